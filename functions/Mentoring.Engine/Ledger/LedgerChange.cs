@@ -1,0 +1,26 @@
+namespace Mentoring.Engine.Ledger;
+
+/// <summary>
+/// One normalised change to one meeting of a pair.
+/// </summary>
+/// <param name="ChangeId">Stable id of this change (from the source), used to drop duplicate deliveries.</param>
+/// <param name="MeetingId">Identity of the meeting (for a recurring series: the occurrence, e.g. series id + original start).</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="ChangedAt">When the change was made (not when we learnt of it).</param>
+/// <param name="Start">The meeting's start after this change (Scheduled, Rescheduled; optional otherwise).</param>
+/// <param name="End">The meeting's end after this change.</param>
+/// <param name="PreviousStart">For Rescheduled: the start it was moved from, if the source says.</param>
+/// <param name="ChangedBy">Which participant made the change, where known.</param>
+/// <param name="Reason">A cancellation or postponement reason, where known.</param>
+/// <param name="Source">The source that reported it (ics, calcom, graph, checkin, …).</param>
+public sealed record LedgerChange(
+    string ChangeId,
+    string MeetingId,
+    ChangeKind Kind,
+    DateTimeOffset ChangedAt,
+    DateTimeOffset? Start = null,
+    DateTimeOffset? End = null,
+    DateTimeOffset? PreviousStart = null,
+    Party? ChangedBy = null,
+    string? Reason = null,
+    string Source = "unknown");
