@@ -1,0 +1,58 @@
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine.Campaign;
+
+/// <summary>"Not once, not twice": the cycle's campaign, dated relative to its start and end.</summary>
+public static class CampaignSchedule
+{
+    public static IReadOnlyList<CampaignMoment> For(CycleWindow cycle, CampaignPolicy policy) =>
+    [
+        new("before-launch", TemplateIds.CampaignBeforeLaunch, cycle.Start - TimeSpan.FromDays(policy.BeforeLaunchDays)),
+        new("launch", TemplateIds.CampaignLaunch, cycle.Start),
+        new("book-first-meeting", TemplateIds.CampaignBookFirstMeeting, cycle.Start + TimeSpan.FromDays(policy.BookFirstMeetingDays), OnlyWithoutFirstMeeting: true),
+        new("mid-cycle", TemplateIds.CampaignMidCycle, cycle.Middle),
+        new("close", TemplateIds.CampaignClose, cycle.End),
+    ];
+
+    /// <summary>
+    /// Decides the campaign emails due for this pair's participants. Keys name the person, not the pair, so a person in
+    /// two pairs gets each campaign email once.
+    /// </summary>
+    internal static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, Ladder.NextEvaluation next)
+    {
+        if (!policy.Campaign.Enabled || pair.Cycle is not { } cycle || pair.Status != PairStatus.Active)
+            return;
+
+        var now = seen.Timeline.Now;
+        var stale = TimeSpan.FromDays(policy.Campaign.StaleAfterDays);
+        foreach (var moment in For(cycle, policy.Campaign))
+        {
+            if (moment.DueAt > now)
+            {
+                next.Consider(moment.DueAt);
+                continue;
+            }
+
+            if (now - moment.DueAt > stale)
+                continue; // a pair that joined late does not get last month's launch email
+            if (moment.OnlyWithoutFirstMeeting && seen.Timeline.MeetingCount > 0 && HasLiveMeeting(seen))
+                continue;
+
+            foreach (var participant in PairRecipients.Reachable(pair))
+            {
+                var recipient = PairRecipients.Of(participant);
+                sink.Add(
+                    $"campaign/{cycle.Id}/{moment.Name}/{participant.Id}",
+                    moment.TemplateId,
+                    recipient,
+                    moment.DueAt,
+                    "Cycle campaign: " + moment.Name + ".");
+            }
+        }
+    }
+
+    private static bool HasLiveMeeting(PairObservation seen) => seen.MeetingsHeld > 0 || seen.NextUpcomingIndex >= 0;
+}

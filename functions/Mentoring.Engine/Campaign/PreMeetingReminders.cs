@@ -1,0 +1,45 @@
+using System.Globalization;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine.Campaign;
+
+/// <summary>A reminder the day before each booked meeting, where the program turns them on.</summary>
+internal static class PreMeetingReminders
+{
+    public static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, Ladder.NextEvaluation next)
+    {
+        if (!policy.Campaign.PreMeetingReminders || pair.Status != PairStatus.Active)
+            return;
+
+        var now = seen.Timeline.Now;
+        foreach (var meeting in seen.Timeline.Meetings)
+        {
+            if (!meeting.IsUpcomingAt(now) || meeting.Start <= now)
+                continue;
+            var due = meeting.Start - policy.Campaign.ReminderLead;
+            if (due > now)
+            {
+                next.Consider(due);
+                continue;
+            }
+
+            Dictionary<string, string>? facts = null;
+            foreach (var participant in PairRecipients.Reachable(pair))
+            {
+                var recipient = PairRecipients.Of(participant);
+                var key = $"{pair.PairId}/reminder/{meeting.Id}/{meeting.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{recipient.Key}";
+                if (sink.AlreadyDecided(key) || sink.NotBefore(recipient, TemplateIds.PreMeetingReminder, due) >= meeting.Start)
+                    continue; // a reminder that could only arrive after the start is no reminder
+                facts ??= new Dictionary<string, string>(sink.PairFacts, StringComparer.Ordinal)
+                {
+                    ["meetingStart"] = meeting.Start.ToString("O", CultureInfo.InvariantCulture),
+                    ["meetingEnd"] = meeting.End.ToString("O", CultureInfo.InvariantCulture),
+                };
+                sink.Add(key, TemplateIds.PreMeetingReminder, recipient, due, "A meeting is booked for tomorrow.", facts, meetingId: meeting.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine.Health;
+
+/// <summary>A pair's state: a score 0–100, a risk level, and the signals behind them.</summary>
+public sealed record PairHealth(int Score, RiskLevel Level, IReadOnlyList<Signal> Signals)
+{
+    public IEnumerable<string> Reasons => Signals.Select(s => s.Describe());
+}

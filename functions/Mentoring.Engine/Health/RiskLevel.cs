@@ -1,0 +1,9 @@
+namespace Mentoring.Engine.Health;
+
+public enum RiskLevel
+{
+    Healthy,
+    Watch,
+    AtRisk,
+    Dormant,
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine.Ladder;
+
+/// <summary>
+/// The escalation ladder. An episode opens with the first actionable signal after a held meeting and closes with the
+/// next held meeting. Steps climb nudge → value reminder → sponsor or manager → admin, spaced by the policy; a meeting
+/// booked inside the cadence pauses the climb; a program crunch holds it back.
+/// </summary>
+internal static class EscalationLadder
+{
+    public static string EpisodeKeyOf(PairObservation seen, PairContext pair)
+    {
+        if (pair.StatusChangedAt is { } resumedAt && resumedAt == seen.Reference)
+            return "ep-resumed-" + resumedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        return seen.LastHeld is { } held ? "ep-after-" + held.Id : "ep-start";
+    }
+
+    public static void Decide(
+        PairObservation seen,
+        IReadOnlyList<Signal> signals,
+        PairContext pair,
+        ProgramConditions program,
+        EngagementPolicy policy,
+        IReadOnlyList<SentMessage> history,
+        DecisionSink sink,
+        NextEvaluation next)
+    {
+        if (pair.Status != PairStatus.Active)
+            return;
+
+        var now = seen.Timeline.Now;
+        var episodeKey = EpisodeKeyOf(seen, pair);
+        var (stepsTaken, lastStepAt) = StepsTaken(history, episodeKey);
+        var primary = Primary(signals);
+        if (primary is null)
+            return; // nothing to act on: no episode, or its signal cleared (a meeting was booked)
+
+        var steps = Steps(pair, policy);
+        if (stepsTaken >= steps.Count)
+            return;
+
+        if (seen.NextUpcoming is { } booked && booked.Start <= now + policy.Cadence)
+        {
+            next.Consider(booked.End); // paused until the booked meeting is held (or moved)
+            return;
+        }
+
+        var openedAt = OpenedAt(signals);
+        var due = stepsTaken == 0 ? openedAt : lastStepAt + policy.Ladder.SpacingBefore(stepsTaken);
+        if (due > now)
+        {
+            next.Consider(due);
+            return;
+        }
+
+        if (program.CrunchActive)
+        {
+            next.Consider(now + TimeSpan.FromDays(1)); // the sponsor got one program-wide message instead
+            return;
+        }
+
+        var template = steps[stepsTaken];
+        var recipients = RecipientsOf(template, seen, signals, pair);
+        var step = stepsTaken;
+        var reason = primary.Describe();
+        if (recipients.Count == 0)
+        {
+            template = TemplateIds.AdminAlert;
+            step = steps.Count - 1;
+            recipients = [Recipient.Admin];
+            reason = "No participant of this pair takes our email any more. " + reason;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            sink.Add(
+                $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}",
+                template,
+                recipient,
+                due,
+                reason,
+                episodeKey: episodeKey,
+                step: step);
+        }
+    }
+
+    /// <summary>When a held meeting closes an episode in which we wrote at least once: a short thank-you.</summary>
+    public static void ThankOnClose(
+        PairObservation seen, PairContext pair, EngagementPolicy policy, IReadOnlyList<SentMessage> history, DecisionSink sink)
+    {
+        if (!policy.Ladder.ThankYouOnHeld || pair.Status != PairStatus.Active || seen.LastHeld is not { } held)
+            return;
+
+        var closedEpisode = seen.PreviousHeldIndex >= 0 ? "ep-after-" + seen.Timeline.Meetings[seen.PreviousHeldIndex].Id : "ep-start";
+        if (StepsTaken(history, closedEpisode).Taken == 0)
+            return;
+
+        var heldAt = held.End < seen.Timeline.Now ? held.End : seen.Timeline.Now;
+        if (seen.Timeline.Now - heldAt > TimeSpan.FromDays(policy.CadenceDays))
+            return; // too long ago to thank for
+        foreach (var participant in PairRecipients.Reachable(pair))
+        {
+            var recipient = PairRecipients.Of(participant);
+            sink.Add(
+                $"{pair.PairId}/{closedEpisode}/thanks/{recipient.Key}",
+                TemplateIds.ThankYou,
+                recipient,
+                heldAt,
+                "A meeting was held: the episode is closed.",
+                episodeKey: closedEpisode,
+                meetingId: held.Id);
+        }
+    }
+
+    private static (int Taken, DateTimeOffset LastAt) StepsTaken(IReadOnlyList<SentMessage> history, string episodeKey)
+    {
+        var taken = 0;
+        var lastAt = DateTimeOffset.MinValue;
+        foreach (var sent in history)
+        {
+            if (sent.Step is not { } step || !string.Equals(sent.EpisodeKey, episodeKey, StringComparison.Ordinal))
+                continue;
+            taken = Math.Max(taken, step + 1);
+            if (sent.SentAt > lastAt)
+                lastAt = sent.SentAt;
+        }
+
+        return (taken, lastAt);
+    }
+
+    private static List<string> Steps(PairContext pair, EngagementPolicy policy)
+    {
+        var steps = new List<string>(4) { TemplateIds.Nudge, TemplateIds.ValueReminder };
+        if (policy.Ladder.SponsorStep && (pair.HasSponsor || pair.Mentor.AllowsManagerNotes || pair.Mentee.AllowsManagerNotes))
+            steps.Add(TemplateIds.SponsorNote);
+        steps.Add(TemplateIds.AdminAlert);
+        if (steps.Count > policy.Ladder.MaxStepsPerEpisode)
+            steps.RemoveRange(policy.Ladder.MaxStepsPerEpisode - 1, steps.Count - policy.Ladder.MaxStepsPerEpisode);
+        return steps;
+    }
+
+    private static List<Recipient> RecipientsOf(string template, PairObservation seen, IReadOnlyList<Signal> signals, PairContext pair)
+    {
+        var postponer = signals.FirstOrDefault(s => s.Kind == SignalKind.OneSided)?.Party ?? seen.LastSetbackBy;
+        switch (template)
+        {
+            case TemplateIds.Nudge:
+                var first = PairRecipients.Reachable(pair, postponer).Select(PairRecipients.Of).ToList();
+                return first.Count > 0 ? first : [.. PairRecipients.Reachable(pair).Select(PairRecipients.Of)];
+            case TemplateIds.ValueReminder:
+                return [.. PairRecipients.Reachable(pair).Select(PairRecipients.Of)];
+            case TemplateIds.SponsorNote:
+                if (pair.HasSponsor)
+                    return [Recipient.Sponsor];
+                var consenting = new List<Recipient>(2);
+                foreach (var participant in postponer is { } party ? [pair[party], pair[Other(party)]] : new[] { pair.Mentor, pair.Mentee })
+                {
+                    if (participant.AllowsManagerNotes)
+                        consenting.Add(PairRecipients.ManagerOf(participant));
+                }
+
+                return consenting.Count > 0 ? consenting.Take(1).ToList() : [Recipient.Admin];
+            default:
+                return [Recipient.Admin];
+        }
+    }
+
+    private static Party Other(Party party) => party == Party.Mentor ? Party.Mentee : Party.Mentor;
+
+    private static readonly SignalKind[] Priority =
+    [
+        SignalKind.Dormant, SignalKind.AtRisk, SignalKind.CancelledNotRebooked, SignalKind.RepeatedPostponement,
+        SignalKind.LateChange, SignalKind.Drifting, SignalKind.SlowStart,
+    ];
+
+    /// <summary>The strongest actionable signal: the one a message names.</summary>
+    internal static Signal? Primary(IReadOnlyList<Signal> signals)
+    {
+        foreach (var kind in Priority)
+        {
+            foreach (var signal in signals)
+            {
+                if (signal.Kind == kind)
+                    return signal;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset OpenedAt(IReadOnlyList<Signal> signals)
+    {
+        var opened = DateTimeOffset.MaxValue;
+        foreach (var signal in signals)
+        {
+            if (signal.IsActionable && signal.Since < opened)
+                opened = signal.Since;
+        }
+
+        return opened;
+    }
+}

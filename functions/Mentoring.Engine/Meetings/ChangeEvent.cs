@@ -1,0 +1,17 @@
+using Mentoring.Engine.Ledger;
+
+namespace Mentoring.Engine.Meetings;
+
+/// <summary>A move, cancellation or no-show, with what the signals need to weigh it.</summary>
+internal struct ChangeEvent
+{
+    public DateTimeOffset At;
+    public int MeetingIndex;
+    public ChangeEventKind Kind;
+    public bool Late;
+    public Party? By;
+    public DateTimeOffset StartBefore;
+
+    /// <summary>Postponements, cancellations and no-shows: the changes that count against a pair.</summary>
+    public readonly bool IsSetback => Kind != ChangeEventKind.MovedEarlier;
+}

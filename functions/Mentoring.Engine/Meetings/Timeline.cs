@@ -1,0 +1,271 @@
+using System.Buffers;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Engine.Meetings;
+
+/// <summary>
+/// A pair's ledger folded into meetings and change events, as it stood at one instant.
+/// Duplicates (same change id) count once, and the arrival order of the changes does not matter:
+/// they are ordered by when they were made, then by id.
+/// Working arrays are pooled, so folding allocates nothing that grows with the history: dispose it.
+/// </summary>
+internal sealed class Timeline : IDisposable
+{
+    private static readonly Comparison<LedgerChange> ChronologicalOrder = CompareChronologically;
+
+    private LedgerChange[] _changes;
+    private MeetingState[] _meetings;
+    private ChangeEvent[] _events;
+
+    private Timeline(int capacity)
+    {
+        _changes = ArrayPool<LedgerChange>.Shared.Rent(Math.Max(capacity, 1));
+        _meetings = ArrayPool<MeetingState>.Shared.Rent(Math.Max(capacity, 1));
+        _events = ArrayPool<ChangeEvent>.Shared.Rent(Math.Max(capacity, 1));
+    }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public int MeetingCount { get; private set; }
+
+    public int EventCount { get; private set; }
+
+    /// <summary>Distinct changes made up to <see cref="Now"/>.</summary>
+    public int ChangeCount { get; private set; }
+
+    public ReadOnlySpan<MeetingState> Meetings => _meetings.AsSpan(0, MeetingCount);
+
+    public ReadOnlySpan<ChangeEvent> Events => _events.AsSpan(0, EventCount);
+
+    public ReadOnlySpan<LedgerChange> Changes => _changes.AsSpan(0, ChangeCount);
+
+    public static Timeline Build(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
+    {
+        var timeline = new Timeline(ledger.Count) { Now = now };
+        timeline.Fold(ledger, policy);
+        return timeline;
+    }
+
+    public void Dispose()
+    {
+        Array.Clear(_changes, 0, ChangeCount);
+        Array.Clear(_meetings, 0, MeetingCount);
+        ArrayPool<LedgerChange>.Shared.Return(_changes);
+        ArrayPool<MeetingState>.Shared.Return(_meetings);
+        ArrayPool<ChangeEvent>.Shared.Return(_events);
+        _changes = [];
+        _meetings = [];
+        _events = [];
+        MeetingCount = EventCount = ChangeCount = 0;
+    }
+
+    /// <summary>The index of the meeting with this id, or -1.</summary>
+    public int IndexOf(string meetingId)
+    {
+        for (var i = 0; i < MeetingCount; i++)
+        {
+            if (string.Equals(_meetings[i].Id, meetingId, StringComparison.Ordinal))
+                return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>0 for the pair's first meeting by original start, 1 for the second, …</summary>
+    public int RankOf(int meetingIndex)
+    {
+        var start = _meetings[meetingIndex].OriginalStart;
+        var rank = 0;
+        for (var i = 0; i < MeetingCount; i++)
+        {
+            var other = _meetings[i].OriginalStart;
+            if (other < start || (other == start && i < meetingIndex))
+                rank++;
+        }
+
+        return rank;
+    }
+
+    private void Fold(IReadOnlyList<LedgerChange> ledger, EngagementPolicy policy)
+    {
+        var count = 0;
+        for (var i = 0; i < ledger.Count; i++)
+        {
+            if (ledger[i].ChangedAt <= Now)
+                _changes[count++] = ledger[i];
+        }
+
+        var span = _changes.AsSpan(0, count);
+        if (!IsChronological(span))
+            span.Sort(ChronologicalOrder);
+
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct > 0 && string.Equals(_changes[distinct - 1].ChangeId, _changes[i].ChangeId, StringComparison.Ordinal))
+                continue;
+            _changes[distinct++] = _changes[i];
+        }
+
+        Array.Clear(_changes, distinct, count - distinct);
+        ChangeCount = distinct;
+        for (var i = 0; i < distinct; i++)
+            Apply(_changes[i], policy);
+    }
+
+    private static bool IsChronological(ReadOnlySpan<LedgerChange> changes)
+    {
+        for (var i = 1; i < changes.Length; i++)
+        {
+            if (CompareChronologically(changes[i - 1], changes[i]) > 0)
+                return false;
+        }
+
+        return true;
+    }
+
+    private static int CompareChronologically(LedgerChange a, LedgerChange b)
+    {
+        var byTime = a.ChangedAt.UtcTicks.CompareTo(b.ChangedAt.UtcTicks);
+        if (byTime != 0)
+            return byTime;
+        var byId = string.CompareOrdinal(a.ChangeId, b.ChangeId);
+        return byId != 0 ? byId : a.Kind.CompareTo(b.Kind);
+    }
+
+    private void Apply(LedgerChange change, EngagementPolicy policy)
+    {
+        var index = IndexOf(change.MeetingId);
+        switch (change.Kind)
+        {
+            case ChangeKind.Scheduled:
+                if (index < 0)
+                    Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                else
+                    Move(index, change, change.Start, policy);
+                break;
+
+            case ChangeKind.Rescheduled:
+                if (index < 0)
+                    index = Add(change, change.PreviousStart ?? change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                Move(index, change, change.Start, policy);
+                break;
+
+            case ChangeKind.Cancelled:
+                if (index < 0)
+                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                Cancel(index, change, policy);
+                break;
+
+            case ChangeKind.Held:
+                if (index < 0)
+                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Held, policy);
+                ref var held = ref _meetings[index];
+                held.Status = MeetingStatus.Held;
+                held.HeldConfirmed = true;
+                if (change.Start is { } heldStart)
+                {
+                    held.Start = heldStart;
+                    held.End = change.End ?? heldStart + policy.DefaultMeetingLength;
+                }
+
+                break;
+
+            case ChangeKind.NoShow:
+                if (index < 0)
+                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                ref var missed = ref _meetings[index];
+                if (missed.Status == MeetingStatus.NoShow)
+                    break;
+                missed.Status = MeetingStatus.NoShow;
+                missed.HeldConfirmed = false;
+                AddEvent(change.ChangedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy, missed.Start);
+                break;
+        }
+    }
+
+    private int Add(LedgerChange change, DateTimeOffset start, MeetingStatus status, EngagementPolicy policy)
+    {
+        var index = MeetingCount++;
+        _meetings[index] = new MeetingState
+        {
+            Id = change.MeetingId,
+            OriginalStart = start,
+            Start = start,
+            End = change.End is { } end && end > start ? end : start + policy.DefaultMeetingLength,
+            ScheduledAt = change.ChangedAt,
+            Status = status,
+            HeldConfirmed = status == MeetingStatus.Held,
+        };
+        return index;
+    }
+
+    private void Move(int index, LedgerChange change, DateTimeOffset? to, EngagementPolicy policy)
+    {
+        ref var meeting = ref _meetings[index];
+        if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed)
+            return; // a confirmed meeting took place; later edits to it are housekeeping
+
+        var from = meeting.Status == MeetingStatus.Cancelled ? (DateTimeOffset?)null : meeting.Start;
+        var length = meeting.End - meeting.Start;
+        meeting.Status = MeetingStatus.Scheduled;
+        meeting.CancelledAt = null;
+        meeting.CancelledBy = null;
+        meeting.CancellationReason = null;
+        if (to is not { } newStart)
+            return;
+
+        meeting.Start = newStart;
+        meeting.End = change.End is { } end && end > newStart ? end : newStart + length;
+        if (from is not { } oldStart || oldStart == newStart)
+            return;
+
+        meeting.TimesMoved++;
+        var later = newStart > oldStart;
+        if (later)
+            meeting.Postponements++;
+        AddEvent(
+            change.ChangedAt,
+            index,
+            later ? ChangeEventKind.Postponed : ChangeEventKind.MovedEarlier,
+            later && oldStart - change.ChangedAt < policy.LateChangeWindow,
+            change.ChangedBy,
+            oldStart);
+    }
+
+    private void Cancel(int index, LedgerChange change, EngagementPolicy policy)
+    {
+        ref var meeting = ref _meetings[index];
+        if (meeting.Status is MeetingStatus.Cancelled or MeetingStatus.NoShow)
+            return;
+        if ((meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed) || change.ChangedAt >= meeting.End)
+            return; // removing a meeting after it ended tidies a calendar; it does not un-hold the meeting
+
+        meeting.Status = MeetingStatus.Cancelled;
+        meeting.CancelledAt = change.ChangedAt;
+        meeting.CancelledBy = change.ChangedBy;
+        meeting.CancellationReason = change.Reason;
+        AddEvent(
+            change.ChangedAt,
+            index,
+            ChangeEventKind.Cancelled,
+            meeting.Start - change.ChangedAt < policy.LateChangeWindow,
+            change.ChangedBy,
+            meeting.Start);
+    }
+
+    private void AddEvent(DateTimeOffset at, int meetingIndex, ChangeEventKind kind, bool late, Party? by, DateTimeOffset startBefore)
+    {
+        // Each change adds at most one event, and the array holds as many as the ledger has changes.
+        _events[EventCount++] = new ChangeEvent
+        {
+            At = at,
+            MeetingIndex = meetingIndex,
+            Kind = kind,
+            Late = late,
+            By = by,
+            StartBefore = startBefore,
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Sending;
+
+namespace Mentoring.Engine.Messages;
+
+/// <summary>Collects one evaluation's decisions: drops what was already decided, dates the rest past quiet hours and caps.</summary>
+internal sealed class DecisionSink(
+    PairContext pair,
+    IReadOnlyList<SentMessage> history,
+    EngagementPolicy policy,
+    DateTimeOffset now,
+    Func<IReadOnlyDictionary<string, string>> pairFacts)
+{
+    private IReadOnlyDictionary<string, string>? _facts;
+
+    public List<MessageDecision> Decisions { get; } = [];
+
+    public IReadOnlyDictionary<string, string> PairFacts => _facts ??= pairFacts();
+
+    public bool AlreadyDecided(string idempotencyKey)
+    {
+        foreach (var sent in history)
+        {
+            if (string.Equals(sent.IdempotencyKey, idempotencyKey, StringComparison.Ordinal))
+                return true;
+        }
+
+        foreach (var decided in Decisions)
+        {
+            if (string.Equals(decided.IdempotencyKey, idempotencyKey, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>When a message to this recipient, due at <paramref name="due"/>, could go.</summary>
+    public DateTimeOffset NotBefore(Recipient recipient, string templateId, DateTimeOffset due) =>
+        SendWindow.NotBefore(
+            due > now ? due : now, ZoneOf(recipient), recipient.Key, templateId, history, Decisions, policy.Sending);
+
+    public MessageDecision? Add(
+        string idempotencyKey,
+        string templateId,
+        Recipient recipient,
+        DateTimeOffset due,
+        string reason,
+        IReadOnlyDictionary<string, string>? facts = null,
+        string? episodeKey = null,
+        string? meetingId = null,
+        int? step = null)
+    {
+        if (AlreadyDecided(idempotencyKey))
+            return null;
+        var decision = new MessageDecision(
+            idempotencyKey,
+            templateId,
+            recipient,
+            due,
+            NotBefore(recipient, templateId, due),
+            reason,
+            facts ?? PairFacts,
+            episodeKey,
+            meetingId,
+            step);
+        Decisions.Add(decision);
+        return decision;
+    }
+
+    private TimeZoneInfo ZoneOf(Recipient recipient) => recipient.Kind switch
+    {
+        RecipientKind.Mentor => pair.Mentor.TimeZone,
+        RecipientKind.Mentee => pair.Mentee.TimeZone,
+        RecipientKind.Manager when recipient.ParticipantId == pair.Mentor.Id => pair.Mentor.TimeZone,
+        RecipientKind.Manager when recipient.ParticipantId == pair.Mentee.Id => pair.Mentee.TimeZone,
+        _ => pair.ProgramTimeZone,
+    };
+}

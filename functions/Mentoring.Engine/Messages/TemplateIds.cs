@@ -1,0 +1,29 @@
+namespace Mentoring.Engine.Messages;
+
+/// <summary>The messages the engine can decide to send. Each is one email template.</summary>
+public static class TemplateIds
+{
+    public const string Nudge = "ladder-nudge";
+    public const string ValueReminder = "ladder-value-reminder";
+    public const string SponsorNote = "ladder-sponsor-note";
+    public const string AdminAlert = "ladder-admin-alert";
+    public const string ThankYou = "thank-you";
+    public const string PreMeetingReminder = "pre-meeting-reminder";
+    public const string CampaignBeforeLaunch = "campaign-before-launch";
+    public const string CampaignLaunch = "campaign-launch";
+    public const string CampaignBookFirstMeeting = "campaign-book-first-meeting";
+    public const string CampaignMidCycle = "campaign-mid-cycle";
+    public const string CampaignClose = "campaign-close";
+    public const string ProgramCrunch = "program-crunch";
+    public const string AdminDigest = "admin-digest";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Nudge, ValueReminder, SponsorNote, AdminAlert, ThankYou, PreMeetingReminder, CampaignBeforeLaunch,
+        CampaignLaunch, CampaignBookFirstMeeting, CampaignMidCycle, CampaignClose, ProgramCrunch, AdminDigest,
+    ];
+
+    /// <summary>Templates that count against the per-person weekly cap (the nudging ones).</summary>
+    public static bool IsCapped(string templateId) =>
+        templateId is Nudge or ValueReminder or ThankYou;
+}

@@ -1,0 +1,88 @@
+using Mentoring.Engine.Campaign;
+using Mentoring.Engine.Health;
+using Mentoring.Engine.Ladder;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Meetings;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine;
+
+/// <summary>
+/// The engine: a pair's ledger, policy, message history and an instant in; its state and the messages to send out.
+/// Pure: no I/O, no clock. The same input always gives the same output.
+/// </summary>
+public static class PairEngine
+{
+    /// <summary>Nothing waits longer than this between two evaluations, whatever the ledger says.</summary>
+    public static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromDays(7);
+
+    public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
+    {
+        var pair = snapshot.Pair;
+        var program = snapshot.Program ?? ProgramConditions.None;
+        using var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var seen = PairObservation.Observe(timeline, pair, snapshot.History, policy);
+        var signals = SignalDetector.Detect(seen, pair, program, policy);
+        var health = HealthScorer.Score(signals, seen.WeightedSetbacks);
+
+        var next = new NextEvaluation(now, MaxEvaluationInterval);
+        ConsiderThresholds(seen, pair, policy, next);
+        var sink = new DecisionSink(pair, snapshot.History, policy, now, () => PairFacts.Of(seen, pair, health, program, policy));
+        EscalationLadder.ThankOnClose(seen, pair, policy, snapshot.History, sink);
+        EscalationLadder.Decide(seen, signals, pair, program, policy, snapshot.History, sink, next);
+        CampaignSchedule.Decide(seen, pair, policy, sink, next);
+        PreMeetingReminders.Decide(seen, pair, policy, sink, next);
+
+        return new PairEvaluation(
+            pair.PairId,
+            now,
+            health,
+            sink.Decisions,
+            next.At,
+            EscalationLadder.EpisodeKeyOf(seen, pair),
+            seen.MeetingsHeld,
+            seen.LastHeld?.Start,
+            seen.NextUpcoming?.Start,
+            seen.LastSetbackAt);
+    }
+
+    /// <summary>The meetings as the ledger says they stand at <paramref name="now"/>, by original start.</summary>
+    public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
+    {
+        using var timeline = Timeline.Build(ledger, now, policy);
+        var meetings = new List<Meeting>(timeline.MeetingCount);
+        foreach (var meeting in timeline.Meetings)
+            meetings.Add(meeting.ToMeeting(now));
+        return [.. meetings.OrderBy(m => m.OriginalStart).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The ledger's distinct changes made up to <paramref name="now"/>, in the order the engine reads them.</summary>
+    public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
+    {
+        using var timeline = Timeline.Build(ledger, now, policy);
+        return timeline.Changes.ToArray();
+    }
+
+    /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>
+    private static void ConsiderThresholds(PairObservation seen, PairContext pair, EngagementPolicy policy, NextEvaluation next)
+    {
+        var reference = seen.Reference;
+        var lostAt = seen.LastLossAt ?? reference;
+        next.Consider(reference + TimeSpan.FromDays(policy.DormantDays));
+        next.Consider(Later(reference + (policy.Cadence * policy.DriftingCadenceFactor), lostAt));
+        next.Consider(Later(reference + (policy.Cadence * policy.AtRiskCadenceFactor), lostAt));
+        next.Consider(pair.StartedAt + TimeSpan.FromDays(policy.SlowStartDays));
+        if (seen.LastCancellationAt is { } cancelledAt)
+            next.Consider(cancelledAt + TimeSpan.FromDays(policy.RebookWithinDays));
+        foreach (var meeting in seen.Timeline.Meetings)
+        {
+            if (meeting.IsUpcomingAt(seen.Timeline.Now))
+                next.Consider(meeting.End); // presumed held from then on
+        }
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Mentoring.Engine.Health;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine;
+
+/// <summary>The pair's own numbers, as the facts every message template can use.</summary>
+internal static class PairFacts
+{
+    public static IReadOnlyDictionary<string, string> Of(
+        PairObservation seen, PairContext pair, PairHealth health, ProgramConditions program, EngagementPolicy policy)
+    {
+        var now = seen.Timeline.Now;
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["pairId"] = pair.PairId,
+            ["programId"] = pair.ProgramId,
+            ["cadenceDays"] = Number(policy.CadenceDays),
+            ["meetingsHeld"] = Number(seen.MeetingsHeld),
+            ["postponementsSinceLastMeeting"] = Number(seen.Setbacks),
+            ["lateChangesSinceLastMeeting"] = Number(seen.LateSetbacks),
+            ["daysSinceLastMeeting"] = Number((int)(now - seen.Reference).TotalDays),
+            ["streak"] = Number(seen.Streak),
+            ["healthScore"] = Number(health.Score),
+            ["riskLevel"] = health.Level.ToString(),
+            ["reason"] = Ladder.EscalationLadder.Primary(health.Signals)?.Describe() ?? "",
+            ["postponedBy"] = seen.LastSetbackBy?.ToString().ToLowerInvariant() ?? "",
+            ["lastMeetingAt"] = Instant(seen.LastHeld?.Start),
+            ["nextMeetingAt"] = Instant(seen.NextUpcoming?.Start),
+            ["programActivePairs"] = Number(program.ActivePairs),
+            ["programMeetingsHeld"] = Number(program.MeetingsHeldThisCycle),
+        };
+        if (pair.Cycle is { } cycle)
+        {
+            facts["cycleId"] = cycle.Id;
+            facts["cycleStart"] = Instant(cycle.Start);
+            facts["cycleEnd"] = Instant(cycle.End);
+        }
+
+        return facts;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Instant(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,21 @@
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Messages;
+
+namespace Mentoring.Engine.Pairs;
+
+internal static class PairRecipients
+{
+    public static Recipient Of(Participant participant) =>
+        new(participant.Role == Party.Mentor ? RecipientKind.Mentor : RecipientKind.Mentee, participant.Id);
+
+    public static Recipient ManagerOf(Participant participant) => new(RecipientKind.Manager, participant.Id);
+
+    /// <summary>The participants who still take engine email: the named party, or both.</summary>
+    public static IEnumerable<Participant> Reachable(PairContext pair, Party? only = null)
+    {
+        if (only != Party.Mentee && !pair.Mentor.Suppressed)
+            yield return pair.Mentor;
+        if (only != Party.Mentor && !pair.Mentee.Suppressed)
+            yield return pair.Mentee;
+    }
+}

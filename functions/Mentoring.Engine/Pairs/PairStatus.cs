@@ -1,0 +1,8 @@
+namespace Mentoring.Engine.Pairs;
+
+public enum PairStatus
+{
+    Active,
+    Paused,
+    Ended,
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Sending;
+
+namespace Mentoring.Engine.Programs;
+
+/// <summary>
+/// The program crunch: when 30 % or more of a program's active pairs postponed in the same 7 days, it is the deadline
+/// season. Individual nudges are then held back and the sponsor and admins get one program-wide message a week instead.
+/// </summary>
+public static class ProgramCrunchDetector
+{
+    public static CrunchAssessment Assess(
+        string programId,
+        IEnumerable<PairActivity> pairs,
+        TimeZoneInfo programTimeZone,
+        bool hasSponsor,
+        IReadOnlyList<SentMessage> history,
+        EngagementPolicy policy,
+        DateTimeOffset now)
+    {
+        var windowStart = now - TimeSpan.FromDays(policy.CrunchWindowDays);
+        var active = 0;
+        var postponing = 0;
+        foreach (var pair in pairs)
+        {
+            if (!pair.Active)
+                continue;
+            active++;
+            if (pair.LastSetbackAt is { } at && at > windowStart && at <= now)
+                postponing++;
+        }
+
+        var share = active == 0 ? 0 : (double)postponing / active;
+        var crunch = active >= policy.CrunchMinimumActivePairs && share >= policy.CrunchShare;
+        if (!crunch)
+            return new CrunchAssessment(false, active, postponing, share, []);
+
+        var week = ISOWeek.GetYear(now.UtcDateTime).ToString(CultureInfo.InvariantCulture) + "-W"
+            + ISOWeek.GetWeekOfYear(now.UtcDateTime).ToString("00", CultureInfo.InvariantCulture);
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["programId"] = programId,
+            ["activePairs"] = active.ToString(CultureInfo.InvariantCulture),
+            ["postponingPairs"] = postponing.ToString(CultureInfo.InvariantCulture),
+            ["sharePercent"] = Math.Round(share * 100).ToString(CultureInfo.InvariantCulture),
+            ["windowDays"] = policy.CrunchWindowDays.ToString(CultureInfo.InvariantCulture),
+        };
+        var reason = string.Create(CultureInfo.InvariantCulture, $"{postponing} of {active} active pairs postponed in the last {policy.CrunchWindowDays} days.");
+        var decisions = new List<MessageDecision>(2);
+        Recipient[] recipients = hasSponsor ? [Recipient.Sponsor, Recipient.Admin] : [Recipient.Admin];
+        foreach (var recipient in recipients)
+        {
+            var key = $"{programId}/crunch/{week}/{recipient.Key}";
+            if (history.Any(h => h.IdempotencyKey == key))
+                continue;
+            var notBefore = SendWindow.FirstWorkingInstant(now, programTimeZone, policy.Sending);
+            decisions.Add(new MessageDecision(key, TemplateIds.ProgramCrunch, recipient, now, notBefore, reason, facts));
+        }
+
+        return new CrunchAssessment(true, active, postponing, share, decisions);
+    }
+}

@@ -1,0 +1,103 @@
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Engine.Sending;
+
+/// <summary>When a message may go: never in the recipient's quiet hours, never past the weekly cap. Deferred, never dropped.</summary>
+public static class SendWindow
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    /// <summary>The first instant at or after <paramref name="earliest"/> inside the recipient's working hours.</summary>
+    public static DateTimeOffset FirstWorkingInstant(DateTimeOffset earliest, TimeZoneInfo zone, SendingPolicy policy)
+    {
+        if (policy.IgnoreQuietHours)
+            return earliest;
+
+        var local = TimeZoneInfo.ConvertTime(earliest, zone);
+        var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (IsWorkingDay(day, policy) && time >= policy.WorkdayStart && time < policy.WorkdayEnd)
+            return earliest;
+
+        if (!IsWorkingDay(day, policy) || time >= policy.WorkdayEnd)
+            day = day.AddDays(1);
+        for (var i = 0; i < 8 && !IsWorkingDay(day, policy); i++)
+            day = day.AddDays(1);
+        return AtLocal(day, policy.WorkdayStart, zone);
+    }
+
+    /// <summary>Whether <paramref name="instant"/> falls inside the recipient's working hours.</summary>
+    public static bool IsWorkingInstant(DateTimeOffset instant, TimeZoneInfo zone, SendingPolicy policy) =>
+        FirstWorkingInstant(instant, zone, policy) == instant;
+
+    /// <summary>
+    /// The first instant at or after <paramref name="earliest"/> that is in working hours and, for capped templates,
+    /// keeps every 7-day window at or under the recipient's cap (counting messages already decided).
+    /// </summary>
+    public static DateTimeOffset NotBefore(
+        DateTimeOffset earliest,
+        TimeZoneInfo zone,
+        string recipientKey,
+        string templateId,
+        IReadOnlyList<SentMessage> history,
+        IReadOnlyList<MessageDecision> decidedNow,
+        SendingPolicy policy)
+    {
+        var at = FirstWorkingInstant(earliest, zone, policy);
+        if (!TemplateIds.IsCapped(templateId))
+            return at;
+
+        var sends = CappedSendsTo(recipientKey, history, decidedNow);
+        for (var guard = 0; guard <= sends.Count; guard++)
+        {
+            // Fewer than the cap others within 7 days on either side: every week that contains `at` stays within the cap.
+            var within = 0;
+            var earliestWithin = DateTimeOffset.MaxValue;
+            foreach (var sent in sends)
+            {
+                if (sent > at - Week && sent < at + Week)
+                {
+                    within++;
+                    if (sent < earliestWithin)
+                        earliestWithin = sent;
+                }
+            }
+
+            if (within < policy.MaxEmailsPerPersonPerWeek)
+                return at;
+            at = FirstWorkingInstant(earliestWithin + Week, zone, policy);
+        }
+
+        return at;
+    }
+
+    private static List<DateTimeOffset> CappedSendsTo(
+        string recipientKey, IReadOnlyList<SentMessage> history, IReadOnlyList<MessageDecision> decidedNow)
+    {
+        var sends = new List<DateTimeOffset>();
+        foreach (var sent in history)
+        {
+            if (TemplateIds.IsCapped(sent.TemplateId) && sent.RecipientKey == recipientKey)
+                sends.Add(sent.SentAt);
+        }
+
+        foreach (var decided in decidedNow)
+        {
+            if (TemplateIds.IsCapped(decided.TemplateId) && decided.Recipient.Key == recipientKey)
+                sends.Add(decided.NotBefore);
+        }
+
+        return sends;
+    }
+
+    private static bool IsWorkingDay(DateOnly day, SendingPolicy policy) => policy.WorkingDays.Contains(day.DayOfWeek);
+
+    private static DateTimeOffset AtLocal(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+            local = local.AddHours(1); // the start of the day fell into a spring-forward gap
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

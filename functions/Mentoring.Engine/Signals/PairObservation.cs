@@ -1,0 +1,197 @@
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Meetings;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Engine.Signals;
+
+/// <summary>The numbers the signals, the ladder and the messages are made of, read once off a timeline.</summary>
+internal sealed class PairObservation
+{
+    public required Timeline Timeline { get; init; }
+
+    /// <summary>The last held meeting, or -1.</summary>
+    public int LastHeldIndex { get; private set; } = -1;
+
+    /// <summary>The held meeting before the last, or -1.</summary>
+    public int PreviousHeldIndex { get; private set; } = -1;
+
+    /// <summary>Where drift is counted from: the last held meeting, else the pair's start (or its resumption).</summary>
+    public DateTimeOffset Reference { get; private set; }
+
+    /// <summary>The next meeting still ahead, or -1.</summary>
+    public int NextUpcomingIndex { get; private set; } = -1;
+
+    public int MeetingsHeld { get; private set; }
+
+    /// <summary>Postponements, cancellations and no-shows since <see cref="Reference"/>, honest ones excluded.</summary>
+    public int Setbacks { get; private set; }
+
+    public double WeightedSetbacks { get; private set; }
+
+    public int LateSetbacks { get; private set; }
+
+    public DateTimeOffset? FirstLateSetbackAt { get; private set; }
+
+    /// <summary>When the <see cref="EngagementPolicy.RepeatedPostponementCount"/>-th setback happened.</summary>
+    public DateTimeOffset? RepeatedSince { get; private set; }
+
+    public DateTimeOffset? LastSetbackAt { get; private set; }
+
+    public Party? LastSetbackBy { get; private set; }
+
+    public int MentorSetbacks { get; private set; }
+
+    public int MenteeSetbacks { get; private set; }
+
+    /// <summary>Cancellations soon after our reminder, not counted as setbacks.</summary>
+    public int HonestCancellations { get; private set; }
+
+    public DateTimeOffset? FirstHonestCancellationAt { get; private set; }
+
+    /// <summary>The last cancellation or no-show since <see cref="Reference"/> (it took an upcoming meeting away).</summary>
+    public DateTimeOffset? LastLossAt { get; private set; }
+
+    /// <summary>The last cancellation since the reference, and whether anything was booked after it.</summary>
+    public DateTimeOffset? LastCancellationAt { get; private set; }
+
+    public bool RebookedAfterLastCancellation { get; private set; }
+
+    /// <summary>Held meetings since the last setback of any time: the streak a thank-you names.</summary>
+    public int Streak { get; private set; }
+
+    public static PairObservation Observe(
+        Timeline timeline, PairContext pair, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
+    {
+        var observation = new PairObservation { Timeline = timeline };
+        observation.Read(pair, history, policy);
+        return observation;
+    }
+
+    public MeetingState? LastHeld => LastHeldIndex < 0 ? null : Timeline.Meetings[LastHeldIndex];
+
+    public MeetingState? NextUpcoming => NextUpcomingIndex < 0 ? null : Timeline.Meetings[NextUpcomingIndex];
+
+    private void Read(PairContext pair, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
+    {
+        var now = Timeline.Now;
+        var meetings = Timeline.Meetings;
+        for (var i = 0; i < meetings.Length; i++)
+        {
+            ref readonly var meeting = ref meetings[i];
+            if (meeting.IsHeldAt(now))
+            {
+                MeetingsHeld++;
+                if (LastHeldIndex < 0 || meeting.Start > meetings[LastHeldIndex].Start)
+                {
+                    PreviousHeldIndex = LastHeldIndex;
+                    LastHeldIndex = i;
+                }
+                else if (PreviousHeldIndex < 0 || meeting.Start > meetings[PreviousHeldIndex].Start)
+                {
+                    PreviousHeldIndex = i;
+                }
+            }
+            else if (meeting.IsUpcomingAt(now) && (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start))
+            {
+                NextUpcomingIndex = i;
+            }
+        }
+
+        Reference = LastHeldIndex >= 0 ? meetings[LastHeldIndex].Start : pair.StartedAt;
+        if (pair.StatusChangedAt is { } resumedAt && resumedAt > Reference && resumedAt <= now)
+            Reference = resumedAt;
+
+        ReadSetbacks(history, policy);
+    }
+
+    private void ReadSetbacks(IReadOnlyList<SentMessage> history, EngagementPolicy policy)
+    {
+        var meetings = Timeline.Meetings;
+        var events = Timeline.Events;
+        DateTimeOffset? lastSetbackEver = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            ref readonly var change = ref events[i];
+            if (!change.IsSetback)
+                continue;
+            lastSetbackEver = change.At;
+            if (change.At <= Reference)
+                continue;
+
+            if (change.Kind is ChangeEventKind.Cancelled or ChangeEventKind.NoShow)
+            {
+                LastLossAt = change.At;
+                if (change.Kind == ChangeEventKind.Cancelled)
+                    LastCancellationAt = change.At;
+            }
+
+            if (change.Kind == ChangeEventKind.Cancelled && FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
+            {
+                HonestCancellations++;
+                FirstHonestCancellationAt ??= change.At;
+                continue;
+            }
+
+            Setbacks++;
+            var weight = change.Late ? policy.LateChangeWeight : 1.0;
+            if (Timeline.RankOf(change.MeetingIndex) < policy.EarlyMeetingCount)
+                weight *= policy.EarlyMeetingWeight;
+            WeightedSetbacks += weight;
+            if (change.Late)
+            {
+                LateSetbacks++;
+                FirstLateSetbackAt ??= change.At;
+            }
+
+            if (Setbacks == policy.RepeatedPostponementCount)
+                RepeatedSince = change.At;
+            LastSetbackAt = change.At;
+            LastSetbackBy = change.By;
+            if (change.By == Party.Mentor)
+                MentorSetbacks++;
+            else if (change.By == Party.Mentee)
+                MenteeSetbacks++;
+        }
+
+        if (LastCancellationAt is { } cancelledAt)
+        {
+            for (var i = 0; i < meetings.Length; i++)
+            {
+                if (meetings[i].ScheduledAt > cancelledAt || meetings[i].IsUpcomingAt(Timeline.Now))
+                    RebookedAfterLastCancellation = true;
+            }
+
+            for (var i = 0; i < events.Length; i++)
+            {
+                if (events[i].At > cancelledAt && events[i].Kind is ChangeEventKind.Postponed or ChangeEventKind.MovedEarlier)
+                    RebookedAfterLastCancellation = true;
+            }
+        }
+
+        for (var i = 0; i < meetings.Length; i++)
+        {
+            if (meetings[i].IsHeldAt(Timeline.Now) && (lastSetbackEver is null || meetings[i].Start > lastSetbackEver))
+                Streak++;
+        }
+    }
+
+    /// <summary>Whether this meeting was cancelled within the grace period after our pre-meeting reminder for it.</summary>
+    private static bool FollowsReminder(string meetingId, DateTimeOffset cancelledAt, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
+    {
+        for (var i = 0; i < history.Count; i++)
+        {
+            var message = history[i];
+            if (message.TemplateId == TemplateIds.PreMeetingReminder
+                && string.Equals(message.MeetingId, meetingId, StringComparison.Ordinal)
+                && message.SentAt <= cancelledAt
+                && cancelledAt - message.SentAt <= policy.ReminderCancellationGrace)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

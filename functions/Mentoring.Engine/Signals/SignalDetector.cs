@@ -1,0 +1,76 @@
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Engine.Signals;
+
+/// <summary>Recognises the postponement patterns of docs/engine.md in an observation.</summary>
+internal static class SignalDetector
+{
+    public static List<Signal> Detect(PairObservation seen, PairContext pair, ProgramConditions program, EngagementPolicy policy)
+    {
+        var signals = new List<Signal>(4);
+        if (pair.Status != PairStatus.Active)
+            return signals;
+
+        var now = seen.Timeline.Now;
+        DetectDrift(seen, policy, now, signals);
+
+        if (seen.RepeatedSince is { } repeatedSince)
+            signals.Add(new Signal(SignalKind.RepeatedPostponement, repeatedSince, seen.Setbacks));
+        if (seen.FirstLateSetbackAt is { } lateSince)
+            signals.Add(new Signal(SignalKind.LateChange, lateSince, seen.LateSetbacks));
+
+        if (seen.LastCancellationAt is { } cancelledAt && !seen.RebookedAfterLastCancellation)
+        {
+            var notRebookedSince = cancelledAt + TimeSpan.FromDays(policy.RebookWithinDays);
+            if (now >= notRebookedSince)
+                signals.Add(new Signal(SignalKind.CancelledNotRebooked, notRebookedSince, policy.RebookWithinDays));
+        }
+
+        var attributed = seen.MentorSetbacks + seen.MenteeSetbacks;
+        if (attributed >= policy.OneSidedMinimumChanges && seen.LastSetbackAt is { } lastSetback)
+        {
+            if (seen.MentorSetbacks >= policy.OneSidedShare * attributed)
+                signals.Add(new Signal(SignalKind.OneSided, lastSetback, seen.MentorSetbacks, Party.Mentor));
+            else if (seen.MenteeSetbacks >= policy.OneSidedShare * attributed)
+                signals.Add(new Signal(SignalKind.OneSided, lastSetback, seen.MenteeSetbacks, Party.Mentee));
+        }
+
+        var slowStartAt = pair.StartedAt + TimeSpan.FromDays(policy.SlowStartDays);
+        if (seen.MeetingsHeld == 0 && now >= slowStartAt)
+            signals.Add(new Signal(SignalKind.SlowStart, slowStartAt, policy.SlowStartDays));
+
+        if (seen.FirstHonestCancellationAt is { } honestAt)
+            signals.Add(new Signal(SignalKind.CancelledAfterReminder, honestAt, seen.HonestCancellations));
+        if (program.CrunchActive)
+            signals.Add(new Signal(SignalKind.ProgramCrunch, now));
+
+        return signals;
+    }
+
+    private static void DetectDrift(PairObservation seen, EngagementPolicy policy, DateTimeOffset now, List<Signal> signals)
+    {
+        var gap = now - seen.Reference;
+        var days = (int)gap.TotalDays;
+        var dormantAt = seen.Reference + TimeSpan.FromDays(policy.DormantDays);
+        if (now >= dormantAt)
+        {
+            signals.Add(new Signal(SignalKind.Dormant, dormantAt, days));
+            return;
+        }
+
+        if (seen.NextUpcomingIndex >= 0)
+            return;
+
+        var lostAt = seen.LastLossAt ?? seen.Reference;
+        var atRiskAt = Later(seen.Reference + (policy.Cadence * policy.AtRiskCadenceFactor), lostAt);
+        var driftingAt = Later(seen.Reference + (policy.Cadence * policy.DriftingCadenceFactor), lostAt);
+        if (now >= atRiskAt)
+            signals.Add(new Signal(SignalKind.AtRisk, atRiskAt, days));
+        else if (now >= driftingAt)
+            signals.Add(new Signal(SignalKind.Drifting, driftingAt, days));
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
