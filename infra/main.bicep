@@ -196,7 +196,6 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     httpAlwaysReadyInstances: httpAlwaysReadyInstances
-    sweepSchedule: '0 0 * * * *'
     authClientId: authClientId
     authTenantId: tenant().tenantId
   }

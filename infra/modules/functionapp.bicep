@@ -59,25 +59,14 @@ param maximumInstanceCount int
 @minValue(0)
 param httpAlwaysReadyInstances int
 
-@description('CRON expression of the hourly due-pair sweep (six fields, seconds first).')
-param sweepSchedule string
-
 @description('Client id of the Entra ID app registration guarding the admin routes; empty keeps them closed (401).')
 param authClientId string
 
 @description('Tenant of that app registration.')
 param authTenantId string
 
-// Routes that authenticate themselves (signatures, signed links) and must stay reachable without an Entra token.
-var anonymousPaths = [
-  '/api/webhooks/*'
-  '/api/checkin/*'
-  '/api/unsubscribe/*'
-]
-
-func keyVaultReference(vaultUri string, secretName string) string =>
-  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
-
+// Key Vault references are written out in full (no helper function) so the compiled template shows each one and the
+// infra tests can check it. Versionless URIs: the app picks up a rotated secret within 24 h or on restart.
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -156,13 +145,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Storage__QueueServiceUri: queueEndpoint
       ServiceBus__FullyQualifiedNamespace: serviceBusNamespace
       ServiceBus__Topic: serviceBusTopic
-      SweepSchedule: sweepSchedule
-      SendGrid__ApiKey: keyVaultReference(keyVaultUri, secretNames.sendGridApiKey)
-      Webhooks__Calcom__Secrets__0: keyVaultReference(keyVaultUri, secretNames.calcomWebhookSecret)
-      Webhooks__Calendly__Secrets__0: keyVaultReference(keyVaultUri, secretNames.calendlyWebhookSecret)
-      Webhooks__Zoom__Secrets__0: keyVaultReference(keyVaultUri, secretNames.zoomWebhookSecret)
-      Webhooks__Graph__ClientState: keyVaultReference(keyVaultUri, secretNames.graphClientState)
-      Links__SigningKey: keyVaultReference(keyVaultUri, secretNames.linksSigningKey)
+      SweepSchedule: '0 0 * * * *' // hourly, seconds first
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.sendGridApiKey})'
+      Webhooks__Calcom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calcomWebhookSecret})'
+      Webhooks__Calendly__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calendlyWebhookSecret})'
+      Webhooks__Zoom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.zoomWebhookSecret})'
+      Webhooks__Graph__ClientState: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.graphClientState})'
+      Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.linksSigningKey})'
     }
   }
 
@@ -176,7 +165,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       globalValidation: {
         requireAuthentication: true
         unauthenticatedClientAction: 'Return401'
-        excludedPaths: anonymousPaths
+        // Routes that authenticate themselves (signatures, signed links): reachable without an Entra token.
+        excludedPaths: [
+          '/api/webhooks/*'
+          '/api/checkin/*'
+          '/api/unsubscribe/*'
+        ]
       }
       identityProviders: {
         azureActiveDirectory: {
