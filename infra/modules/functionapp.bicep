@@ -1,0 +1,216 @@
+// The Flex Consumption plan and the Function App (isolated worker, .NET 10), its app settings and its App Service
+// authentication. Every secret setting is a Key Vault reference; storage is reached by identity, never by key.
+
+@description('Name of the Function App (also the azd service "api").')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app (the app also gets azd-service-name).')
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (AZURE_CLIENT_ID, AzureWebJobsStorage__clientId).')
+param identityClientId string
+
+@description('Blob endpoint of the storage account, ending with a slash.')
+param blobEndpoint string
+
+@description('Queue endpoint of the storage account, ending with a slash.')
+param queueEndpoint string
+
+@description('Table endpoint of the storage account, ending with a slash.')
+param tableEndpoint string
+
+@description('Blob container the app package is deployed to.')
+param deploymentContainerName string
+
+@description('Fully qualified Service Bus namespace, e.g. sb-x.servicebus.windows.net.')
+param serviceBusNamespace string
+
+@description('Service Bus topic for integration events.')
+param serviceBusTopic string
+
+@description('Key Vault URI, ending with a slash.')
+param keyVaultUri string
+
+@description('Key Vault secret names keyed by purpose: sendGridApiKey, calcomWebhookSecret, calendlyWebhookSecret, zoomWebhookSecret, graphClientState, linksSigningKey.')
+param secretNames object
+
+@description('Application Insights connection string (names the component; ingestion needs an Entra token).')
+param applicationInsightsConnectionString string
+
+@description('Instance memory in MB: 512, 2048 or 4096.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@description('Upper bound on instances the app scales out to (40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Always-ready instances for the HTTP function group (webhooks must answer within 3 s; cold starts are longer).')
+@minValue(0)
+param httpAlwaysReadyInstances int
+
+@description('Client id of the Entra ID app registration guarding the admin routes; empty keeps them closed (401).')
+param authClientId string
+
+@description('Tenant of that app registration.')
+param authTenantId string
+
+// Key Vault references are written out in full (no helper function) so the compiled template shows each one and the
+// infra tests can check it. Versionless URIs: the app picks up a rotated secret within 24 h or on restart.
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: [
+          {
+            name: 'http'
+            instanceCount: httpAlwaysReadyInstances
+          }
+        ]
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION itself and rejects them here.
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: tableEndpoint
+      AZURE_CLIENT_ID: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+      Storage__TableServiceUri: tableEndpoint
+      Storage__QueueServiceUri: queueEndpoint
+      ServiceBus__FullyQualifiedNamespace: serviceBusNamespace
+      ServiceBus__Topic: serviceBusTopic
+      SweepSchedule: '0 0 * * * *' // hourly, seconds first
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.sendGridApiKey})'
+      Webhooks__Calcom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calcomWebhookSecret})'
+      Webhooks__Calendly__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calendlyWebhookSecret})'
+      Webhooks__Zoom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.zoomWebhookSecret})'
+      Webhooks__Graph__ClientState: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.graphClientState})'
+      Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.linksSigningKey})'
+    }
+  }
+
+  // Entra ID in front of everything except the self-authenticating routes.
+  resource auth 'config' = {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'Return401'
+        // Routes that authenticate themselves (signatures, signed links): reachable without an Entra token.
+        excludedPaths: [
+          '/api/webhooks/*'
+          '/api/checkin/*'
+          '/api/unsubscribe/*'
+        ]
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: !empty(authClientId)
+          registration: {
+            clientId: authClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: empty(authClientId) ? [] : [authClientId, 'api://${authClientId}']
+          }
+        }
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+    }
+  }
+
+  // No publishing passwords: deployments go through Entra ID (azd, az functionapp deployment).
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = app.name
+output id string = app.id
+output uri string = 'https://${app.properties.defaultHostName}'
