@@ -29,12 +29,13 @@ public static class PairEngine
         var health = HealthScorer.Score(signals, seen.WeightedSetbacks);
 
         var next = new NextEvaluation(now, MaxEvaluationInterval);
-        ConsiderThresholds(seen, pair, policy, next);
-        var sink = new DecisionSink(pair, snapshot.History, policy, now, () => PairFacts.Of(seen, pair, health, program, policy));
+        ConsiderThresholds(seen, pair, policy, ref next);
+        var episodeKey = EscalationLadder.EpisodeKeyOf(seen, pair);
+        var sink = new DecisionSink(seen, pair, health, program, snapshot.History, policy);
         EscalationLadder.ThankOnClose(seen, pair, policy, snapshot.History, sink);
-        EscalationLadder.Decide(seen, signals, pair, program, policy, snapshot.History, sink, next);
-        CampaignSchedule.Decide(seen, pair, policy, sink, next);
-        PreMeetingReminders.Decide(seen, pair, policy, sink, next);
+        EscalationLadder.Decide(seen, episodeKey, signals, pair, program, policy, snapshot.History, sink, ref next);
+        CampaignSchedule.Decide(seen, pair, policy, sink, ref next);
+        PreMeetingReminders.Decide(seen, pair, policy, sink, ref next);
 
         return new PairEvaluation(
             pair.PairId,
@@ -42,7 +43,7 @@ public static class PairEngine
             health,
             sink.Decisions,
             next.At,
-            EscalationLadder.EpisodeKeyOf(seen, pair),
+            episodeKey,
             seen.MeetingsHeld,
             seen.LastHeld?.Start,
             seen.NextUpcoming?.Start,
@@ -67,7 +68,7 @@ public static class PairEngine
     }
 
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>
-    private static void ConsiderThresholds(PairObservation seen, PairContext pair, EngagementPolicy policy, NextEvaluation next)
+    private static void ConsiderThresholds(PairObservation seen, PairContext pair, EngagementPolicy policy, ref NextEvaluation next)
     {
         var reference = seen.Reference;
         var lostAt = seen.LastLossAt ?? reference;

@@ -5,4 +5,4 @@ namespace Mentoring.Engine.Campaign;
 /// <param name="TemplateId">The template it renders.</param>
 /// <param name="DueAt">When it is due.</param>
 /// <param name="OnlyWithoutFirstMeeting">Goes only to pairs that have not booked or held a meeting yet.</param>
-public sealed record CampaignMoment(string Name, string TemplateId, DateTimeOffset DueAt, bool OnlyWithoutFirstMeeting = false);
+public readonly record struct CampaignMoment(string Name, string TemplateId, DateTimeOffset DueAt, bool OnlyWithoutFirstMeeting = false);

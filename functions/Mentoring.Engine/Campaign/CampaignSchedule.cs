@@ -8,28 +8,39 @@ namespace Mentoring.Engine.Campaign;
 /// <summary>"Not once, not twice": the cycle's campaign, dated relative to its start and end.</summary>
 public static class CampaignSchedule
 {
-    public static IReadOnlyList<CampaignMoment> For(CycleWindow cycle, CampaignPolicy policy) =>
-    [
-        new("before-launch", TemplateIds.CampaignBeforeLaunch, cycle.Start - TimeSpan.FromDays(policy.BeforeLaunchDays)),
-        new("launch", TemplateIds.CampaignLaunch, cycle.Start),
-        new("book-first-meeting", TemplateIds.CampaignBookFirstMeeting, cycle.Start + TimeSpan.FromDays(policy.BookFirstMeetingDays), OnlyWithoutFirstMeeting: true),
-        new("mid-cycle", TemplateIds.CampaignMidCycle, cycle.Middle),
-        new("close", TemplateIds.CampaignClose, cycle.End),
-    ];
+    private const int MomentCount = 5;
+
+    public static IReadOnlyList<CampaignMoment> For(CycleWindow cycle, CampaignPolicy policy)
+    {
+        var moments = new CampaignMoment[MomentCount];
+        for (var i = 0; i < MomentCount; i++)
+            moments[i] = MomentAt(i, cycle, policy);
+        return moments;
+    }
+
+    private static CampaignMoment MomentAt(int index, CycleWindow cycle, CampaignPolicy policy) => index switch
+    {
+        0 => new("before-launch", TemplateIds.CampaignBeforeLaunch, cycle.Start - TimeSpan.FromDays(policy.BeforeLaunchDays)),
+        1 => new("launch", TemplateIds.CampaignLaunch, cycle.Start),
+        2 => new("book-first-meeting", TemplateIds.CampaignBookFirstMeeting, cycle.Start + TimeSpan.FromDays(policy.BookFirstMeetingDays), OnlyWithoutFirstMeeting: true),
+        3 => new("mid-cycle", TemplateIds.CampaignMidCycle, cycle.Middle),
+        _ => new("close", TemplateIds.CampaignClose, cycle.End),
+    };
 
     /// <summary>
     /// Decides the campaign emails due for this pair's participants. Keys name the person, not the pair, so a person in
     /// two pairs gets each campaign email once.
     /// </summary>
-    internal static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, Ladder.NextEvaluation next)
+    internal static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, ref Ladder.NextEvaluation next)
     {
         if (!policy.Campaign.Enabled || pair.Cycle is not { } cycle || pair.Status != PairStatus.Active)
             return;
 
         var now = seen.Timeline.Now;
         var stale = TimeSpan.FromDays(policy.Campaign.StaleAfterDays);
-        foreach (var moment in For(cycle, policy.Campaign))
+        for (var i = 0; i < MomentCount; i++)
         {
+            var moment = MomentAt(i, cycle, policy.Campaign);
             if (moment.DueAt > now)
             {
                 next.Consider(moment.DueAt);

@@ -9,7 +9,7 @@ namespace Mentoring.Engine.Campaign;
 /// <summary>A reminder the day before each booked meeting, where the program turns them on.</summary>
 internal static class PreMeetingReminders
 {
-    public static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, Ladder.NextEvaluation next)
+    public static void Decide(PairObservation seen, PairContext pair, EngagementPolicy policy, DecisionSink sink, ref Ladder.NextEvaluation next)
     {
         if (!policy.Campaign.PreMeetingReminders || pair.Status != PairStatus.Active)
             return;

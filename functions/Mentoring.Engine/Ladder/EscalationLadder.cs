@@ -14,35 +14,38 @@ namespace Mentoring.Engine.Ladder;
 /// </summary>
 internal static class EscalationLadder
 {
+    private const string StartEpisode = "ep-start";
+    private const string AfterHeldPrefix = "ep-after-";
+
     public static string EpisodeKeyOf(PairObservation seen, PairContext pair)
     {
         if (pair.StatusChangedAt is { } resumedAt && resumedAt == seen.Reference)
             return "ep-resumed-" + resumedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return seen.LastHeld is { } held ? "ep-after-" + held.Id : "ep-start";
+        return seen.LastHeld is { } held ? AfterHeldPrefix + held.Id : StartEpisode;
     }
 
     public static void Decide(
         PairObservation seen,
+        string episodeKey,
         IReadOnlyList<Signal> signals,
         PairContext pair,
         ProgramConditions program,
         EngagementPolicy policy,
         IReadOnlyList<SentMessage> history,
         DecisionSink sink,
-        NextEvaluation next)
+        ref NextEvaluation next)
     {
         if (pair.Status != PairStatus.Active)
             return;
 
-        var now = seen.Timeline.Now;
-        var episodeKey = EpisodeKeyOf(seen, pair);
-        var (stepsTaken, lastStepAt) = StepsTaken(history, episodeKey);
         var primary = Primary(signals);
         if (primary is null)
             return; // nothing to act on: no episode, or its signal cleared (a meeting was booked)
 
-        var steps = Steps(pair, policy);
-        if (stepsTaken >= steps.Count)
+        var now = seen.Timeline.Now;
+        var (stepsTaken, lastStepAt) = StepsTaken(history, episodeKey, null);
+        var stepCount = StepCount(pair, policy);
+        if (stepsTaken >= stepCount)
             return;
 
         if (seen.NextUpcoming is { } booked && booked.Start <= now + policy.Cadence)
@@ -65,14 +68,14 @@ internal static class EscalationLadder
             return;
         }
 
-        var template = steps[stepsTaken];
+        var template = StepTemplate(stepsTaken, stepCount, pair, policy);
         var recipients = RecipientsOf(template, seen, signals, pair);
         var step = stepsTaken;
         var reason = primary.Describe();
         if (recipients.Count == 0)
         {
             template = TemplateIds.AdminAlert;
-            step = steps.Count - 1;
+            step = stepCount - 1;
             recipients = [Recipient.Admin];
             reason = "No participant of this pair takes our email any more. " + reason;
         }
@@ -97,10 +100,11 @@ internal static class EscalationLadder
         if (!policy.Ladder.ThankYouOnHeld || pair.Status != PairStatus.Active || seen.LastHeld is not { } held)
             return;
 
-        var closedEpisode = seen.PreviousHeldIndex >= 0 ? "ep-after-" + seen.Timeline.Meetings[seen.PreviousHeldIndex].Id : "ep-start";
-        if (StepsTaken(history, closedEpisode).Taken == 0)
+        var previousHeldId = seen.PreviousHeldIndex >= 0 ? seen.Timeline.Meetings[seen.PreviousHeldIndex].Id : null;
+        if (StepsTaken(history, previousHeldId is null ? StartEpisode : AfterHeldPrefix, previousHeldId).Taken == 0)
             return;
 
+        var closedEpisode = previousHeldId is null ? StartEpisode : AfterHeldPrefix + previousHeldId;
         var heldAt = held.End < seen.Timeline.Now ? held.End : seen.Timeline.Now;
         if (seen.Timeline.Now - heldAt > TimeSpan.FromDays(policy.CadenceDays))
             return; // too long ago to thank for
@@ -118,13 +122,14 @@ internal static class EscalationLadder
         }
     }
 
-    private static (int Taken, DateTimeOffset LastAt) StepsTaken(IReadOnlyList<SentMessage> history, string episodeKey)
+    /// <summary>Ladder steps already decided in the episode whose key is <paramref name="key"/> followed by <paramref name="suffix"/>.</summary>
+    private static (int Taken, DateTimeOffset LastAt) StepsTaken(IReadOnlyList<SentMessage> history, string key, string? suffix)
     {
         var taken = 0;
         var lastAt = DateTimeOffset.MinValue;
         foreach (var sent in history)
         {
-            if (sent.Step is not { } step || !string.Equals(sent.EpisodeKey, episodeKey, StringComparison.Ordinal))
+            if (sent.Step is not { } step || !IsEpisode(sent.EpisodeKey, key, suffix))
                 continue;
             taken = Math.Max(taken, step + 1);
             if (sent.SentAt > lastAt)
@@ -134,16 +139,26 @@ internal static class EscalationLadder
         return (taken, lastAt);
     }
 
-    private static List<string> Steps(PairContext pair, EngagementPolicy policy)
-    {
-        var steps = new List<string>(4) { TemplateIds.Nudge, TemplateIds.ValueReminder };
-        if (policy.Ladder.SponsorStep && (pair.HasSponsor || pair.Mentor.AllowsManagerNotes || pair.Mentee.AllowsManagerNotes))
-            steps.Add(TemplateIds.SponsorNote);
-        steps.Add(TemplateIds.AdminAlert);
-        if (steps.Count > policy.Ladder.MaxStepsPerEpisode)
-            steps.RemoveRange(policy.Ladder.MaxStepsPerEpisode - 1, steps.Count - policy.Ladder.MaxStepsPerEpisode);
-        return steps;
-    }
+    // Compared piecewise so that checking the history allocates no key string.
+    private static bool IsEpisode(string? episodeKey, string key, string? suffix) =>
+        episodeKey is not null
+        && episodeKey.Length == key.Length + (suffix?.Length ?? 0)
+        && episodeKey.StartsWith(key, StringComparison.Ordinal)
+        && (suffix is null || episodeKey.AsSpan(key.Length).SequenceEqual(suffix));
+
+    /// <summary>Nudge, value reminder, sponsor or manager (where allowed), admin; at most the policy's maximum, admin last.</summary>
+    private static bool HasSponsorStep(PairContext pair, EngagementPolicy policy) =>
+        policy.Ladder.SponsorStep && (pair.HasSponsor || pair.Mentor.AllowsManagerNotes || pair.Mentee.AllowsManagerNotes);
+
+    private static int StepCount(PairContext pair, EngagementPolicy policy) =>
+        Math.Min(HasSponsorStep(pair, policy) ? 4 : 3, policy.Ladder.MaxStepsPerEpisode);
+
+    private static string StepTemplate(int index, int count, PairContext pair, EngagementPolicy policy) =>
+        index == count - 1 && count > 1 ? TemplateIds.AdminAlert
+        : index == 0 ? TemplateIds.Nudge
+        : index == 1 ? TemplateIds.ValueReminder
+        : HasSponsorStep(pair, policy) ? TemplateIds.SponsorNote
+        : TemplateIds.AdminAlert;
 
     private static List<Recipient> RecipientsOf(string template, PairObservation seen, IReadOnlyList<Signal> signals, PairContext pair)
     {

@@ -63,7 +63,8 @@ internal sealed class Timeline : IDisposable
     /// <summary>The index of the meeting with this id, or -1.</summary>
     public int IndexOf(string meetingId)
     {
-        for (var i = 0; i < MeetingCount; i++)
+        // Backwards: in time order, a change nearly always concerns one of the last meetings booked.
+        for (var i = MeetingCount - 1; i >= 0; i--)
         {
             if (string.Equals(_meetings[i].Id, meetingId, StringComparison.Ordinal))
                 return i;
@@ -72,19 +73,19 @@ internal sealed class Timeline : IDisposable
         return -1;
     }
 
-    /// <summary>0 for the pair's first meeting by original start, 1 for the second, …</summary>
-    public int RankOf(int meetingIndex)
+    /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start.</summary>
+    public bool IsAmongFirst(int meetingIndex, int count)
     {
         var start = _meetings[meetingIndex].OriginalStart;
-        var rank = 0;
-        for (var i = 0; i < MeetingCount; i++)
+        var earlier = 0;
+        for (var i = 0; i < MeetingCount && earlier < count; i++)
         {
             var other = _meetings[i].OriginalStart;
             if (other < start || (other == start && i < meetingIndex))
-                rank++;
+                earlier++;
         }
 
-        return rank;
+        return earlier < count;
     }
 
     private void Fold(IReadOnlyList<LedgerChange> ledger, EngagementPolicy policy)

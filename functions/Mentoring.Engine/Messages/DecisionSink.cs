@@ -1,22 +1,27 @@
+using Mentoring.Engine.Health;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
 using Mentoring.Engine.Sending;
+using Mentoring.Engine.Signals;
 
 namespace Mentoring.Engine.Messages;
 
 /// <summary>Collects one evaluation's decisions: drops what was already decided, dates the rest past quiet hours and caps.</summary>
 internal sealed class DecisionSink(
+    PairObservation seen,
     PairContext pair,
+    PairHealth health,
+    ProgramConditions program,
     IReadOnlyList<SentMessage> history,
-    EngagementPolicy policy,
-    DateTimeOffset now,
-    Func<IReadOnlyDictionary<string, string>> pairFacts)
+    EngagementPolicy policy)
 {
+    private readonly DateTimeOffset now = seen.Timeline.Now;
+
     private IReadOnlyDictionary<string, string>? _facts;
 
     public List<MessageDecision> Decisions { get; } = [];
 
-    public IReadOnlyDictionary<string, string> PairFacts => _facts ??= pairFacts();
+    public IReadOnlyDictionary<string, string> PairFacts => _facts ??= Engine.PairFacts.Of(seen, pair, health, program, policy);
 
     public bool AlreadyDecided(string idempotencyKey)
     {

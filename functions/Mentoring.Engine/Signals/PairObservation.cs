@@ -136,7 +136,7 @@ internal sealed class PairObservation
 
             Setbacks++;
             var weight = change.Late ? policy.LateChangeWeight : 1.0;
-            if (Timeline.RankOf(change.MeetingIndex) < policy.EarlyMeetingCount)
+            if (Timeline.IsAmongFirst(change.MeetingIndex, policy.EarlyMeetingCount))
                 weight *= policy.EarlyMeetingWeight;
             WeightedSetbacks += weight;
             if (change.Late)
