@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
 using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Application.Calendars.Ics;
@@ -57,11 +58,23 @@ public sealed class IcsHistory
                 var rawEvent = raw[index++];
                 if (calendar.Method is { } method && AttendeeMethods.Contains(method))
                     continue; // an attendee's answer does not change the meeting
-                versions.Add(IcsEventParser.Parse(component, rawEvent, calendar.Method, zones));
+                versions.Add(ParseEvent(component, rawEvent, calendar.Method, zones));
             }
         }
 
         return new IcsHistory(versions);
+    }
+
+    private static EventVersion ParseEvent(CalendarEvent component, RawEvent raw, string? method, IcsZones zones)
+    {
+        try
+        {
+            return IcsEventParser.Parse(component, raw, method, zones);
+        }
+        catch (Exception e) when (e is SerializationException or ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new HistoryFormatException(raw.Line, "VEVENT", "Ical.Net could not read the event: " + e.Message, e);
+        }
     }
 
     /// <summary>The pair's ledger: every occurrence scheduled, moved and cancelled, as the file tells it.</summary>
