@@ -46,7 +46,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             var single = new IcsOccurrence(uid, null, masters[0].Start, masters[0].Length);
             Write(single, ChangeKind.Scheduled, bookedAt!.Value, masters[0], masters[0].Start);
             foreach (var version in masters)
-                Apply(single, version, version == masters[0] ? single.LastAt : ChangedAt(version));
+                Apply(single, version, ChangedAt(version));
         }
 
         ApplyOverrides(uid, versions, occurrences, series);
