@@ -1,0 +1,78 @@
+using Ical.Net.DataTypes;
+
+namespace Mentoring.Application.Calendars.Ics;
+
+/// <summary>
+/// One VEVENT as one version of a meeting or series: a file may hold several per UID (iTIP updates, cancels, overrides).
+/// </summary>
+internal sealed record EventVersion
+{
+    /// <summary>Position among the file's VEVENTs (the last tie-break).</summary>
+    public required int Index { get; init; }
+
+    public required int Line { get; init; }
+
+    public required string Uid { get; init; }
+
+    /// <summary>The original slot this version overrides (RECURRENCE-ID), as an instant; null for a master or single event.</summary>
+    public DateTimeOffset? RecurrenceSlot { get; init; }
+
+    /// <summary>RECURRENCE-ID;RANGE=THISANDFUTURE: the override applies to this and every later occurrence.</summary>
+    public bool ThisAndFuture { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    /// <summary>The start's wall-clock time and zone, for expanding a series (RRULE works in local time).</summary>
+    public required DateTime StartWall { get; init; }
+
+    public required TimeZoneInfo StartZone { get; init; }
+
+    /// <summary>The TZID the start was written in, if any (a hint for the participants' zone).</summary>
+    public string? StartZoneId { get; init; }
+
+    public bool StartIsDate { get; init; }
+
+    public TimeSpan? Length { get; init; }
+
+    /// <summary>SEQUENCE, if the component carries one.</summary>
+    public int? Sequence { get; init; }
+
+    /// <summary>DTSTAMP, if the component carries one.</summary>
+    public DateTimeOffset? Stamp { get; init; }
+
+    public DateTimeOffset? Created { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>STATUS:CANCELLED, or a component of a METHOD:CANCEL message.</summary>
+    public bool Cancelled { get; init; }
+
+    public string? OrganizerEmail { get; init; }
+
+    /// <summary>The RRULE, if any.</summary>
+    public RecurrenceRule? Rule { get; init; }
+
+    /// <summary>RDATE values, as instants.</summary>
+    public IReadOnlyList<DateTimeOffset> ExtraDates { get; init; } = [];
+
+    /// <summary>EXDATE values: instants, or (for VALUE=DATE) whole days in the start's zone.</summary>
+    public IReadOnlyList<ExcludedDate> ExcludedDates { get; init; } = [];
+
+    public bool IsRecurring => Rule is not null || ExtraDates.Count > 0;
+
+    /// <summary>When this version was made: LAST-MODIFIED, else DTSTAMP, else CREATED.</summary>
+    public DateTimeOffset? ModifiedAt => LastModified ?? Stamp ?? Created;
+
+    /// <summary>When the meeting or series was first booked: CREATED, else DTSTAMP, else LAST-MODIFIED.</summary>
+    public DateTimeOffset? CreatedAt => Created ?? Stamp ?? LastModified;
+
+    /// <summary>The instant that orders versions when SEQUENCE cannot: DTSTAMP, else LAST-MODIFIED, else CREATED.</summary>
+    public DateTimeOffset OrderStamp => Stamp ?? LastModified ?? Created ?? DateTimeOffset.MinValue;
+
+    public string Describe() => RecurrenceSlot is { } slot
+        ? $"VEVENT UID={Uid} RECURRENCE-ID={IcsIds.Slot(slot)}"
+        : $"VEVENT UID={Uid}";
+}
+
+/// <summary>An EXDATE value: an instant, or a whole day (VALUE=DATE) in the series' zone.</summary>
+internal readonly record struct ExcludedDate(DateTimeOffset? Instant, DateOnly? Day);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+
+namespace Mentoring.Application.Calendars.Ics;
+
+/// <summary>Turns one VEVENT, as Ical.Net read it and as it was written, into an <see cref="EventVersion"/>.</summary>
+internal static partial class IcsEventParser
+{
+    public static EventVersion Parse(CalendarEvent component, RawEvent raw, string? method, IcsZones zones)
+    {
+        if (!raw.Has("UID") || string.IsNullOrWhiteSpace(component.Uid))
+            throw new HistoryFormatException(raw.Line, "VEVENT", "UID is missing.");
+        var uid = component.Uid.Trim();
+        var where = $"VEVENT UID={uid}";
+
+        var sequence = ParseSequence(raw, where);
+        var stamp = UtcStamp(raw, "DTSTAMP", component.DtStamp, zones, where);
+        var created = UtcStamp(raw, "CREATED", component.Created, zones, where);
+        var lastModified = UtcStamp(raw, "LAST-MODIFIED", component.LastModified, zones, where);
+
+        DateTimeOffset? slot = null;
+        var thisAndFuture = false;
+        if (raw.Has("RECURRENCE-ID"))
+        {
+            var id = component.RecurrenceIdentifier?.StartTime ??
+                throw Invalid(raw, "RECURRENCE-ID", where, "is not a date or date-time");
+            slot = zones.ToInstant(id, raw.LineOf("RECURRENCE-ID"), where + ": RECURRENCE-ID");
+            thisAndFuture = component.RecurrenceIdentifier.Range == RecurrenceRange.ThisAndFuture;
+        }
+
+        var cancelled = string.Equals(component.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(method, "CANCEL", StringComparison.OrdinalIgnoreCase);
+
+        CalDateTime start;
+        if (component.DtStart is { } dtStart)
+            start = dtStart;
+        else if (raw.Has("DTSTART"))
+            throw Invalid(raw, "DTSTART", where, "is not a date or date-time");
+        else if (cancelled && component.RecurrenceIdentifier?.StartTime is { } idStart)
+            start = idStart; // an iTIP CANCEL may name the instance by RECURRENCE-ID only
+        else
+            throw new HistoryFormatException(raw.Line, where, "DTSTART is missing.");
+
+        var startLine = raw.LineOf("DTSTART");
+        var startZone = zones.ZoneOf(start, startLine, where + ": DTSTART");
+        var startWall = IcsZones.Wall(start);
+        var startInstant = IcsZones.ToInstant(startWall, startZone);
+
+        return new EventVersion
+        {
+            Index = raw.Index,
+            Line = raw.Line,
+            Uid = uid,
+            RecurrenceSlot = slot,
+            ThisAndFuture = thisAndFuture,
+            Start = startInstant,
+            StartWall = startWall,
+            StartZone = startZone,
+            StartZoneId = start.IsUtc || start.IsFloating ? null : start.TzId,
+            StartIsDate = !start.HasTime,
+            Length = LengthOf(component, raw, start, startInstant, zones, where),
+            Sequence = sequence,
+            Stamp = stamp,
+            Created = created,
+            LastModified = lastModified,
+            Cancelled = cancelled,
+            OrganizerEmail = OrganizerOf(raw),
+            Rule = component.RecurrenceRule,
+            ExtraDates = [.. component.RecurrenceDates.GetAllDates()
+                .Select(d => IcsZones.ToInstant(IcsZones.Wall(d), d.IsFloating ? startZone : zones.ZoneOf(d, raw.LineOf("RDATE"), where + ": RDATE")))],
+            ExcludedDates = [.. component.ExceptionDates.GetAllDates().Select(d => Excluded(d, startZone, raw, zones, where))],
+        };
+    }
+
+    private static int? ParseSequence(RawEvent raw, string where)
+    {
+        if (raw["SEQUENCE"] is not { } property)
+            return null;
+        if (int.TryParse(property.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            return sequence;
+        throw new HistoryFormatException(property.Line, where + ": SEQUENCE", $"'{property.Value}' is not a non-negative integer.");
+    }
+
+    /// <summary>DTSTAMP, CREATED, LAST-MODIFIED: only if the component really carries it, and only if it is a date-time.</summary>
+    private static DateTimeOffset? UtcStamp(RawEvent raw, string name, CalDateTime? parsed, IcsZones zones, string where)
+    {
+        if (raw[name] is not { } property)
+            return null;
+        if (parsed is null || !parsed.HasTime || !StampPattern().IsMatch(property.Value.Trim()))
+            throw Invalid(raw, name, where, "is not a date-time");
+        return zones.ToInstant(parsed, property.Line, where + ": " + name);
+    }
+
+    private static TimeSpan? LengthOf(CalendarEvent component, RawEvent raw, CalDateTime start, DateTimeOffset startInstant, IcsZones zones, string where)
+    {
+        if (component.DtEnd is { } end)
+        {
+            var endInstant = zones.ToInstant(end, raw.LineOf("DTEND"), where + ": DTEND");
+            return endInstant > startInstant ? endInstant - startInstant : null;
+        }
+
+        if (component.Duration is { } duration)
+        {
+            var length = duration.ToTimeSpanUnspecified();
+            return length > TimeSpan.Zero ? length : null;
+        }
+
+        if (raw.Has("DTEND"))
+            throw Invalid(raw, "DTEND", where, "is not a date or date-time");
+        return start.HasTime ? null : TimeSpan.FromDays(1);
+    }
+
+    private static ExcludedDate Excluded(CalDateTime date, TimeZoneInfo seriesZone, RawEvent raw, IcsZones zones, string where)
+    {
+        if (!date.HasTime)
+            return new ExcludedDate(null, date.Date);
+
+        // A floating EXDATE belongs to the series' zone; a UTC or TZID one is converted as written.
+        var zone = date.IsFloating ? seriesZone : zones.ZoneOf(date, raw.LineOf("EXDATE"), where + ": EXDATE");
+        return new ExcludedDate(IcsZones.ToInstant(IcsZones.Wall(date), zone), null);
+    }
+
+    private static string? OrganizerOf(RawEvent raw)
+    {
+        if (raw["ORGANIZER"] is not { } organizer)
+            return null;
+        var value = organizer.Value.Trim();
+        if (value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            value = value["mailto:".Length..];
+        return value.Length == 0 ? null : value;
+    }
+
+    private static HistoryFormatException Invalid(RawEvent raw, string name, string where, string problem) =>
+        new(raw.LineOf(name), where + ": " + name, $"'{raw[name]?.Value}' {problem}.");
+
+    [GeneratedRegex(@"^\d{8}T\d{6}Z?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StampPattern();
+}

@@ -1,0 +1,93 @@
+using Ical.Net.DataTypes;
+
+namespace Mentoring.Application.Calendars.Ics;
+
+/// <summary>
+/// The one place an iCalendar date-time becomes an instant: UTC values as they are, TZID values through
+/// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET), floating values in the caller's default zone.
+/// </summary>
+internal sealed class IcsZones(TimeZoneInfo defaultZone)
+{
+    private readonly Dictionary<string, TimeZoneInfo?> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeZoneInfo DefaultZone { get; } = defaultZone;
+
+    /// <summary>The zone a value's wall-clock time is in (UTC for UTC values, the default zone for floating ones).</summary>
+    public TimeZoneInfo ZoneOf(CalDateTime value, int line, string component)
+    {
+        if (value.IsUtc)
+            return TimeZoneInfo.Utc;
+        if (value.IsFloating || string.IsNullOrWhiteSpace(value.TzId))
+            return DefaultZone;
+        return Resolve(value.TzId) ??
+            throw new HistoryFormatException(line, component, $"unknown time zone '{value.TzId}' (neither an IANA nor a Windows id).");
+    }
+
+    /// <summary>The zone with this IANA or Windows id, or null.</summary>
+    public TimeZoneInfo? Resolve(string id)
+    {
+        if (_cache.TryGetValue(id, out var cached))
+            return cached;
+        var zone = Find(id.Trim().Trim('"'));
+        _cache[id] = zone;
+        return zone;
+    }
+
+    public DateTimeOffset ToInstant(CalDateTime value, int line, string component) =>
+        ToInstant(Wall(value), ZoneOf(value, line, component));
+
+    /// <summary>The value's wall-clock time (midnight for a date).</summary>
+    public static DateTime Wall(CalDateTime value) =>
+        DateTime.SpecifyKind(value.Date.ToDateTime(value.Time ?? TimeOnly.MinValue), DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// A wall-clock time in a zone as an instant. A time skipped by a daylight-saving jump moves forward by the jump;
+    /// a repeated time takes its first occurrence (RFC 5545, 3.3.5).
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateTime wall, TimeZoneInfo zone)
+    {
+        wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(wall))
+        {
+            var before = zone.GetUtcOffset(wall.AddHours(-12));
+            return new DateTimeOffset(wall, before).ToUniversalTime();
+        }
+
+        var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max() : zone.GetUtcOffset(wall);
+        return new DateTimeOffset(wall, offset).ToUniversalTime();
+    }
+
+    /// <summary>An instant as wall-clock time in a zone.</summary>
+    public static DateTime ToWall(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
+
+    private static TimeZoneInfo? Find(string id)
+    {
+        if (TryFind(id) is { } zone)
+            return zone;
+        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana) && TryFind(iana) is { } fromWindows)
+            return fromWindows;
+        if (TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out var windows) && TryFind(windows) is { } fromIana)
+            return fromIana;
+
+        // Some producers prefix a path, e.g. "/mozilla.org/20050126_1/Europe/Berlin".
+        var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 2 ? TryFind(string.Join('/', parts[^2..])) : null;
+    }
+
+    private static TimeZoneInfo? TryFind(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mentoring.Application.Calendars;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Replay;
+
+namespace Mentoring.LocalHost.Replay;
+
+/// <summary>
+/// <c>replay --history FILE</c>: the engine on a real history, as the live system would have run it, printed as one
+/// JSON document. Bad flags or a malformed file give one line on stderr and exit code 2.
+/// </summary>
+internal static class ReplayCommand
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var (arguments, error) = ReplayArguments.Parse(args is ["replay", ..] ? args[1..] : args);
+        if (arguments is null)
+        {
+            await stderr.WriteLineAsync("replay: " + error + " (replay --help for usage)");
+            return BadInput;
+        }
+
+        if (arguments.Help)
+        {
+            await stdout.WriteLineAsync(ReplayArguments.Usage);
+            return Ok;
+        }
+
+        HistoryFile history;
+        try
+        {
+            history = await HistoryFile.ReadAsync(arguments);
+        }
+        catch (HistoryFormatException e)
+        {
+            await stderr.WriteLineAsync($"replay: {arguments.History}: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"replay: --history: cannot read '{arguments.History}': {e.Message}");
+            return BadInput;
+        }
+
+        var policy = EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays };
+        var result = PairReplay.Run(PairOf(arguments, history), history.Ledger, policy, history.AsOf);
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays), Json));
+        return Ok;
+    }
+
+    /// <summary>
+    /// The pair as far as a history file tells: started at its first scheduled meeting (else its first change), both
+    /// participants in the file's zone (else UTC), no cycle, so quiet hours and caps apply as they would live.
+    /// </summary>
+    private static PairContext PairOf(ReplayArguments arguments, HistoryFile history)
+    {
+        var scheduled = history.Ledger.Where(c => c is { Kind: ChangeKind.Scheduled, Start: not null }).Select(c => c.Start!.Value).ToList();
+        var startedAt = scheduled.Count > 0 ? scheduled.Min() : history.Ledger.Min(c => c.ChangedAt);
+        return new PairContext(
+            "replay",
+            "replay",
+            new Participant(arguments.MentorEmail ?? "mentor", Party.Mentor, history.Zone),
+            new Participant(arguments.MenteeEmail ?? "mentee", Party.Mentee, history.Zone),
+            startedAt,
+            Cycle: null,
+            ProgramTimeZone: history.Zone);
+    }
+}
