@@ -144,7 +144,7 @@ internal sealed class Timeline : IDisposable
                 if (index < 0)
                     Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
                 else
-                    Move(index, change, change.Start, policy);
+                    Replan(index, change, policy);
                 break;
 
             case ChangeKind.Rescheduled:
@@ -200,6 +200,26 @@ internal sealed class Timeline : IDisposable
             HeldConfirmed = status == MeetingStatus.Held,
         };
         return index;
+    }
+
+    /// <summary>
+    /// A booking of a meeting we already know: a cancelled one is booked again; a live one takes the new time as its plan
+    /// (a whole series re-planned, say) without counting as a postponement: moves of one meeting arrive as Rescheduled.
+    /// </summary>
+    private void Replan(int index, LedgerChange change, EngagementPolicy policy)
+    {
+        ref var meeting = ref _meetings[index];
+        if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed)
+            return;
+        var length = meeting.End - meeting.Start;
+        meeting.Status = MeetingStatus.Scheduled;
+        meeting.CancelledAt = null;
+        meeting.CancelledBy = null;
+        meeting.CancellationReason = null;
+        if (change.Start is not { } start)
+            return;
+        meeting.Start = start;
+        meeting.End = change.End is { } end && end > start ? end : start + (length > TimeSpan.Zero ? length : policy.DefaultMeetingLength);
     }
 
     private void Move(int index, LedgerChange change, DateTimeOffset? to, EngagementPolicy policy)

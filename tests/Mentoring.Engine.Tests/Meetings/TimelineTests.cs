@@ -98,4 +98,20 @@ public sealed class TimelineTests
 
         Assert.Equal((Start, 1), (meeting.OriginalStart, meeting.Postponements));
     }
+
+    [Fact]
+    public void Meeting_BookedAgainAtANewTime_ARePlanNotAPostponement()
+    {
+        var meeting = Only([Scheduled("m1", T0, Start), Scheduled("m1", T0 + Days(1), Start + Days(1))], T0 + Days(2));
+
+        Assert.Equal((Start + Days(1), 0, 0), (meeting.Start, meeting.TimesMoved, meeting.Postponements));
+    }
+
+    [Fact]
+    public void Meeting_CancelledThenBookedAgain_Scheduled()
+    {
+        var meeting = Only([Scheduled("m1", T0, Start), Cancelled("m1", T0 + Days(1)), Scheduled("m1", T0 + Days(2), Start + Days(3))], T0 + Days(3));
+
+        Assert.Equal((MeetingStatus.Scheduled, Start + Days(3)), (meeting.Status, meeting.Start));
+    }
 }

@@ -5,7 +5,7 @@ namespace Mentoring.Application.Calendars.Ics;
 /// <summary>
 /// Turns the versions of each UID into ledger changes: a series' occurrences are scheduled when the series was created;
 /// EXDATEs cancel occurrences when the master was last modified; overrides move or cancel their occurrence (a
-/// RANGE=THISANDFUTURE override also every later one) when they were last modified; a cancelled master cancels what
+/// RANGE=THISANDFUTURE override re-plans every later one: one postponement, not one per occurrence) when they were last modified; a cancelled master cancels what
 /// had not ended yet. Versions of one meeting are read in <see cref="VersionOrder"/>, so the highest SEQUENCE wins.
 /// </summary>
 internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
@@ -94,7 +94,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
                 if (version.Cancelled)
                     Cancel(later, at, version);
                 else if (!later.Cancelled && later.Slot!.Value + offset != later.Start)
-                    Write(later, ChangeKind.Rescheduled, at, version, later.Slot.Value + offset, later.Start);
+                    Write(later, ChangeKind.Scheduled, at, version, later.Slot.Value + offset); // a re-plan of the series, not a postponement each
             }
         }
     }
