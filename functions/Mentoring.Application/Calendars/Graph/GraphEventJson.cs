@@ -9,6 +9,8 @@ public static class GraphEventJson
 {
     public static Event? TryRead(ReadOnlyMemory<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+            return null;
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });

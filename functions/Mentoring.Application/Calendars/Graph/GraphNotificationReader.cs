@@ -13,6 +13,8 @@ public static class GraphNotificationReader
     public static GraphNotificationBatch Read(ReadOnlySpan<byte> body, IEnumerable<string> clientStates)
     {
         GraphNotificationCollection? collection;
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return new GraphNotificationBatch([], 0, "body is not UTF-8");
         try
         {
             collection = JsonSerializer.Deserialize<GraphNotificationCollection>(body, CalendarJson.Options);

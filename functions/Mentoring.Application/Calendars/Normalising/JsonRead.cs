@@ -52,6 +52,9 @@ internal static class JsonRead
     /// <summary>Parses a document, or null when it is not JSON (or nested deeper than providers nest).</summary>
     public static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
     {
+        // JsonDocument checks structure eagerly but string contents only when read: reject bad UTF-8 up front.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+            return null;
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });

@@ -50,6 +50,8 @@ public sealed class ZoomWebhookVerifier(ProviderWebhookOptions options) : IWebho
     /// <summary>The plainToken of a url validation request ("" when it lacks one), or null for any other event.</summary>
     private static string? PlainToken(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return null;
         try
         {
             var envelope = JsonSerializer.Deserialize<ZoomEnvelope>(body, CalendarJson.Options);
