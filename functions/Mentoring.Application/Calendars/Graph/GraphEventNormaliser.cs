@@ -16,6 +16,7 @@ namespace Mentoring.Application.Calendars.Graph;
 public static class GraphEventNormaliser
 {
     private const string Source = CalendarProviders.Graph;
+    private static readonly TimeSpan MaxMeetingLength = TimeSpan.FromDays(1);
 
     public static Normalised Normalise(Event graphEvent, DateTimeOffset now)
     {
@@ -50,14 +51,17 @@ public static class GraphEventNormaliser
             return Normalised.Invalid("series master start missing");
         var zone = Zone(master.Start?.TimeZone) ?? TimeZoneInfo.Utc;
         var timeOfDay = TimeZoneInfo.ConvertTime(masterStart.Value, zone).TimeOfDay;
-        var length = ToInstant(master.End) is { } end ? end - masterStart.Value : (TimeSpan?)null;
+        var length = ToInstant(master.End) is { } end && end > masterStart.Value && end - masterStart.Value <= MaxMeetingLength
+            ? end - masterStart.Value
+            : (TimeSpan?)null;
 
         var observations = new List<CalendarObservation>();
         foreach (var entry in master.CancelledOccurrences ?? [])
         {
             // "OID.{masterId}.{yyyy-MM-dd}": the date of the deleted occurrence's original slot.
             var dot = entry?.LastIndexOf('.') ?? -1;
-            if (dot < 0 || !DateOnly.TryParseExact(entry![(dot + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (dot < 0 || !DateOnly.TryParseExact(entry![(dot + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || date.Year is < 2 or > 9998)
                 continue;
             var local = date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
             var original = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
