@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Engine.Ledger;
+
+namespace Mentoring.Application.Calendars.CalCom;
+
+/// <summary>
+/// Cal.com webhooks to observations. Envelope <c>{triggerEvent, createdAt, payload{…}}</c>; MEETING_* arrive flat.
+/// A reschedule creates a new booking (<c>uid</c>) that replaces the old one (<c>rescheduleUid</c>): the old booking's
+/// meeting continues, and the new uid is aliased to it so its later cancellation or end lands on the same meeting.
+/// </summary>
+public static class CalComNormaliser
+{
+    private const string Source = CalendarProviders.CalCom;
+
+    public static Normalised Normalise(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> aliases)
+    {
+        using var document = JsonRead.TryParse(body);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+            return Normalised.Invalid("not a JSON object");
+
+        var root = document.RootElement;
+        var trigger = root.Str("triggerEvent");
+        if (trigger is null)
+            return Normalised.Invalid("triggerEvent missing");
+        var booking = root.Obj("payload") ?? root; // MEETING_STARTED / MEETING_ENDED are flat
+        var createdAt = root.Date("createdAt");
+
+        return trigger switch
+        {
+            "BOOKING_CREATED" => Booking(booking, createdAt, aliases, ChangeKind.Scheduled),
+            "BOOKING_RESCHEDULED" => Booking(booking, createdAt, aliases, ChangeKind.Rescheduled),
+            "BOOKING_CANCELLED" => Booking(booking, createdAt, aliases, ChangeKind.Cancelled),
+            "MEETING_ENDED" => Booking(booking, createdAt, aliases, ChangeKind.Held),
+            "BOOKING_NO_SHOW_UPDATED" => NoShow(booking, createdAt, aliases),
+            _ => Normalised.Ignored($"trigger {trigger} is not used"),
+        };
+    }
+
+    private static Normalised Booking(JsonElement booking, DateTimeOffset? createdAt, IReadOnlyDictionary<string, string> aliases, ChangeKind kind)
+    {
+        var uid = booking.Str("uid");
+        var start = booking.Date("startTime");
+        var end = booking.Date("endTime");
+        if (uid is null || start is null)
+            return Normalised.Invalid("booking uid or startTime missing");
+
+        var organizer = (booking.Obj("organizer") ?? booking.Obj("user"))?.Str("email");
+        var participants = booking.Arr("attendees").Select(a => a.Str("email")).Prepend(organizer).OfType<string>().ToArray();
+        var changedAt = createdAt ?? (kind == ChangeKind.Held ? end : null);
+        if (changedAt is null)
+            return Normalised.Invalid("createdAt missing");
+
+        var aliasesOut = new List<MeetingAlias>();
+        var previousUid = kind == ChangeKind.Rescheduled ? booking.Str("rescheduleUid") : null;
+        var meetingId = Aliases.Resolve(aliases, Key(previousUid ?? uid));
+        if (previousUid is not null)
+            aliasesOut.Add(new MeetingAlias(Key(uid), meetingId));
+        if (ZoomLinks.AliasKey(booking.Obj("metadata")?.Str("videoCallUrl") ?? booking.Str("location")) is { } zoom)
+            aliasesOut.Add(new MeetingAlias(zoom, meetingId));
+
+        var observation = new CalendarObservation(
+            Source,
+            ChangeId: $"{Source}:{uid}:{kind}".ToLowerInvariant(),
+            meetingId,
+            kind,
+            changedAt.Value,
+            start,
+            end,
+            PreviousStart: kind == ChangeKind.Rescheduled ? booking.Date("rescheduleStartTime") : null,
+            ChangedByEmail: kind switch
+            {
+                ChangeKind.Rescheduled => booking.Str("rescheduledBy"),
+                ChangeKind.Cancelled => booking.Str("cancelledBy"),
+                _ => null,
+            },
+            Reason: kind == ChangeKind.Cancelled ? booking.Str("cancellationReason") : null,
+            participants,
+            booking.Str("title"),
+            SeriesKey: null);
+        return Normalised.Of([observation], aliasesOut);
+    }
+
+    private static Normalised NoShow(JsonElement payload, DateTimeOffset? createdAt, IReadOnlyDictionary<string, string> aliases)
+    {
+        var uid = payload.Str("bookingUid");
+        if (uid is null || createdAt is null)
+            return Normalised.Invalid("bookingUid or createdAt missing");
+        var absent = payload.Arr("attendees").Where(a => a.Bool("noShow") == true).Select(a => a.Str("email")).OfType<string>().ToArray();
+        if (absent.Length == 0)
+            return Normalised.Ignored("no attendee marked as a no-show");
+
+        var observation = new CalendarObservation(
+            Source,
+            ChangeId: $"{Source}:{uid}:noshow",
+            Aliases.Resolve(aliases, Key(uid)),
+            ChangeKind.NoShow,
+            createdAt.Value,
+            Start: null,
+            End: null,
+            PreviousStart: null,
+            ChangedByEmail: absent.Length == 1 ? absent[0] : null,
+            Reason: null,
+            Participants: absent,
+            Subject: null,
+            SeriesKey: null);
+        return Normalised.Of([observation]);
+    }
+
+    private static string Key(string uid) => $"{Source}:{uid}";
+}
