@@ -17,12 +17,14 @@ internal sealed class Timeline : IDisposable
     private LedgerChange[] _changes;
     private MeetingState[] _meetings;
     private ChangeEvent[] _events;
+    private MeetingIndex _index;
 
     private Timeline(int capacity)
     {
         _changes = ArrayPool<LedgerChange>.Shared.Rent(Math.Max(capacity, 1));
         _meetings = ArrayPool<MeetingState>.Shared.Rent(Math.Max(capacity, 1));
         _events = ArrayPool<ChangeEvent>.Shared.Rent(Math.Max(capacity, 1));
+        _index = new MeetingIndex(capacity);
     }
 
     public DateTimeOffset Now { get; private set; }
@@ -54,6 +56,7 @@ internal sealed class Timeline : IDisposable
         ArrayPool<LedgerChange>.Shared.Return(_changes);
         ArrayPool<MeetingState>.Shared.Return(_meetings);
         ArrayPool<ChangeEvent>.Shared.Return(_events);
+        _index.Dispose();
         _changes = [];
         _meetings = [];
         _events = [];
@@ -61,17 +64,7 @@ internal sealed class Timeline : IDisposable
     }
 
     /// <summary>The index of the meeting with this id, or -1.</summary>
-    public int IndexOf(string meetingId)
-    {
-        // Backwards: in time order, a change nearly always concerns one of the last meetings booked.
-        for (var i = MeetingCount - 1; i >= 0; i--)
-        {
-            if (string.Equals(_meetings[i].Id, meetingId, StringComparison.Ordinal))
-                return i;
-        }
-
-        return -1;
-    }
+    public int IndexOf(string meetingId) => _index.Find(meetingId, _meetings);
 
     /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start.</summary>
     public bool IsAmongFirst(int meetingIndex, int count)
@@ -189,6 +182,7 @@ internal sealed class Timeline : IDisposable
     private int Add(LedgerChange change, DateTimeOffset start, MeetingStatus status, EngagementPolicy policy)
     {
         var index = MeetingCount++;
+        _index.Add(change.MeetingId, index);
         _meetings[index] = new MeetingState
         {
             Id = change.MeetingId,
