@@ -23,11 +23,18 @@ public static partial class EmailRenderer
         var subject = Collapse().Replace(
             Part(model.TemplateId, TemplatePart.Subject, programOverride, rejected).Render(context, NullEncoder.Default), " ").Trim();
 
+        // A capture does not outlive the template's scope: keep the body's preheader for the layout.
+        context.Captured = (name, value, captured) =>
+        {
+            if (name == "preheader")
+                captured.AmbientValues["preheader"] = value.ToStringValue();
+            return new ValueTask<FluidValue>(value);
+        };
         var body = Part(model.TemplateId, TemplatePart.Html, programOverride, rejected).Render(context, Html);
+        var preheader = context.AmbientValues.TryGetValue("preheader", out var p) ? p as string ?? "" : "";
         context.SetValue("subject", new StringValue(subject));
         context.SetValue("body", new StringValue(body, encode: false));
-        if (context.GetValue("preheader").IsNil())
-            context.SetValue("preheader", StringValue.Empty);
+        context.SetValue("preheader", new StringValue(preheader, encode: false));
         var html = TemplateLibrary.Layout().Render(context, Html);
 
         var text = Part(model.TemplateId, TemplatePart.Text, programOverride, rejected).Render(context, NullEncoder.Default);
