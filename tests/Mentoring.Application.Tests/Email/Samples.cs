@@ -111,7 +111,7 @@ internal static class Samples
                 {
                     ["programId"] = "prog-eng",
                     ["weekStart"] = "2026-03-02T00:00:00.0000000+00:00",
-                    ["weekEnd"] = "2026-03-08T23:59:59.0000000+00:00",
+                    ["weekEnd"] = "2026-03-08T22:59:59.0000000+00:00",
                 };
                 role = RecipientRoles.Admin;
                 name = "Sam Okafor";
