@@ -1,0 +1,49 @@
+using Mentoring.Application.Email.Rendering;
+
+namespace Mentoring.Application.Email;
+
+/// <summary>One email ready to hand to a sender: the envelope, the rendered content and what ties it back to us.</summary>
+/// <remarks>
+/// <see cref="CustomArgs"/> come back in the provider's event webhook: ids only (message, pair, program), never an
+/// address or a name. <see cref="OneClickUnsubscribeUrl"/> is the signed RFC 8058 POST target;
+/// <see cref="UnsubscribeMailto"/> the mailto alternative that List-Unsubscribe also names.
+/// </remarks>
+public sealed record RenderedEmail(
+    string ToAddress,
+    string ToName,
+    string Subject,
+    string Html,
+    string Text,
+    string MessageId,
+    string TemplateId,
+    string Category,
+    string UnsubscribeUrl,
+    string OneClickUnsubscribeUrl,
+    string? UnsubscribeMailto,
+    IReadOnlyDictionary<string, string> CustomArgs)
+{
+    /// <summary>Puts a rendering into an envelope: the category is the template id, the custom args carry our ids.</summary>
+    public static RenderedEmail Create(
+        RenderedContent content,
+        string toAddress,
+        string toName,
+        string messageId,
+        EmailLinks links,
+        string? unsubscribeMailto,
+        string? pairId,
+        string? programId)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["messageId"] = messageId,
+            ["templateId"] = content.TemplateId,
+        };
+        if (!string.IsNullOrEmpty(pairId))
+            args["pairId"] = pairId;
+        if (!string.IsNullOrEmpty(programId))
+            args["programId"] = programId;
+        return new RenderedEmail(
+            toAddress, toName, content.Subject, content.Html, content.Text, messageId, content.TemplateId,
+            content.TemplateId, links.Unsubscribe, links.OneClickUnsubscribe, unsubscribeMailto, args);
+    }
+}

@@ -1,0 +1,44 @@
+using SendGrid.Helpers.Mail;
+
+namespace Mentoring.Application.Email.Sending;
+
+/// <summary>Builds the v3 mail/send request for one <see cref="RenderedEmail"/>.</summary>
+internal static class SendGridMessageFactory
+{
+    public const int MaxCategories = 10;
+
+    public static SendGridMessage Create(RenderedEmail email, SendGridOptions options)
+    {
+        var message = new SendGridMessage();
+        message.SetFrom(new EmailAddress(options.FromAddress, string.IsNullOrEmpty(options.FromName) ? null : options.FromName));
+        message.AddTo(new EmailAddress(email.ToAddress, string.IsNullOrEmpty(email.ToName) ? null : email.ToName));
+        message.SetSubject(email.Subject);
+        message.PlainTextContent = email.Text; // serialised before the HTML part, as v3 requires
+        message.HtmlContent = email.Html;
+
+        foreach (var (key, value) in email.CustomArgs)
+        {
+            if (value.Contains('@', StringComparison.Ordinal))
+                throw new ArgumentException($"custom_args carry ids only; '{key}' looks like an address.", nameof(email));
+            message.AddCustomArg(key, value);
+        }
+
+        var categories = new List<string> { email.Category };
+        categories.AddRange(options.Categories.Where(c => !categories.Contains(c, StringComparer.Ordinal)));
+        message.AddCategories(categories.Take(MaxCategories).ToList());
+
+        var unsubscribe = new List<string>(2);
+        if (!string.IsNullOrEmpty(email.UnsubscribeMailto))
+            unsubscribe.Add("<mailto:" + email.UnsubscribeMailto + ">");
+        if (!string.IsNullOrEmpty(email.OneClickUnsubscribeUrl))
+            unsubscribe.Add("<" + email.OneClickUnsubscribeUrl + ">");
+        if (unsubscribe.Count > 0)
+            message.AddGlobalHeader("List-Unsubscribe", string.Join(", ", unsubscribe));
+        if (!string.IsNullOrEmpty(email.OneClickUnsubscribeUrl))
+            message.AddGlobalHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        if (options.SandboxMode)
+            message.SetSandBoxMode(true);
+        return message;
+    }
+}

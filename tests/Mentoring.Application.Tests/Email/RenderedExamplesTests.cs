@@ -1,0 +1,38 @@
+using Mentoring.Application.Email.Rendering;
+using Mentoring.Engine.Messages;
+
+namespace Mentoring.Tests.Email;
+
+/// <summary>
+/// Writes one rendered example of each template: into <c>MENTORING_EMAIL_DOCS_DIR</c> when it is set (docs/emails/render.sh
+/// sets it), else into a temporary folder that is removed, so the default run leaves nothing behind.
+/// </summary>
+public sealed class RenderedExamplesTests
+{
+    public const string DirectoryVariable = "MENTORING_EMAIL_DOCS_DIR";
+
+    [Fact]
+    [Trait("Category", "Docs")]
+    public void WriteExamples_EveryTemplate_HtmlAndTextFilesWritten()
+    {
+        var target = Environment.GetEnvironmentVariable(DirectoryVariable);
+        var directory = string.IsNullOrEmpty(target) ? Directory.CreateTempSubdirectory("emails-").FullName : target;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var templateId in TemplateIds.All)
+            {
+                var content = EmailRenderer.Render(Samples.For(templateId));
+                File.WriteAllText(Path.Combine(directory, templateId + ".html"), content.Html);
+                File.WriteAllText(Path.Combine(directory, templateId + ".txt"), "Subject: " + content.Subject + "\n\n" + content.Text);
+            }
+
+            Assert.Equal(TemplateIds.All.Count, Directory.GetFiles(directory, "*.html").Length);
+        }
+        finally
+        {
+            if (string.IsNullOrEmpty(target))
+                Directory.Delete(directory, recursive: true);
+        }
+    }
+}
