@@ -1,27 +1,27 @@
-using System.Buffers;
-
 namespace Mentoring.Engine.Meetings;
 
 /// <summary>
-/// Meeting id → position while a ledger is folded: an open-addressing table in a pooled array, so that finding a
-/// meeting costs the same for the 5th change as for the 500th and allocates nothing.
+/// Meeting id → position while a ledger is folded: an open-addressing table reused across folds, so that finding a
+/// meeting costs the same for the 5th change as for the 500th and allocates nothing once warm.
 /// </summary>
-internal struct MeetingIndex : IDisposable
+internal sealed class MeetingIndex
 {
-    private int[] _slots; // meeting position + 1; 0 = empty
-    private readonly int _mask;
+    private int[] _slots = []; // meeting position + 1; 0 = empty
+    private int _mask;
 
-    public MeetingIndex(int capacity)
+    public void Reset(int capacity)
     {
         var size = 16;
         while (size < capacity * 2)
             size <<= 1;
-        _slots = ArrayPool<int>.Shared.Rent(size);
-        Array.Clear(_slots, 0, size);
+        if (_slots.Length < size)
+            _slots = new int[size];
+        else
+            Array.Clear(_slots, 0, size);
         _mask = size - 1;
     }
 
-    public readonly int Find(string id, MeetingState[] meetings)
+    public int Find(string id, MeetingState[] meetings)
     {
         for (var slot = Hash(id) & _mask; ; slot = (slot + 1) & _mask)
         {
@@ -33,19 +33,12 @@ internal struct MeetingIndex : IDisposable
         }
     }
 
-    public readonly void Add(string id, int position)
+    public void Add(string id, int position)
     {
         var slot = Hash(id) & _mask;
         while (_slots[slot] != 0)
             slot = (slot + 1) & _mask;
         _slots[slot] = position + 1;
-    }
-
-    public void Dispose()
-    {
-        if (_slots.Length > 0)
-            ArrayPool<int>.Shared.Return(_slots);
-        _slots = [];
     }
 
     // Ids of one pair share long prefixes (a calendar's event id, a series uid) and differ at the end: hash the tail.

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;
 
@@ -8,23 +7,23 @@ namespace Mentoring.Engine.Meetings;
 /// A pair's ledger folded into meetings and change events, as it stood at one instant.
 /// Duplicates (same change id) count once, and the arrival order of the changes does not matter:
 /// they are ordered by when they were made, then by id.
-/// Working arrays are pooled, so folding allocates nothing that grows with the history: dispose it.
+/// Each thread keeps one timeline and its working arrays for the next evaluation, so folding allocates nothing that
+/// grows with the history (and nothing at all once warm): dispose it to hand it back.
 /// </summary>
 internal sealed class Timeline : IDisposable
 {
     private static readonly Comparison<LedgerChange> ChronologicalOrder = CompareChronologically;
 
-    private LedgerChange[] _changes;
-    private MeetingState[] _meetings;
-    private ChangeEvent[] _events;
-    private MeetingIndex _index;
+    [ThreadStatic]
+    private static Timeline? s_spare;
 
-    private Timeline(int capacity)
+    private LedgerChange[] _changes = [];
+    private MeetingState[] _meetings = [];
+    private ChangeEvent[] _events = [];
+    private readonly MeetingIndex _index = new();
+
+    private Timeline()
     {
-        _changes = ArrayPool<LedgerChange>.Shared.Rent(Math.Max(capacity, 1));
-        _meetings = ArrayPool<MeetingState>.Shared.Rent(Math.Max(capacity, 1));
-        _events = ArrayPool<ChangeEvent>.Shared.Rent(Math.Max(capacity, 1));
-        _index = new MeetingIndex(capacity);
     }
 
     public DateTimeOffset Now { get; private set; }
@@ -44,23 +43,34 @@ internal sealed class Timeline : IDisposable
 
     public static Timeline Build(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
-        var timeline = new Timeline(ledger.Count) { Now = now };
+        var timeline = s_spare ?? new Timeline();
+        s_spare = null;
+        timeline.Reset(ledger.Count, now);
         timeline.Fold(ledger, policy);
         return timeline;
     }
 
     public void Dispose()
     {
-        Array.Clear(_changes, 0, ChangeCount);
+        Array.Clear(_changes, 0, ChangeCount); // drop references to the caller's changes and meeting ids
         Array.Clear(_meetings, 0, MeetingCount);
-        ArrayPool<LedgerChange>.Shared.Return(_changes);
-        ArrayPool<MeetingState>.Shared.Return(_meetings);
-        ArrayPool<ChangeEvent>.Shared.Return(_events);
-        _index.Dispose();
-        _changes = [];
-        _meetings = [];
-        _events = [];
         MeetingCount = EventCount = ChangeCount = 0;
+        s_spare = this;
+    }
+
+    private void Reset(int capacity, DateTimeOffset now)
+    {
+        Now = now;
+        MeetingCount = EventCount = ChangeCount = 0;
+        if (_changes.Length < capacity)
+        {
+            var size = Math.Max(capacity, 2 * _changes.Length);
+            _changes = new LedgerChange[size];
+            _meetings = new MeetingState[size];
+            _events = new ChangeEvent[size];
+        }
+
+        _index.Reset(capacity);
     }
 
     /// <summary>The index of the meeting with this id, or -1.</summary>
