@@ -29,8 +29,11 @@ internal sealed class EmailComposer(ProgramStore programs, ParticipantStore part
         {
             TemplateIds.Nudge => (
                 $"{program.Name}: your mentoring time is work time",
-                $"Your mentoring meetings have slipped: {Fact("postponementsSinceLastMeeting")} postponed or cancelled since you last met, "
-                + $"{Fact("daysSinceLastMeeting")} days ago.\n\n{program.Name} is part of how the business grows its people; "
+                (Fact("postponementsSinceLastMeeting") is "" or "0"
+                    ? $"You last met {Fact("daysSinceLastMeeting")} days ago, and no meeting is booked."
+                    : $"Your mentoring meetings have slipped: {Fact("postponementsSinceLastMeeting")} postponed or cancelled since you last met, "
+                      + $"{Fact("daysSinceLastMeeting")} days ago.")
+                + $"\n\n{program.Name} is part of how the business grows its people; "
                 + "the hour you protect for it is work, not a favour.\n\nOne action: book your next meeting this week."),
             TemplateIds.ValueReminder => (
                 $"{program.Name}: what your mentoring is worth",
