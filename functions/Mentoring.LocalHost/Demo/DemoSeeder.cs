@@ -27,14 +27,14 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
     public static IReadOnlyList<(DemoScenario Scenario, int Count)> Mix { get; } =
         [(DemoScenario.Healthy, 8), (DemoScenario.Postponing, 5), (DemoScenario.Drifting, 4), (DemoScenario.Dormant, 3)];
 
-    public async Task<int> SeedAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<int> SeedAsync(DateTimeOffset now, CancellationToken ct, string programId = ProgramId)
     {
         var cycleStart = now.AddDays(-150);
         var policy = EngagementPolicy.Default with { Sending = new SendingPolicy { IgnoreQuietHours = true } };
         await programs.SaveAsync(
-            new ProgramRecord(ProgramId, "Demo mentoring program", "Europe/Berlin", policy, "admin@demo.example", "sponsor@demo.example", "2025"),
+            new ProgramRecord(programId, "Demo mentoring program", "Europe/Berlin", policy, "admin@demo.example", "sponsor@demo.example", "2025"),
             ct);
-        await programs.SaveCycleAsync(new CycleRecord(ProgramId, "2025", cycleStart, now.AddDays(30)), ct);
+        await programs.SaveCycleAsync(new CycleRecord(programId, "2025", cycleStart, now.AddDays(30)), ct);
 
         var seeded = 0;
         foreach (var (scenario, count) in Mix)
@@ -43,14 +43,14 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"{scenario.ToString().ToLowerInvariant()}-{i:00}");
                 var pairId = "pair-" + name;
-                var mentor = new ParticipantRecord(ProgramId, "mentor-" + name, "Mentor " + name, $"mentor.{name}@demo.example", "Europe/Berlin");
-                var mentee = new ParticipantRecord(ProgramId, "mentee-" + name, "Mentee " + name, $"mentee.{name}@demo.example", "America/New_York");
+                var mentor = new ParticipantRecord(programId, "mentor-" + name, "Mentor " + name, $"mentor.{name}@demo.example", "Europe/Berlin");
+                var mentee = new ParticipantRecord(programId, "mentee-" + name, "Mentee " + name, $"mentee.{name}@demo.example", "America/New_York");
                 await participants.SaveAsync(mentor, ct);
                 await participants.SaveAsync(mentee, ct);
-                await pairs.SaveAsync(new PairRecord(ProgramId, pairId, mentor.ParticipantId, mentee.ParticipantId, cycleStart, "2025"), ct);
-                await logs.AppendChangesAsync(Keys.PairLog(ProgramId, pairId), History(scenario, cycleStart, now), ct);
-                var dueKey = await due.ScheduleAsync(ProgramId, pairId, now, ct);
-                await pairs.RecordSummaryAsync(ProgramId, pairId, PairSummary.None with { DueKey = dueKey }, ct);
+                await pairs.SaveAsync(new PairRecord(programId, pairId, mentor.ParticipantId, mentee.ParticipantId, cycleStart, "2025"), ct);
+                await logs.AppendChangesAsync(Keys.PairLog(programId, pairId), History(scenario, cycleStart, now), ct);
+                var dueKey = await due.ScheduleAsync(programId, pairId, now, ct);
+                await pairs.RecordSummaryAsync(programId, pairId, PairSummary.None with { DueKey = dueKey }, ct);
                 seeded++;
             }
         }

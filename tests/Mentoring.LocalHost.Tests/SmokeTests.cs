@@ -1,7 +1,0 @@
-namespace Mentoring.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Build_Compiles_True() => Assert.True(true);
-}
