@@ -19,6 +19,8 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     private AzuriteProcess(Process process, int queuePort, int tablePort, int blobPort)
     {
         _process = process;
+        QueuePort = queuePort;
+        TablePort = tablePort;
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey
             + $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1"
             + $";QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1"
@@ -26,6 +28,10 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
 
     public static async Task<AzuriteProcess> StartAsync(CancellationToken ct = default)
     {
