@@ -1,5 +1,5 @@
-using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Queues;
