@@ -1,0 +1,157 @@
+using Mentoring.Application.Integration;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Mentoring.Engine;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Pairs;
+using Microsoft.Extensions.Logging;
+
+namespace Mentoring.Application.Engagement;
+
+internal enum EvaluationOutcome
+{
+    Evaluated,
+    Duplicate,
+    PairGone,
+}
+
+/// <summary>
+/// <c>pair-evaluations</c>, an impureim sandwich: load the pair, its ledger and history; let the engine decide with
+/// <c>now</c>; write the decided messages (outbox and history in one row each), the pending events and the state in one
+/// partition transaction under If-Match. Then the derived writes, each idempotent: the due-index, the pair's summary,
+/// one <c>outbound-email</c> message per new outbox row, the integration events.
+/// </summary>
+internal sealed partial class EvaluatePairHandler(
+    ProgramStore programs,
+    ParticipantStore participants,
+    PairStore pairs,
+    PairLogStore logs,
+    DueIndex due,
+    MessageQueues queues,
+    IIntegrationEventPublisher publisher,
+    TimeProvider time,
+    ILogger<EvaluatePairHandler> logger)
+{
+    /// <summary>How many applied evaluation ids the state row remembers (a redelivery comes soon, or not at all).</summary>
+    public const int RememberedEvaluations = 16;
+
+    private const int MaxRaces = 5;
+
+    public async Task<EvaluationOutcome> HandleAsync(EvaluatePair message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var partition = Keys.PairLog(message.ProgramId, message.PairId);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await pairs.GetAsync(message.ProgramId, message.PairId, ct) is not { } found)
+            {
+                if (message.DueKey is not null)
+                    await due.RemoveAsync(message.DueKey, ct);
+                LogPairGone(message.EvaluationId, message.ProgramId, message.PairId);
+                return EvaluationOutcome.PairGone;
+            }
+
+            var log = await logs.LoadAsync(partition, ct);
+            if (log.State is { } applied && applied.AppliedEvaluations.Contains(message.EvaluationId, StringComparer.Ordinal))
+            {
+                // Applied before: only finish what a crashed first try may have left (idempotent on the other side).
+                await FlushAsync(partition, [.. log.Messages.Where(m => m.Status == OutboxStatus.Pending)], log.PendingEvents, now, ct);
+                LogDuplicate(message.EvaluationId, message.PairId);
+                return EvaluationOutcome.Duplicate;
+            }
+
+            var program = await programs.GetAsync(message.ProgramId, ct)
+                ?? throw new InvalidOperationException($"Pair {message.PairId} names program {message.ProgramId}, which does not exist.");
+            var context = await LoadContextAsync(found.Pair, program, ct);
+            var conditions = message.Program is { } p ? new ProgramConditions(p.CrunchActive, p.ActivePairs, p.MeetingsHeldThisCycle) : null;
+            var snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())], conditions);
+
+            var evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
+
+            var decided = evaluation.Decisions
+                .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), message.ProgramId, message.PairId, d, now))
+                .ToList();
+            var events = IntegrationEvents.Of(message.ProgramId, message.PairId, log.State, evaluation);
+            var remembered = (log.State?.AppliedEvaluations ?? []).TakeLast(RememberedEvaluations - 1).Append(message.EvaluationId).ToList();
+            var state = new PairState(
+                now,
+                evaluation.NextEvaluationAt,
+                evaluation.Health.Level,
+                evaluation.Health.Score,
+                evaluation.MeetingsHeld,
+                evaluation.LastSetbackAt,
+                evaluation.EpisodeKey,
+                remembered);
+            try
+            {
+                await logs.CommitEvaluationAsync(partition, state, log.StateETag, decided, events, ct);
+            }
+            catch (ConcurrentEvaluationException) when (attempt < MaxRaces)
+            {
+                LogRace(message.EvaluationId, message.PairId, attempt);
+                continue;
+            }
+
+            var dueKey = await due.ScheduleAsync(message.ProgramId, message.PairId, evaluation.NextEvaluationAt, ct);
+            var summary = new PairSummary(
+                now, evaluation.Health.Level, evaluation.Health.Score, evaluation.LastSetbackAt, evaluation.NextEvaluationAt, dueKey, evaluation.MeetingsHeld);
+            var previousDueKey = await pairs.RecordSummaryAsync(message.ProgramId, message.PairId, summary, ct);
+            foreach (var stale in new[] { previousDueKey, message.DueKey }.Distinct())
+            {
+                if (stale is not null && stale != dueKey)
+                    await due.RemoveAsync(stale, ct);
+            }
+
+            await FlushAsync(partition, decided, events, now, ct);
+            LogEvaluated(message.EvaluationId, message.PairId, evaluation.Health.Level.ToString(), decided.Count);
+            return EvaluationOutcome.Evaluated;
+        }
+    }
+
+    private async Task FlushAsync(
+        string partition, IReadOnlyList<OutboxMessage> pending, IReadOnlyList<IntegrationEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var message in pending)
+            await queues.SendEmailAsync(new SendEmail(message.Ref.Partition, message.Ref.RowKey), message.Decision.NotBefore - now, ct);
+        foreach (var e in events)
+        {
+            await publisher.PublishAsync(e, ct);
+            await logs.DeleteEventAsync(partition, e.EventId, ct);
+        }
+    }
+
+    private async Task<PairContext> LoadContextAsync(PairRecord pair, ProgramRecord program, CancellationToken ct)
+    {
+        var mentor = await participants.GetAsync(pair.ProgramId, pair.MentorId, ct)
+            ?? throw new InvalidOperationException($"Pair {pair.PairId} names mentor {pair.MentorId}, who does not exist.");
+        var mentee = await participants.GetAsync(pair.ProgramId, pair.MenteeId, ct)
+            ?? throw new InvalidOperationException($"Pair {pair.PairId} names mentee {pair.MenteeId}, who does not exist.");
+        var cycle = pair.CycleId is { } cycleId ? await programs.GetCycleAsync(pair.ProgramId, cycleId, ct) : null;
+        return new PairContext(
+            pair.PairId,
+            pair.ProgramId,
+            ToParticipant(mentor, Party.Mentor),
+            ToParticipant(mentee, Party.Mentee),
+            pair.StartedAt,
+            cycle?.ToWindow(),
+            Zones.Resolve(program.TimeZoneId),
+            pair.Status,
+            pair.StatusChangedAt,
+            program.HasSponsor);
+    }
+
+    private static Participant ToParticipant(ParticipantRecord p, Party role) =>
+        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
+
+    [LoggerMessage(2201, LogLevel.Information, "Evaluation {EvaluationId}: pair {PairId} is {RiskLevel}, {Decided} messages decided")]
+    private partial void LogEvaluated(string evaluationId, string pairId, string riskLevel, int decided);
+
+    [LoggerMessage(2202, LogLevel.Information, "Evaluation {EvaluationId} of pair {PairId} was applied before; skipped")]
+    private partial void LogDuplicate(string evaluationId, string pairId);
+
+    [LoggerMessage(2203, LogLevel.Information, "Evaluation {EvaluationId} is for pair {ProgramId}/{PairId}, which no longer exists; skipped")]
+    private partial void LogPairGone(string evaluationId, string programId, string pairId);
+
+    [LoggerMessage(2204, LogLevel.Debug, "Evaluation {EvaluationId} of pair {PairId} lost a race (attempt {Attempt}); reloading")]
+    private partial void LogRace(string evaluationId, string pairId, int attempt);
+}

@@ -1,0 +1,47 @@
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Mentoring.Application.Engagement;
+
+internal sealed record SweepOutcome(int PairsEnqueued, int Programs);
+
+/// <summary>
+/// The timer sweep: reads only the due pairs from the due-index, a page at a time, assesses each of their programs once
+/// (the crunch), and fans the pairs out to <c>pair-evaluations</c>. Each message's id is the due entry's, so a second
+/// sweep (or a second host) enqueues the same ids and the evaluation applies each once.
+/// </summary>
+internal sealed partial class SweepHandler(
+    DueIndex due, ProgramCrunch crunch, MessageQueues queues, TimeProvider time, ILogger<SweepHandler> logger)
+{
+    /// <summary>How many sends are in flight at once (Storage Queues has no batch send).</summary>
+    public const int FanOutBatch = 32;
+
+    public async Task<SweepOutcome> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var conditions = new Dictionary<string, ProgramConditionsDto>(StringComparer.Ordinal);
+        var enqueued = 0;
+        await foreach (var page in due.ReadDueAsync(now, ct))
+        {
+            foreach (var programId in page.Select(e => e.ProgramId).Distinct(StringComparer.Ordinal))
+            {
+                if (!conditions.ContainsKey(programId))
+                    conditions[programId] = await crunch.AssessAsync(programId, now, ct);
+            }
+
+            var options = new ParallelOptions { MaxDegreeOfParallelism = FanOutBatch, CancellationToken = ct };
+            await Parallel.ForEachAsync(page, options, async (entry, token) =>
+                await queues.EvaluateAsync(
+                    new EvaluatePair("due/" + entry.DueKey, entry.ProgramId, entry.PairId, entry.DueKey, conditions[entry.ProgramId]),
+                    token));
+            enqueued += page.Count;
+        }
+
+        LogSwept(enqueued, conditions.Count);
+        return new SweepOutcome(enqueued, conditions.Count);
+    }
+
+    [LoggerMessage(2001, LogLevel.Information, "Sweep enqueued {Pairs} due pairs of {Programs} programs")]
+    private partial void LogSwept(int pairs, int programs);
+}

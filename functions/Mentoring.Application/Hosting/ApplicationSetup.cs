@@ -1,0 +1,26 @@
+using Mentoring.Application.Email;
+using Mentoring.Application.Engagement;
+using Mentoring.Application.Integration;
+using Mentoring.Application.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Mentoring.Application.Hosting;
+
+public static class ApplicationSetup
+{
+    /// <summary>Everything both hosts run: storage, the engagement handlers, email, integration events, HTTP handlers.</summary>
+    public static TBuilder AddMentoringApplication<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddEngagement();
+        builder.AddEmail();
+        builder.AddIntegrationEvents();
+        builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

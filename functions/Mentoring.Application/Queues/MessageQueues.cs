@@ -1,0 +1,32 @@
+using Azure.Storage.Queues;
+
+namespace Mentoring.Application.Queues;
+
+/// <summary>Sends to the pipeline's queues (base64, as the Functions host reads them) and parks poison messages.</summary>
+internal sealed class MessageQueues(QueueServiceClient queues)
+{
+    /// <summary>The longest a Storage Queue message can stay invisible.</summary>
+    public static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    public Task EvaluateAsync(EvaluatePair message, CancellationToken ct) =>
+        SendAsync(QueueNames.PairEvaluations, QueueJson.Serialize(message), TimeSpan.Zero, ct);
+
+    public Task CalendarChangesAsync(CalendarChanges message, CancellationToken ct) =>
+        SendAsync(QueueNames.CalendarChanges, QueueJson.Serialize(message), TimeSpan.Zero, ct);
+
+    public Task SendEmailAsync(SendEmail message, TimeSpan delay, CancellationToken ct) =>
+        SendAsync(QueueNames.OutboundEmail, QueueJson.Serialize(message), delay, ct);
+
+    /// <summary>Copies a message body to <c>{queue}-poison</c>, as the Functions host does after the last try.</summary>
+    public Task ParkAsync(string queue, string body, CancellationToken ct) =>
+        SendAsync(QueueNames.PoisonOf(queue), body, TimeSpan.Zero, ct);
+
+    public QueueClient Client(string queue) => queues.GetQueueClient(queue);
+
+    private async Task SendAsync(string queue, string body, TimeSpan delay, CancellationToken ct)
+    {
+        var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
+        // Time-to-live -1: never expires, so a message delayed for days is not lost before it becomes visible.
+        await queues.GetQueueClient(queue).SendMessageAsync(body, visibility, TimeSpan.FromSeconds(-1), ct);
+    }
+}

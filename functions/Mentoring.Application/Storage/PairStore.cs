@@ -1,0 +1,122 @@
+using Azure;
+using Azure.Data.Tables;
+using Mentoring.Engine.Health;
+using Mentoring.Engine.Pairs;
+
+namespace Mentoring.Application.Storage;
+
+/// <summary>Who a pair is (ids only: addresses live with the participants).</summary>
+internal sealed record PairRecord(
+    string ProgramId,
+    string PairId,
+    string MentorId,
+    string MenteeId,
+    DateTimeOffset StartedAt,
+    string? CycleId = null,
+    PairStatus Status = PairStatus.Active,
+    DateTimeOffset? StatusChangedAt = null);
+
+/// <summary>The last evaluation of a pair, as the program crunch and the admin lists read it.</summary>
+internal sealed record PairSummary(
+    DateTimeOffset? EvaluatedAt,
+    RiskLevel? RiskLevel,
+    int? Score,
+    DateTimeOffset? LastSetbackAt,
+    DateTimeOffset? NextEvaluationAt,
+    string? DueKey,
+    int MeetingsHeld = 0)
+{
+    public static PairSummary None { get; } = new(null, null, null, null, null, null);
+}
+
+/// <summary>Pairs by program: table <c>pairs</c>, PK = program, RK = pair. Each pair is also indexed under its people.</summary>
+internal sealed class PairStore(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Pairs);
+    private readonly TableClient _people = tables.GetTableClient(TableNames.People);
+
+    public async Task SaveAsync(PairRecord pair, CancellationToken ct)
+    {
+        foreach (var personId in new[] { pair.MentorId, pair.MenteeId })
+        {
+            var index = new TableEntity(Keys.Encode(personId), "pair" + Keys.Separator + Keys.PairLog(pair.ProgramId, pair.PairId))
+            {
+                ["ProgramId"] = pair.ProgramId,
+                ["PairId"] = pair.PairId,
+            };
+            await _people.UpsertEntityAsync(index, TableUpdateMode.Replace, ct);
+        }
+
+        await _table.UpsertEntityAsync(ToEntity(pair), TableUpdateMode.Merge, ct);
+    }
+
+    public async Task<(PairRecord Pair, PairSummary Summary)?> GetAsync(string programId, string pairId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e)) : null;
+    }
+
+    /// <summary>Every pair of a program with its last evaluation: one partition, read in pages of 1,000.</summary>
+    public async Task<List<(PairRecord Pair, PairSummary Summary)>> ListAsync(string programId, CancellationToken ct)
+    {
+        var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}"), ct);
+        return [.. rows.Select(e => (ToPair(e), ToSummary(e)))];
+    }
+
+    /// <summary>Records an evaluation's summary under If-Match; returns the due-index key it replaced, if any.</summary>
+    public async Task<string?> RecordSummaryAsync(string programId, string pairId, PairSummary summary, CancellationToken ct)
+    {
+        string? previousDueKey = null;
+        await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
+        {
+            previousDueKey = e.GetString("DueKey");
+            e["EvaluatedAt"] = summary.EvaluatedAt;
+            e["RiskLevel"] = summary.RiskLevel?.ToString();
+            e["Score"] = summary.Score;
+            e["LastSetbackAt"] = summary.LastSetbackAt;
+            e["NextEvaluationAt"] = summary.NextEvaluationAt;
+            e["DueKey"] = summary.DueKey;
+            e["MeetingsHeld"] = summary.MeetingsHeld;
+            return true;
+        }, ct);
+        return previousDueKey;
+    }
+
+    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
+    public Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct) =>
+        _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+
+    public async Task DeleteAsync(string programId, string pairId, CancellationToken ct) =>
+        await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(pairId), ETag.All, ct);
+
+    private static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
+    {
+        ["ProgramId"] = pair.ProgramId,
+        ["PairId"] = pair.PairId,
+        ["MentorId"] = pair.MentorId,
+        ["MenteeId"] = pair.MenteeId,
+        ["StartedAt"] = pair.StartedAt,
+        ["CycleId"] = pair.CycleId,
+        ["Status"] = pair.Status.ToString(),
+        ["StatusChangedAt"] = pair.StatusChangedAt,
+    };
+
+    private static PairRecord ToPair(TableEntity e) => new(
+        e.GetString("ProgramId"),
+        e.GetString("PairId"),
+        e.GetString("MentorId"),
+        e.GetString("MenteeId"),
+        e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
+        e.GetString("CycleId"),
+        Enum.TryParse<PairStatus>(e.GetString("Status"), out var status) ? status : PairStatus.Active,
+        e.GetDateTimeOffset("StatusChangedAt"));
+
+    private static PairSummary ToSummary(TableEntity e) => new(
+        e.GetDateTimeOffset("EvaluatedAt"),
+        Enum.TryParse<RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
+        e.GetInt32("Score"),
+        e.GetDateTimeOffset("LastSetbackAt"),
+        e.GetDateTimeOffset("NextEvaluationAt"),
+        e.GetString("DueKey"),
+        e.GetInt32("MeetingsHeld") ?? 0);
+}

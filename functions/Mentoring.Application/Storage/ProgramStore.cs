@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Application.Storage;
+
+/// <summary>A program: its zone, policy and the addresses of its sponsor and admins.</summary>
+internal sealed record ProgramRecord(
+    string ProgramId,
+    string Name,
+    string TimeZoneId,
+    EngagementPolicy Policy,
+    string AdminEmail,
+    string? SponsorEmail = null,
+    string? CurrentCycleId = null)
+{
+    public bool HasSponsor => !string.IsNullOrEmpty(SponsorEmail);
+}
+
+/// <summary>One cycle of a program.</summary>
+internal sealed record CycleRecord(string ProgramId, string CycleId, DateTimeOffset Start, DateTimeOffset End)
+{
+    public CycleWindow ToWindow() => new(CycleId, Start, End);
+}
+
+/// <summary>Programs and their cycles: table <c>programs</c>, PK = program.</summary>
+internal sealed class ProgramStore(TableServiceClient tables)
+{
+    private const string ProgramRow = "program";
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Programs);
+
+    public async Task SaveAsync(ProgramRecord program, CancellationToken ct)
+    {
+        var entity = new TableEntity(Keys.Encode(program.ProgramId), ProgramRow)
+        {
+            ["ProgramId"] = program.ProgramId,
+            ["Name"] = program.Name,
+            ["TimeZoneId"] = program.TimeZoneId,
+            ["Policy"] = JsonSerializer.Serialize(program.Policy, StorageJson.Options),
+            ["AdminEmail"] = program.AdminEmail,
+            ["SponsorEmail"] = program.SponsorEmail,
+            ["CurrentCycleId"] = program.CurrentCycleId,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task SaveCycleAsync(CycleRecord cycle, CancellationToken ct)
+    {
+        var entity = new TableEntity(Keys.Encode(cycle.ProgramId), "cycle" + Keys.Separator + Keys.Encode(cycle.CycleId))
+        {
+            ["CycleId"] = cycle.CycleId,
+            ["Start"] = cycle.Start,
+            ["End"] = cycle.End,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<ProgramRecord?> GetAsync(string programId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), ProgramRow, cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } e)
+            return null;
+        var policy = JsonSerializer.Deserialize<EngagementPolicy>(e.GetString("Policy"), StorageJson.Options)
+            ?? EngagementPolicy.Default;
+        return new ProgramRecord(
+            e.GetString("ProgramId"),
+            e.GetString("Name"),
+            e.GetString("TimeZoneId"),
+            policy,
+            e.GetString("AdminEmail"),
+            e.GetString("SponsorEmail"),
+            e.GetString("CurrentCycleId"));
+    }
+
+    public async Task<CycleRecord?> GetCycleAsync(string programId, string cycleId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(
+            Keys.Encode(programId), "cycle" + Keys.Separator + Keys.Encode(cycleId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e
+            ? new CycleRecord(programId, e.GetString("CycleId"), e.GetDateTimeOffset("Start")!.Value, e.GetDateTimeOffset("End")!.Value)
+            : null;
+    }
+}

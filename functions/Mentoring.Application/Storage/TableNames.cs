@@ -1,0 +1,28 @@
+namespace Mentoring.Application.Storage;
+
+/// <summary>The tables, and what each row is keyed by (see docs/decisions for the due-index).</summary>
+internal static class TableNames
+{
+    /// <summary>PK = program; RK = "program" | "cycle~{cycle}".</summary>
+    public const string Programs = "programs";
+
+    /// <summary>PK = program; RK = participant.</summary>
+    public const string Participants = "participants";
+
+    /// <summary>PK = program; RK = pair: who the pair is, and the summary of its last evaluation.</summary>
+    public const string Pairs = "pairs";
+
+    /// <summary>PK = program~pair (or program~ for the program): "state", "chg~{change}", "msg~{key}", "evt~{event}".</summary>
+    public const string PairLogs = "pairlogs";
+
+    /// <summary>PK = shard; RK = {due ticks}~program~pair. The sweep reads the rows before now, nothing else.</summary>
+    public const string DueIndex = "dueindex";
+
+    /// <summary>PK = scope; RK = id: one insert-if-absent row per unit of work done.</summary>
+    public const string Dedupe = "dedupe";
+
+    /// <summary>PK = participant; RK = "pair~{program}~{pair}": every partition that holds rows about a person (erasure).</summary>
+    public const string People = "people";
+
+    public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People];
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Mentoring.Application.Storage;
+
+/// <summary>The write patterns every store uses: insert-if-absent, and read-modify-write under If-Match with retry on 412.</summary>
+internal static class TableWrites
+{
+    public const int MaxConcurrencyRetries = 8;
+
+    /// <summary>Adds the row unless it exists. False when it already did (409): the work was already done.</summary>
+    public static async Task<bool> TryAddAsync(this TableClient table, ITableEntity entity, CancellationToken ct)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads a row, lets <paramref name="change"/> edit it, and writes it back with If-Match on the ETag it read; on 412
+    /// (someone wrote in between) reads again and reapplies. <paramref name="change"/> returns false to write nothing.
+    /// Returns the entity as written, or null when the row does not exist.
+    /// </summary>
+    public static async Task<TableEntity?> UpdateAsync(
+        this TableClient table, string partitionKey, string rowKey, Func<TableEntity, bool> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct);
+            if (!read.HasValue || read.Value is not { } entity)
+                return null;
+            if (!change(entity))
+                return entity;
+            try
+            {
+                var written = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
+                entity.ETag = written.Headers.ETag ?? entity.ETag;
+                return entity;
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed && attempt < MaxConcurrencyRetries)
+            {
+                // Someone else wrote this row since we read it: read it again and reapply the change.
+            }
+        }
+    }
+
+    public static bool IsConcurrencyConflict(this RequestFailedException e) =>
+        e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict;
+
+    public static async Task<List<TableEntity>> QueryAllAsync(this TableClient table, string filter, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            rows.Add(row);
+        return rows;
+    }
+}

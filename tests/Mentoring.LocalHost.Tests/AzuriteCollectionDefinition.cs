@@ -1,0 +1,6 @@
+using Mentoring.Testing;
+
+namespace Mentoring.Tests;
+
+[CollectionDefinition(AzuriteFixture.Collection)]
+public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;
