@@ -18,7 +18,7 @@ internal enum DispatchOutcome
 /// <c>outbound-email</c>: reads the outbox row; sent already → done; too early → back on the queue, invisible until it
 /// may go; otherwise claims the row (If-Match), sends through <see cref="IEmailSender"/>, and marks it sent (If-Match).
 /// The one window where a crash duplicates an email is between the provider accepting it and the "sent" write
-/// (docs/decisions/0002-exactly-once-email.md).
+/// (docs/decisions/0003-exactly-once-email.md).
 /// </summary>
 internal sealed partial class EmailDispatchHandler(
     PairLogStore logs,

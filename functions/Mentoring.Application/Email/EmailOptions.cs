@@ -18,7 +18,7 @@ internal sealed class EmailOptions
 
     /// <summary>
     /// How long a dispatcher's claim on an outbox row holds before another may send it (see
-    /// docs/decisions/0002-exactly-once-email.md): longer than any send, shorter than a retry after a crash.
+    /// docs/decisions/0003-exactly-once-email.md): longer than any send, shorter than a retry after a crash.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);

@@ -10,7 +10,7 @@ namespace Mentoring.Application.Storage;
 internal sealed record DueEntry(string ProgramId, string PairId, DateTimeOffset DueAt, string DueKey);
 
 /// <summary>
-/// The due-index (docs/decisions/0001-due-index.md): table <c>dueindex</c>, PK = one of 16 shards chosen by a hash of the
+/// The due-index (docs/decisions/0002-due-index.md): table <c>dueindex</c>, PK = one of 16 shards chosen by a hash of the
 /// pair, RK = the due instant's ticks (fixed width) ~ program ~ pair. The sweep asks each shard for the rows whose key
 /// sorts before now, in pages; pairs that are not due cost it nothing.
 /// </summary>
