@@ -34,21 +34,25 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
+    public static Task<PipelineHarness> StartAsync(
+        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null) =>
+        StartAsync(azurite.ConnectionString, now, configure);
+
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null)
+        string storageConnectionString, DateTimeOffset now, Action<IServiceCollection>? configure = null)
     {
         var outbox = Directory.CreateTempSubdirectory("mentoring-outbox-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storageConnectionString,
             ["Email:OutboxDirectory"] = outbox,
         });
         var time = new FakeTimeProvider(now);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddLogging();
-        configure?.Invoke(builder.Services);
         builder.AddMentoringApplication();
+        configure?.Invoke(builder.Services); // after the application's registrations, so a test's replacements win
         var host = builder.Build();
         await host.StartAsync();
         var queues = host.Services.GetRequiredService<QueueServiceClient>();

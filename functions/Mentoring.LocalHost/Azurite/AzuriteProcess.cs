@@ -21,6 +21,7 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         _process = process;
         QueuePort = queuePort;
         TablePort = tablePort;
+        BlobPort = blobPort;
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey
             + $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1"
             + $";QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1"
@@ -33,7 +34,12 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken ct = default)
+    public int BlobPort { get; }
+
+    public static Task<AzuriteProcess> StartAsync(CancellationToken ct = default) => StartAsync(new AzuriteOptions(), ct);
+
+    /// <summary>Starts Azurite; with <see cref="AzuriteOptions.Location"/> on disk (it survives a restart on the same ports).</summary>
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken ct = default)
     {
         var directory = FindDirectory();
         var script = Path.Combine(directory, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -45,15 +51,16 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(), // in memory: it writes nothing, wherever it runs
+            WorkingDirectory = options.Location ?? Path.GetTempPath(), // in memory it writes nothing, wherever it runs
         };
+        string[] persistence = options.Location is { } location ? ["--location", location] : ["--inMemoryPersistence"];
         foreach (var argument in new[]
                  {
-                     script, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-                     "--blobHost", "127.0.0.1", "--blobPort", "0",
-                     "--queueHost", "127.0.0.1", "--queuePort", "0",
-                     "--tableHost", "127.0.0.1", "--tablePort", "0",
-                 })
+                     script, "--skipApiVersionCheck", "--loose",
+                     "--blobHost", "127.0.0.1", "--blobPort", Port(options.BlobPort),
+                     "--queueHost", "127.0.0.1", "--queuePort", Port(options.QueuePort),
+                     "--tableHost", "127.0.0.1", "--tablePort", Port(options.TablePort),
+                 }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
@@ -104,6 +111,26 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite the way Ctrl+C does (SIGINT), so an on-disk Azurite saves what it acknowledged — as real storage
+    /// keeps every acknowledged write through an outage; killing it instead would lose its last seconds of writes.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var interrupt = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])))
+            await (interrupt?.WaitForExitAsync() ?? Task.CompletedTask);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            // DisposeAsync kills it.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -125,6 +152,8 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>tools/azurite: where the build put it (assembly metadata), else found upwards from here.</summary>
     private static string FindDirectory()
