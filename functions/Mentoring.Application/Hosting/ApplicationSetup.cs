@@ -1,3 +1,4 @@
+using Mentoring.Application.Admin;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Integration;
@@ -19,6 +20,7 @@ public static class ApplicationSetup
         builder.AddEngagement();
         builder.AddEmail();
         builder.AddIntegrationEvents();
+        builder.AddAdmin();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddProblemDetails();
         return builder;

@@ -23,7 +23,7 @@ internal sealed class MessageQueues(QueueServiceClient queues)
 
     public QueueClient Client(string queue) => queues.GetQueueClient(queue);
 
-    private async Task SendAsync(string queue, string body, TimeSpan delay, CancellationToken ct)
+    public async Task SendAsync(string queue, string body, TimeSpan delay, CancellationToken ct)
     {
         var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         // Time-to-live -1: never expires, so a message delayed for days is not lost before it becomes visible.

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Mentoring.Application.Admin.Subscriptions;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Queues;
@@ -27,6 +28,7 @@ internal static class QueuePumpSetup
         var evaluate = services.GetRequiredService<EvaluatePairHandler>();
         var calendar = services.GetRequiredService<CalendarChangeHandler>();
         var email = services.GetRequiredService<EmailDispatchHandler>();
+        var webhooks = services.GetRequiredService<WebhookDeliveryHandler>();
         return new Dictionary<string, Func<QueueMessage, CancellationToken, Task>>(StringComparer.Ordinal)
         {
             [QueueNames.PairEvaluations] = (m, ct) =>
@@ -35,6 +37,8 @@ internal static class QueuePumpSetup
                 invocation.RunAsync<CalendarChanges>(QueueNames.CalendarChanges, m.MessageId, m.Body.ToString(), calendar.HandleAsync, ct),
             [QueueNames.OutboundEmail] = (m, ct) =>
                 invocation.RunAsync<SendEmail>(QueueNames.OutboundEmail, m.MessageId, m.Body.ToString(), email.HandleAsync, ct),
+            [QueueNames.WebhookDeliveries] = (m, ct) =>
+                invocation.RunAsync<WebhookDeliveryMessage>(QueueNames.WebhookDeliveries, m.MessageId, m.Body.ToString(), webhooks.HandleAsync, ct),
         };
     }
 

@@ -1,0 +1,156 @@
+using System.Globalization;
+using CsvHelper;
+using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Import;
+
+internal sealed record RowError(int Line, string Reason);
+
+internal sealed record ImportReport(string Mode, int Rows, int Imported, int Rejected, IReadOnlyList<RowError> Errors);
+
+/// <summary>
+/// CSV imports (RFC 4180, a header row, UTF-8). Every row is validated first; each bad row is reported with its line and
+/// reason. Default mode "all": nothing is imported unless every row is good (400 with the report). <c>?mode=partial</c>
+/// imports the good rows and reports the bad ones.
+/// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent</c>.
+/// Pairs: <c>id,mentorId,menteeId,cycleId,startedAt</c>.</para>
+/// </summary>
+internal static class CsvImport
+{
+    private const int MaxErrorsReported = 1000;
+    private const int Parallelism = 8;
+
+    public static async Task<IResult> ParticipantsAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var partial = Mode(request);
+        var text = await request.TextBodyAsync(request.Options.MaxCsvBytes);
+        var good = new List<AdminParticipant>();
+        var errors = new List<RowError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        foreach (var (line, row) in Read(text, ["id", "name", "email", "role", "timeZone"]))
+        {
+            rows++;
+            var id = row("id");
+            var validation = new Validation().Require(Validation.IsId(id), "id", "letters, digits, '-', '_' or '.', at most 64")
+                .Require(seen.Add(id), "id", "appears twice in the file");
+            var role = Enum.TryParse<ParticipantRole>(row("role"), ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : (ParticipantRole?)null;
+            validation.Require(role is not null, "role", "mentor, mentee or both");
+            var consent = row("managerNotesConsent") is "" or "false" or "no" or "0" ? false : row("managerNotesConsent") is "true" or "yes" or "1" ? true : (bool?)null;
+            validation.Require(consent is not null, "managerNotesConsent", "true or false");
+            var body = new ParticipantBody(row("name"), row("email"), role ?? ParticipantRole.Both, row("timeZone"), NullIfEmpty(row("managerEmail")), consent ?? false);
+            ParticipantHandlers.Validate(body, validation);
+            if (validation.Errors.Count > 0)
+                errors.Add(new RowError(line, Describe(validation)));
+            else
+                good.Add(ParticipantHandlers.From(request.ProgramId, id, body, suppressed: false));
+        }
+
+        return await FinishAsync(request, partial, rows, good.Count, errors, () => request.Get<ParticipantRows>().SaveManyAsync(good, Parallelism, request.Aborted));
+    }
+
+    public static async Task<IResult> PairsAsync(AdminRequest request)
+    {
+        var program = await Programs.ProgramHandlers.LoadAsync(request);
+        var partial = Mode(request);
+        var text = await request.TextBodyAsync(request.Options.MaxCsvBytes);
+        var people = await request.Get<ParticipantRows>().IdsAsync(request.ProgramId, request.Aborted);
+        var cycles = (await request.Get<Programs.ProgramProfileStore>().ListCyclesAsync(request.ProgramId, request.Aborted))
+            .ToDictionary(c => c.CycleId, StringComparer.Ordinal);
+        var good = new List<PairRecord>();
+        var errors = new List<RowError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        foreach (var (line, row) in Read(text, ["id", "mentorId", "menteeId"]))
+        {
+            rows++;
+            var (id, mentor, mentee) = (row("id"), row("mentorId"), row("menteeId"));
+            var cycleId = NullIfEmpty(row("cycleId")) ?? program.CurrentCycleId;
+            var startedText = row("startedAt");
+            var startedOk = DateTimeOffset.TryParse(startedText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started);
+            var validation = new Validation()
+                .Require(Validation.IsId(id), "id", "letters, digits, '-', '_' or '.', at most 64")
+                .Require(seen.Add(id), "id", "appears twice in the file")
+                .Require(people.Contains(mentor), "mentorId", $"no participant '{mentor}' in this program")
+                .Require(people.Contains(mentee), "menteeId", $"no participant '{mentee}' in this program")
+                .Require(mentor != mentee, "menteeId", "a pair is two people")
+                .Require(cycleId is null || cycles.ContainsKey(cycleId), "cycleId", $"no cycle '{cycleId}' in this program")
+                .Require(startedText.Length == 0 || startedOk, "startedAt", "an ISO 8601 instant");
+            if (validation.Errors.Count > 0)
+            {
+                errors.Add(new RowError(line, Describe(validation)));
+                continue;
+            }
+
+            var start = startedText.Length > 0 ? started : cycleId is not null && cycles[cycleId].Start > request.Now ? cycles[cycleId].Start : request.Now;
+            good.Add(new PairRecord(request.ProgramId, id, mentor, mentee, start, cycleId));
+        }
+
+        return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
+        {
+            var store = request.Get<PairStore>();
+            var queues = request.Get<Queues.MessageQueues>();
+            await Parallel.ForEachAsync(good, new ParallelOptions { MaxDegreeOfParallelism = Parallelism * 4, CancellationToken = request.Aborted }, async (pair, ct) =>
+            {
+                await store.SaveAsync(pair, ct);
+                await queues.EvaluateAsync(new Queues.EvaluatePair($"admin/import/{pair.PairId}/{request.Now.UtcTicks}", pair.ProgramId, pair.PairId), ct);
+            });
+        });
+    }
+
+    private static async Task<IResult> FinishAsync(AdminRequest request, bool partial, int rows, int good, List<RowError> errors, Func<Task> import)
+    {
+        var reported = errors.Take(MaxErrorsReported).ToList();
+        if (rows == 0)
+            throw ApiProblem.Invalid("The file has no data rows.");
+        if (errors.Count > 0 && !partial)
+        {
+            var report = new ImportReport("all", rows, 0, errors.Count, reported);
+            return Results.Json(report, AdminJson.Options, "application/problem+json", StatusCodes.Status400BadRequest);
+        }
+
+        await import();
+        return Results.Json(new ImportReport(partial ? "partial" : "all", rows, good, errors.Count, reported), AdminJson.Options);
+    }
+
+    private static bool Mode(AdminRequest request) => request.Query("mode") switch
+    {
+        null or "all" => false,
+        "partial" => true,
+        _ => throw ApiProblem.Invalid("mode must be 'all' or 'partial'."),
+    };
+
+    /// <summary>Data rows with their line number in the file (the header is line 1), and a field reader by header name.</summary>
+    private static List<(int Line, Func<string, string> Field)> Read(string text, string[] required)
+    {
+        var options = new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true };
+        using var csv = CsvReader.FromText(text, options);
+        var rows = new List<(int, Func<string, string>)>();
+        try
+        {
+            var header = csv.Headers.ToList();
+            var missing = required.Where(r => !header.Contains(r, StringComparer.Ordinal)).ToList();
+            if (header.Count == 0 || missing.Count > 0)
+                throw ApiProblem.Invalid("The header row lacks: " + string.Join(", ", header.Count == 0 ? required : missing) + ".");
+            while (csv.Read())
+            {
+                var fields = header.Select((name, i) => (name, value: i < csv.FieldCount ? csv.GetString(i).Trim() : "")).ToDictionary(x => x.name, x => x.value, StringComparer.Ordinal);
+                rows.Add(((int)csv.LineNumber, name => fields.TryGetValue(name, out var value) ? value : ""));
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw ApiProblem.Invalid("The file is not valid CSV: " + e.Message);
+        }
+
+        return rows;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static string Describe(Validation validation) =>
+        string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
+}

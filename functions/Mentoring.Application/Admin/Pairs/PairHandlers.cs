@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Engagement;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Pairs;
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Pairs;
+
+/// <summary>Pairs: create, pause (reason, resume date), resume, end, and the manual meeting log.</summary>
+internal static class PairHandlers
+{
+    public static async Task<IResult> ListAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var (size, token) = request.Page();
+        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(request.ProgramId)}");
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: request.Aborted).AsPages(token, size))
+            return Results.Json(new { items = page.Values.Select(ToView), continuationToken = page.ContinuationToken }, AdminJson.Options);
+        return Results.Json(new { items = Array.Empty<PairView>() }, AdminJson.Options);
+    }
+
+    public static async Task<IResult> GetAsync(AdminRequest request) => Results.Json(await ViewAsync(request), AdminJson.Options);
+
+    public static async Task<IResult> CreateAsync(AdminRequest request)
+    {
+        var program = await Programs.ProgramHandlers.LoadAsync(request);
+        var body = await request.BodyAsync<PairBody>();
+        var rows = request.Get<ParticipantRows>();
+        var mentor = await rows.GetAsync(program.ProgramId, body.MentorId, request.Aborted);
+        var mentee = await rows.GetAsync(program.ProgramId, body.MenteeId, request.Aborted);
+        var cycleId = body.CycleId ?? program.CurrentCycleId;
+        var cycle = cycleId is null ? null : await request.Get<ProgramStore>().GetCycleAsync(program.ProgramId, cycleId, request.Aborted);
+        new Validation()
+            .Require(Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
+            .Require(mentor is not null, "mentorId", "No such participant in this program.")
+            .Require(mentee is not null, "menteeId", "No such participant in this program.")
+            .Require(body.MentorId != body.MenteeId, "menteeId", "A pair is two people.")
+            .Require(cycleId is null || cycle is not null, "cycleId", "No such cycle in this program.")
+            .ThrowIfInvalid();
+        var pairs = request.Get<PairStore>();
+        if (await pairs.GetAsync(program.ProgramId, body.Id, request.Aborted) is not null)
+            throw ApiProblem.Conflict($"Pair '{body.Id}' exists.");
+        var started = body.StartedAt ?? (cycle is { } c && c.Start > request.Now ? c.Start : request.Now);
+        var pair = new PairRecord(program.ProgramId, body.Id, body.MentorId, body.MenteeId, started, cycleId);
+        await pairs.SaveAsync(pair, request.Aborted);
+        await EvaluateAsync(request, pair.PairId, "created");
+        return Results.Json(pair.ToView(PairSummary.None), AdminJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> PauseAsync(AdminRequest request)
+    {
+        var body = await request.BodyAsync<PauseBody>();
+        new Validation()
+            .Require(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 500, "reason", "Required, at most 500 characters.")
+            .Require(body.ResumeOn is null || body.ResumeOn > DateOnly.FromDateTime(request.Now.UtcDateTime), "resumeOn", "A date in the future.")
+            .ThrowIfInvalid();
+        return await ChangeStatusAsync(request, PairStatus.Paused, "paused", e =>
+        {
+            e["PauseReason"] = body.Reason;
+            e["ResumeOn"] = body.ResumeOn?.ToString("O", CultureInfo.InvariantCulture);
+        });
+    }
+
+    public static Task<IResult> ResumeAsync(AdminRequest request) =>
+        ChangeStatusAsync(request, PairStatus.Active, "resumed", e =>
+        {
+            e["PauseReason"] = null;
+            e["ResumeOn"] = null;
+        });
+
+    public static async Task<IResult> EndAsync(AdminRequest request)
+    {
+        var body = await request.BodyAsync<EndBody>();
+        return await ChangeStatusAsync(request, PairStatus.Ended, "ended", e => e["EndReason"] = body.Reason);
+    }
+
+    /// <summary>
+    /// A meeting logged by hand goes down the calendar path: one <see cref="CalendarChanges"/> delivery, handled by
+    /// <see cref="CalendarChangeHandler"/> (append insert-if-absent, enqueue the evaluation, record the delivery).
+    /// </summary>
+    public static async Task<IResult> LogMeetingAsync(AdminRequest request)
+    {
+        var (pair, _) = await LoadAsync(request);
+        var body = await request.BodyAsync<MeetingBody>();
+        new Validation()
+            .Require(body.Start <= request.Now || body.Outcome == LoggedOutcome.Cancelled, "start", "A held or missed meeting is in the past.")
+            .Require(body.End is null || body.End > body.Start, "end", "Must be after start.")
+            .Require(body.MeetingId is null || body.MeetingId.Length <= 200, "meetingId", "At most 200 characters.")
+            .ThrowIfInvalid();
+        var meetingId = body.MeetingId ?? "admin-" + body.Start.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var changeId = "admin/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{meetingId}|{body.Outcome}|{body.Start.UtcTicks}|{body.End?.UtcTicks}")))[..24];
+        var end = body.End ?? body.Start.AddHours(1);
+        var kind = body.Outcome switch
+        {
+            LoggedOutcome.NoShow => ChangeKind.NoShow,
+            LoggedOutcome.Cancelled => ChangeKind.Cancelled,
+            _ => ChangeKind.Held,
+        };
+        var changes = new List<LedgerChange>
+        {
+            new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, body.Start < request.Now ? body.Start : request.Now, body.Start, end, Source: "admin"),
+            new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: "admin"),
+        };
+        var outcome = await request.Get<CalendarChangeHandler>().HandleAsync(
+            new CalendarChanges(changeId, pair.ProgramId, pair.PairId, changes), request.Aborted);
+        return Results.Json(new { changeId, meetingId, outcome = outcome.ToString() }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<(PairRecord Pair, PairSummary Summary)> LoadAsync(AdminRequest request) =>
+        await request.Get<PairStore>().GetAsync(request.ProgramId, request.Route("pairId"), request.Aborted) ?? throw ApiProblem.NotFound("pair");
+
+    private static async Task<PairView> ViewAsync(AdminRequest request)
+    {
+        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(request.ProgramId), Keys.Encode(request.Route("pairId")), cancellationToken: request.Aborted);
+        return row.HasValue && row.Value is { } e ? ToView(e) : throw ApiProblem.NotFound("pair");
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(AdminRequest request, PairStatus status, string verb, Action<TableEntity> more)
+    {
+        var (pair, _) = await LoadAsync(request);
+        if (pair.Status == PairStatus.Ended)
+            throw ApiProblem.Conflict("The pair has ended.");
+        await request.Get<PairStore>().UpdateAsync(pair.ProgramId, pair.PairId, e =>
+        {
+            e["Status"] = status.ToString();
+            e["StatusChangedAt"] = request.Now;
+            more(e);
+            return true;
+        }, request.Aborted);
+        await EvaluateAsync(request, pair.PairId, verb);
+        return Results.Json(await ViewAsync(request), AdminJson.Options);
+    }
+
+    private static Task EvaluateAsync(AdminRequest request, string pairId, string why) =>
+        request.Get<MessageQueues>().EvaluateAsync(
+            new EvaluatePair($"admin/{why}/{pairId}/{request.Now.UtcTicks}", request.ProgramId, pairId), request.Aborted);
+
+    private static PairView ToView(TableEntity e)
+    {
+        var pair = new PairRecord(
+            e.GetString("ProgramId"), e.GetString("PairId"), e.GetString("MentorId"), e.GetString("MenteeId"),
+            e.GetDateTimeOffset("StartedAt") ?? default, e.GetString("CycleId"),
+            Enum.TryParse<PairStatus>(e.GetString("Status"), out var s) ? s : PairStatus.Active, e.GetDateTimeOffset("StatusChangedAt"));
+        var summary = new PairSummary(
+            e.GetDateTimeOffset("EvaluatedAt"),
+            Enum.TryParse<Engine.Health.RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
+            e.GetInt32("Score"), null, null, null, e.GetInt32("MeetingsHeld") ?? 0);
+        return pair.ToView(summary, e.GetString("PauseReason"),
+            e.GetString("ResumeOn") is { } on ? DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture) : null);
+    }
+}

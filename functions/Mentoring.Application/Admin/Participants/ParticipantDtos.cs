@@ -1,0 +1,47 @@
+namespace Mentoring.Application.Admin.Participants;
+
+internal enum ParticipantRole
+{
+    Mentor,
+    Mentee,
+    Both,
+}
+
+/// <summary>A calendar the engine reads for this person: a provider and the provider's id for it.</summary>
+internal sealed record CalendarConnection(string Provider, string CalendarId);
+
+internal sealed record ParticipantBody(
+    string Name,
+    string Email,
+    ParticipantRole Role,
+    string TimeZone,
+    string? ManagerEmail = null,
+    bool ManagerNotesConsent = false,
+    IReadOnlyList<CalendarConnection>? Calendars = null);
+
+internal sealed record ParticipantView(
+    string Id,
+    string Name,
+    string Email,
+    ParticipantRole Role,
+    string TimeZone,
+    string? ManagerEmail,
+    bool ManagerNotesConsent,
+    bool Suppressed,
+    IReadOnlyList<CalendarConnection> Calendars);
+
+/// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
+internal sealed record AdminParticipant(
+    string ProgramId,
+    string Id,
+    string Name,
+    string Email,
+    ParticipantRole Role,
+    string TimeZone,
+    string? ManagerEmail,
+    bool ManagerNotesConsent,
+    bool Suppressed,
+    IReadOnlyList<CalendarConnection> Calendars)
+{
+    public ParticipantView ToView() => new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Participants;
+
+internal static class ParticipantHandlers
+{
+    public static async Task<IResult> ListAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var (size, token) = request.Page();
+        var (items, next) = await request.Get<ParticipantRows>().PageAsync(request.ProgramId, size, token, request.Aborted);
+        return Results.Json(new { items = items.Select(p => p.ToView()), continuationToken = next }, AdminJson.Options);
+    }
+
+    public static async Task<IResult> GetAsync(AdminRequest request) =>
+        Results.Json((await LoadAsync(request)).ToView(), AdminJson.Options);
+
+    public static async Task<IResult> PutAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var id = request.Route("participantId");
+        var body = await request.BodyAsync<ParticipantBody>();
+        var validation = new Validation().Require(Validation.IsId(id), "participantId", "Letters, digits, '-', '_' or '.', at most 64.");
+        Validate(body, validation);
+        validation.ThrowIfInvalid();
+        var rows = request.Get<ParticipantRows>();
+        var existing = await rows.GetAsync(request.ProgramId, id, request.Aborted);
+        var participant = From(request.ProgramId, id, body, suppressed: existing?.Suppressed ?? false);
+        await rows.SaveAsync(participant, request.Aborted);
+        return Results.Json(participant.ToView(), AdminJson.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    public static void Validate(ParticipantBody body, Validation validation, string prefix = "") => validation
+        .Require(!string.IsNullOrWhiteSpace(body.Name) && body.Name.Length <= 200, prefix + "name", "Required, at most 200 characters.")
+        .Require(Validation.IsEmail(body.Email), prefix + "email", "An email address.")
+        .Require(Validation.IsZone(body.TimeZone), prefix + "timeZone", "An IANA time zone id, e.g. Europe/Berlin.")
+        .Require(body.ManagerEmail is null || Validation.IsEmail(body.ManagerEmail), prefix + "managerEmail", "An email address.")
+        .Require(!body.ManagerNotesConsent || body.ManagerEmail is not null, prefix + "managerNotesConsent", "Consent needs a manager email.")
+        .Require((body.Calendars ?? []).All(c => !string.IsNullOrWhiteSpace(c.Provider) && !string.IsNullOrWhiteSpace(c.CalendarId)), prefix + "calendars", "Each needs a provider and a calendarId.");
+
+    public static AdminParticipant From(string programId, string id, ParticipantBody body, bool suppressed) =>
+        new(programId, id, body.Name.Trim(), body.Email.Trim(), body.Role, body.TimeZone, body.ManagerEmail, body.ManagerNotesConsent, suppressed, body.Calendars ?? []);
+
+    public static async Task<AdminParticipant> LoadAsync(AdminRequest request) =>
+        await request.Get<ParticipantRows>().GetAsync(request.ProgramId, request.Route("participantId"), request.Aborted)
+        ?? throw ApiProblem.NotFound("participant");
+}

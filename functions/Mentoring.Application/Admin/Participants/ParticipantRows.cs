@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Mentoring.Application.Storage;
+
+namespace Mentoring.Application.Admin.Participants;
+
+/// <summary>
+/// The <c>participants</c> table as the admin API writes it: the columns <see cref="ParticipantStore"/> reads, plus
+/// <c>Role</c> and <c>Calendars</c>; pages of a program; batches of 100 (one partition) for imports.
+/// </summary>
+internal sealed class ParticipantRows(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
+
+    public static TableEntity ToEntity(AdminParticipant p) => new(Keys.Encode(p.ProgramId), Keys.Encode(p.Id))
+    {
+        ["ProgramId"] = p.ProgramId,
+        ["ParticipantId"] = p.Id,
+        ["DisplayName"] = p.Name,
+        ["Email"] = p.Email,
+        ["TimeZoneId"] = p.TimeZone,
+        ["ManagerEmail"] = p.ManagerEmail,
+        ["AllowsManagerNotes"] = p.ManagerNotesConsent,
+        ["Suppressed"] = p.Suppressed,
+        ["Role"] = p.Role.ToString(),
+        ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
+    };
+
+    public static AdminParticipant ToParticipant(TableEntity e) => new(
+        e.GetString("ProgramId"),
+        e.GetString("ParticipantId"),
+        e.GetString("DisplayName") ?? "",
+        e.GetString("Email") ?? "",
+        Enum.TryParse<ParticipantRole>(e.GetString("Role"), out var role) ? role : ParticipantRole.Both,
+        e.GetString("TimeZoneId") ?? "UTC",
+        e.GetString("ManagerEmail"),
+        e.GetBoolean("AllowsManagerNotes") ?? false,
+        e.GetBoolean("Suppressed") ?? false,
+        JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? []);
+
+    public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(id), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? ToParticipant(e) : null;
+    }
+
+    public async Task SaveAsync(AdminParticipant p, CancellationToken ct) =>
+        await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
+
+    public async Task DeleteAsync(string programId, string id, CancellationToken ct) =>
+        await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(id), ETag.All, ct);
+
+    /// <summary>Upserts in transactions of 100 (all one partition), <paramref name="parallelism"/> at a time.</summary>
+    public async Task SaveManyAsync(IReadOnlyList<AdminParticipant> participants, int parallelism, CancellationToken ct)
+    {
+        var batches = participants.Chunk(PairLogStore.MaxTransactionSize).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (batch, token) =>
+            await _table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(p))), token));
+    }
+
+    /// <summary>The ids of a program's participants (for an import's checks).</summary>
+    public async Task<HashSet<string>> IdsAsync(string programId, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["ParticipantId"], cancellationToken: ct))
+            ids.Add(e.GetString("ParticipantId"));
+        return ids;
+    }
+
+    public async Task<(List<AdminParticipant> Items, string? Next)> PageAsync(string programId, int size, string? token, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: ct).AsPages(token, size))
+            return ([.. page.Values.Select(ToParticipant)], page.ContinuationToken);
+        return ([], null);
+    }
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Azure.Data.Tables;
+using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Pairs;
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Privacy;
+
+internal sealed record PersonExport(
+    DateTimeOffset ExportedAt,
+    ParticipantView Participant,
+    IReadOnlyList<PersonPairExport> Pairs);
+
+internal sealed record PersonPairExport(
+    string ProgramId,
+    string PairId,
+    string Role,
+    string Status,
+    IReadOnlyList<Reading.TimelineChange> Ledger,
+    IReadOnlyList<Reading.TimelineMessage> MessagesToThisPerson);
+
+/// <summary>
+/// GDPR art. 15/20 and 17 for one person. Every row about a person is found through the <c>people</c> index (PK =
+/// participant): their participant row, the pairs they are in, and in each pair's partition the messages addressed to
+/// them. Erasure deletes those, ends the pairs (the other side keeps a pair whose partner reads "erased"), removes
+/// the index rows, and keeps only the suppression hash of the address.
+/// </summary>
+internal static class PrivacyHandlers
+{
+    public const string ErasedId = "erased";
+
+    public static async Task<IResult> ExportAsync(AdminRequest request)
+    {
+        var person = await ParticipantHandlers.LoadAsync(request);
+        var logs = request.Get<PairLogStore>();
+        var pairs = new List<PersonPairExport>();
+        foreach (var (programId, pairId) in await PairsOfAsync(request, person.Id))
+        {
+            if (programId != request.ProgramId || await request.Get<PairStore>().GetAsync(programId, pairId, request.Aborted) is not { } found)
+                continue;
+            var log = await logs.LoadAsync(Keys.PairLog(programId, pairId), request.Aborted);
+            pairs.Add(new PersonPairExport(
+                programId,
+                pairId,
+                found.Pair.MentorId == person.Id ? "mentor" : "mentee",
+                found.Pair.Status.ToString(),
+                [.. log.Ledger.OrderBy(c => c.ChangedAt).Select(c => new Reading.TimelineChange(c.ChangedAt, c.MeetingId, c.Kind, c.Start, c.PreviousStart, c.ChangedBy, c.Reason, c.Source))],
+                [.. log.Messages.Where(m => m.Decision.Recipient.ParticipantId == person.Id).Select(m => new Reading.TimelineMessage(
+                    m.Decision.TemplateId, m.Decision.Recipient.Kind.ToString(), m.Decision.Reason, m.Status.ToString(), m.DecidedAt, m.Decision.NotBefore, m.SentAt, m.Decision.Step))]));
+        }
+
+        request.Http.Response.Headers.ContentDisposition = $"attachment; filename=\"{person.Id}.json\"";
+        return Results.Json(new PersonExport(request.Now, person.ToView(), pairs), AdminJson.Options);
+    }
+
+    public static async Task<IResult> EraseAsync(AdminRequest request)
+    {
+        var person = await ParticipantHandlers.LoadAsync(request);
+        var tables = request.Get<TableServiceClient>();
+        var pairLogs = tables.GetTableClient(TableNames.PairLogs);
+        var people = tables.GetTableClient(TableNames.People);
+        await request.Get<Suppressions>().AddAsync(person.Email, "erased", request.Now, request.Aborted);
+
+        var erasedPairs = 0;
+        foreach (var (programId, pairId) in await PairsOfAsync(request, person.Id))
+        {
+            if (programId == request.ProgramId)
+            {
+                var partition = Keys.PairLog(programId, pairId);
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ParticipantId eq {person.Id}");
+                foreach (var row in await pairLogs.QueryAllAsync(filter, request.Aborted))
+                    await pairLogs.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, request.Aborted);
+                await request.Get<PairStore>().UpdateAsync(programId, pairId, e =>
+                {
+                    if (e.GetString("MentorId") == person.Id)
+                        e["MentorId"] = ErasedId;
+                    if (e.GetString("MenteeId") == person.Id)
+                        e["MenteeId"] = ErasedId;
+                    e["Status"] = nameof(PairStatus.Ended);
+                    e["StatusChangedAt"] = request.Now;
+                    return true;
+                }, request.Aborted);
+                await people.DeleteEntityAsync(Keys.Encode(person.Id), "pair" + Keys.Separator + partition, ETag.All, request.Aborted);
+                erasedPairs++;
+            }
+        }
+
+        await request.Get<ParticipantRows>().DeleteAsync(request.ProgramId, person.Id, request.Aborted);
+        return Results.Json(new { erased = person.Id, pairsEnded = erasedPairs, suppressionKept = true }, AdminJson.Options);
+    }
+
+    private static async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId)
+    {
+        var people = request.Get<TableServiceClient>().GetTableClient(TableNames.People);
+        var rows = await people.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(personId)}"), request.Aborted);
+        return [.. rows.Where(r => r.GetString("PairId") is not null).Select(r => (r.GetString("ProgramId"), r.GetString("PairId")))];
+    }
+}

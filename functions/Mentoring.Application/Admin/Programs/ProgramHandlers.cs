@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Programs;
+
+/// <summary>Programs and cycles.</summary>
+internal static class ProgramHandlers
+{
+    public static async Task<IResult> ListAsync(AdminRequest request)
+    {
+        var profiles = request.Get<ProgramProfileStore>();
+        var programs = request.Get<ProgramStore>();
+        var views = new List<ProgramView>();
+        foreach (var id in (await profiles.ListIdsAsync(request.Aborted)).Where(request.Caller.CanSee).Order(StringComparer.Ordinal))
+        {
+            if (await programs.GetAsync(id, request.Aborted) is { } program)
+                views.Add(program.ToView(await profiles.GetAsync(id, request.Aborted)));
+        }
+
+        return Results.Json(new { items = views }, AdminJson.Options);
+    }
+
+    public static async Task<IResult> CreateAsync(AdminRequest request)
+    {
+        var body = await request.BodyAsync<ProgramBody>();
+        new Validation().Require(Validation.IsId(body.Id), "id", "Required: letters, digits, '-', '_' or '.', at most 64.").ThrowIfInvalid();
+        if (await request.Get<ProgramStore>().GetAsync(body.Id!, request.Aborted) is not null)
+            throw ApiProblem.Conflict($"Program '{body.Id}' exists; PUT it to change it.");
+        var view = await SaveAsync(request, body.Id!, body, currentCycleId: null);
+        return Results.Json(view, AdminJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> GetAsync(AdminRequest request)
+    {
+        var program = await LoadAsync(request);
+        return Results.Json(program.ToView(await request.Get<ProgramProfileStore>().GetAsync(program.ProgramId, request.Aborted)), AdminJson.Options);
+    }
+
+    public static async Task<IResult> UpdateAsync(AdminRequest request)
+    {
+        var program = await LoadAsync(request);
+        var body = await request.BodyAsync<ProgramBody>();
+        if (body.Id is { } id && id != program.ProgramId)
+            throw ApiProblem.Invalid("The body's id differs from the route's.", new Dictionary<string, string[]> { ["id"] = ["Differs from the route."] });
+        return Results.Json(await SaveAsync(request, program.ProgramId, body, program.CurrentCycleId), AdminJson.Options);
+    }
+
+    public static async Task<IResult> ListCyclesAsync(AdminRequest request)
+    {
+        var program = await LoadAsync(request);
+        var cycles = await request.Get<ProgramProfileStore>().ListCyclesAsync(program.ProgramId, request.Aborted);
+        return Results.Json(new { items = cycles.Select(c => c.ToView(program.CurrentCycleId)) }, AdminJson.Options);
+    }
+
+    public static async Task<IResult> CreateCycleAsync(AdminRequest request)
+    {
+        var program = await LoadAsync(request);
+        var body = await request.BodyAsync<CycleBody>();
+        new Validation()
+            .Require(Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
+            .Require(body.End > body.Start, "end", "Must be after start.")
+            .ThrowIfInvalid();
+        var cycle = new CycleRecord(program.ProgramId, body.Id, body.Start, body.End);
+        await request.Get<ProgramStore>().SaveCycleAsync(cycle, request.Aborted);
+        if (body.Current)
+            await request.Get<ProgramStore>().SaveAsync(program with { CurrentCycleId = cycle.CycleId }, request.Aborted);
+        return Results.Json(cycle.ToView(body.Current ? cycle.CycleId : program.CurrentCycleId), AdminJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// The next cycle of a recurring program, as long as the current one, from its end. Re-enrolment is opt-in: the pairs
+    /// named move into the new cycle (a fresh start); the current cycle's other active or paused pairs end.
+    /// </summary>
+    public static async Task<IResult> RollAsync(AdminRequest request)
+    {
+        var program = await LoadAsync(request);
+        var body = await request.BodyAsync<RollBody>();
+        var profile = await request.Get<ProgramProfileStore>().GetAsync(program.ProgramId, request.Aborted);
+        var current = program.CurrentCycleId is { } currentId ? await request.Get<ProgramStore>().GetCycleAsync(program.ProgramId, currentId, request.Aborted) : null;
+        new Validation()
+            .Require(profile.Recurring, "recurring", "Only a recurring program rolls into a next cycle.")
+            .Require(current is not null, "currentCycleId", "The program has no current cycle to roll from.")
+            .Require(Validation.IsId(body.Id) && body.Id != current?.CycleId, "id", "A new cycle id: letters, digits, '-', '_' or '.'.")
+            .ThrowIfInvalid();
+        var next = new CycleRecord(program.ProgramId, body.Id, current!.End, current.End + (current.End - current.Start));
+        var store = request.Get<ProgramStore>();
+        await store.SaveCycleAsync(next, request.Aborted);
+        await store.SaveAsync(program with { CurrentCycleId = next.CycleId }, request.Aborted);
+
+        var optedIn = body.ReEnrolPairIds.ToHashSet(StringComparer.Ordinal);
+        var pairs = request.Get<PairStore>();
+        var (reEnrolled, ended) = (new List<string>(), new List<string>());
+        foreach (var (pair, _) in await pairs.ListAsync(program.ProgramId, request.Aborted))
+        {
+            if (pair.CycleId != current.CycleId || pair.Status == PairStatus.Ended)
+                continue;
+            var reEnrol = optedIn.Contains(pair.PairId);
+            await pairs.UpdateAsync(program.ProgramId, pair.PairId, e =>
+            {
+                if (reEnrol)
+                {
+                    e["CycleId"] = next.CycleId;
+                    e["StartedAt"] = next.Start;
+                    e["Status"] = nameof(PairStatus.Active);
+                }
+                else
+                {
+                    e["Status"] = nameof(PairStatus.Ended);
+                }
+
+                e["StatusChangedAt"] = request.Now;
+                return true;
+            }, request.Aborted);
+            (reEnrol ? reEnrolled : ended).Add(pair.PairId);
+        }
+
+        return Results.Json(new RollView(next.ToView(next.CycleId), reEnrolled, ended), AdminJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>The program in the route; 404 when it does not exist (the caller's scope was checked already).</summary>
+    public static async Task<ProgramRecord> LoadAsync(AdminRequest request) =>
+        await request.Get<ProgramStore>().GetAsync(request.ProgramId, request.Aborted) ?? throw ApiProblem.NotFound("program");
+
+    private static async Task<ProgramView> SaveAsync(AdminRequest request, string programId, ProgramBody body, string? currentCycleId)
+    {
+        var validation = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(body.Name) && body.Name.Length <= 200, "name", "Required, at most 200 characters.")
+            .Require(!string.IsNullOrWhiteSpace(body.BusinessGoal) && body.BusinessGoal.Length <= 2000, "businessGoal", "Required, at most 2,000 characters.")
+            .Require(body.SponsorWords is null || body.SponsorWords.Length <= 2000, "sponsorWords", "At most 2,000 characters.")
+            .Require(Validation.IsZone(body.TimeZone), "timeZone", "An IANA time zone id, e.g. Europe/Berlin.")
+            .Require(body.Admins.Count is >= 1 and <= 20 && body.Admins.All(Validation.IsEmail), "admins", "One to 20 email addresses.")
+            .Require(body.SponsorEmail is null || Validation.IsEmail(body.SponsorEmail), "sponsorEmail", "An email address.");
+        var policy = EngagementPolicy.Default;
+        if (body.Policy is { ValueKind: JsonValueKind.Object } overrides)
+        {
+            try
+            {
+                policy = overrides.Deserialize<EngagementPolicy>(AdminJson.Options) ?? policy;
+            }
+            catch (JsonException e)
+            {
+                validation.Require(false, "policy" + (e.Path is { Length: > 1 } path ? path.TrimStart('$') : ""), "Unknown or invalid policy setting.");
+            }
+        }
+
+        if (body.CadenceDays is { } cadence)
+            policy = policy with { CadenceDays = cadence };
+        foreach (var error in policy.Validate())
+            validation.Require(false, "policy", error);
+        validation.ThrowIfInvalid();
+
+        var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, body.Admins[0], body.SponsorEmail, currentCycleId);
+        var profile = new ProgramProfile(body.BusinessGoal, body.SponsorName, body.SponsorRole, body.SponsorWords, body.Admins, body.Recurring, body.Policy?.GetRawText());
+        await request.Get<ProgramStore>().SaveAsync(program, request.Aborted);
+        await request.Get<ProgramProfileStore>().SaveAsync(programId, profile, request.Aborted);
+        return program.ToView(profile);
+    }
+}
