@@ -1,3 +1,4 @@
+using Mentoring.Application.Calendars;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Integration;
@@ -17,6 +18,7 @@ public static class ApplicationSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.AddEngagement();
+        builder.AddCalendars();
         builder.AddEmail();
         builder.AddIntegrationEvents();
         builder.Services.AddSingleton<HealthHandler>();
