@@ -81,10 +81,12 @@ internal sealed class ConnectionStore(TableServiceClient tables)
         var written = await _table.UpdateAsync(provider, Keys.Encode(connectionId), e =>
         {
             result = change(ToConnection(e));
-            var replacement = ToEntity(result);
-            e.Clear();
-            foreach (var (key, value) in replacement)
-                e[key] = value;
+            foreach (var (key, value) in ToEntity(result))
+            {
+                if (key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
+                    e[key] = value;
+            }
+
             return true;
         }, ct);
         return written is null ? null : result;
