@@ -1,4 +1,5 @@
 using Mentoring.Application.Admin;
+using Mentoring.Application.Calendars;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Integration;
@@ -18,6 +19,7 @@ public static class ApplicationSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.AddEngagement();
+        builder.AddCalendars();
         builder.AddEmail();
         builder.AddIntegrationEvents();
         builder.AddAdmin();

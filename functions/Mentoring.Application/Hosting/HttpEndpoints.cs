@@ -15,5 +15,5 @@ public static class HttpEndpoints
         Routes.Health,
         context => context.RequestServices.GetRequiredService<HealthHandler>().GetAsync(context.RequestAborted));
 
-    public static IReadOnlyList<HttpEndpoint> All { get; } = [Health, .. Admin.AdminEndpoints.Endpoints];
+    public static IReadOnlyList<HttpEndpoint> All { get; } = [Health, .. Admin.AdminEndpoints.Endpoints, .. Calendars.Webhooks.WebhookEndpoints.All];
 }

@@ -17,6 +17,9 @@ internal sealed class MessageQueues(QueueServiceClient queues)
     public Task SendEmailAsync(SendEmail message, TimeSpan delay, CancellationToken ct) =>
         SendAsync(QueueNames.OutboundEmail, QueueJson.Serialize(message), delay, ct);
 
+    /// <summary>Sends a body already serialised (and size-checked) with <see cref="QueueJson"/>.</summary>
+    public Task SendRawAsync(string queue, string json, CancellationToken ct) => SendAsync(queue, json, TimeSpan.Zero, ct);
+
     /// <summary>Copies a message body to <c>{queue}-poison</c>, as the Functions host does after the last try.</summary>
     public Task ParkAsync(string queue, string body, CancellationToken ct) =>
         SendAsync(QueueNames.PoisonOf(queue), body, TimeSpan.Zero, ct);

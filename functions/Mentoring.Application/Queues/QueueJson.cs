@@ -19,6 +19,13 @@ internal static class QueueJson
         return json;
     }
 
+    /// <summary>The message as JSON, or null when it would not fit in a queue message.</summary>
+    public static string? SerializeOrNull<T>(T message)
+    {
+        var json = JsonSerializer.Serialize(message, StorageJson.Options);
+        return Encoding.UTF8.GetByteCount(json) > MaxJsonBytes ? null : json;
+    }
+
     /// <summary>Parses a body; on failure gives a reason fit for a log line (no content, only what was wrong).</summary>
     public static bool TryParse<T>(string body, [NotNullWhen(true)] out T? message, out string reason)
         where T : class

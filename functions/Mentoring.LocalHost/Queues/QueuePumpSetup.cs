@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Mentoring.Application.Admin.Subscriptions;
+using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Queues;
@@ -26,15 +27,14 @@ internal static class QueuePumpSetup
     {
         var invocation = services.GetRequiredService<QueueInvocation>();
         var evaluate = services.GetRequiredService<EvaluatePairHandler>();
-        var calendar = services.GetRequiredService<CalendarChangeHandler>();
+        var calendar = services.GetRequiredService<CalendarQueue>();
         var email = services.GetRequiredService<EmailDispatchHandler>();
         var webhooks = services.GetRequiredService<WebhookDeliveryHandler>();
         return new Dictionary<string, Func<QueueMessage, CancellationToken, Task>>(StringComparer.Ordinal)
         {
             [QueueNames.PairEvaluations] = (m, ct) =>
                 invocation.RunAsync<EvaluatePair>(QueueNames.PairEvaluations, m.MessageId, m.Body.ToString(), evaluate.HandleAsync, ct),
-            [QueueNames.CalendarChanges] = (m, ct) =>
-                invocation.RunAsync<CalendarChanges>(QueueNames.CalendarChanges, m.MessageId, m.Body.ToString(), calendar.HandleAsync, ct),
+            [QueueNames.CalendarChanges] = (m, ct) => calendar.RunAsync(m.MessageId, m.Body.ToString(), ct),
             [QueueNames.OutboundEmail] = (m, ct) =>
                 invocation.RunAsync<SendEmail>(QueueNames.OutboundEmail, m.MessageId, m.Body.ToString(), email.HandleAsync, ct),
             [QueueNames.WebhookDeliveries] = (m, ct) =>

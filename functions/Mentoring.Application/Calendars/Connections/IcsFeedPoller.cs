@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Engagement;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Mentoring.Application.Calendars.Connections;
+
+/// <summary>
+/// The <c>IcsPollSchedule</c> timer: GETs every registered iCalendar feed with <c>If-None-Match</c> /
+/// <c>If-Modified-Since</c>; a 304 changes nothing; a 200 goes through <see cref="IcsHistory"/> (as <c>replay</c> reads a
+/// file) and its changes are appended to the pair's ledger (insert-if-absent by change id, so an unchanged event adds
+/// nothing). Failures are recorded on the feed's row as for the other connections.
+/// </summary>
+internal sealed partial class IcsFeedPoller(
+    IHttpClientFactory http,
+    ConnectionStore connections,
+    PairStore pairs,
+    ParticipantStore participants,
+    CalendarChangeHandler changes,
+    ConnectionMaintenance maintenance,
+    TimeProvider time,
+    ILogger<IcsFeedPoller> logger)
+{
+    public const string HttpClientName = "ics-feeds";
+    public const int MaxFeedBytes = 4 * 1024 * 1024;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var feed in await connections.ListAsync(CalendarConnection.Ics, ct))
+        {
+            if (feed.PairId is null)
+                continue; // a participant's own feed is read once it is tied to a pair
+            await maintenance.GuardAsync(feed, now, () => PollAsync(feed, now, ct), ct);
+        }
+    }
+
+    /// <summary>One conditional GET; returns how many ledger changes were new.</summary>
+    public async Task<int> PollAsync(CalendarConnection feed, DateTimeOffset now, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, feed.Resource);
+        if (feed.Cursor is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+            request.Headers.IfNoneMatch.Add(tag);
+        if (feed.LastModified is { } modified && DateTimeOffset.TryParse(modified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            request.Headers.IfModifiedSince = since;
+
+        using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            LogNotModified(feed.ConnectionId);
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength > MaxFeedBytes)
+            throw new InvalidDataException("The feed is larger than a pair's calendar should be.");
+        var text = await response.Content.ReadAsStringAsync(ct);
+
+        var pair = await pairs.GetAsync(feed.ProgramId, feed.PairId!, ct) ?? throw new InvalidOperationException("The feed's pair no longer exists.");
+        var mentor = await participants.GetAsync(feed.ProgramId, pair.Pair.MentorId, ct);
+        var mentee = await participants.GetAsync(feed.ProgramId, pair.Pair.MenteeId, ct);
+        var ledger = IcsHistory.Parse(text).ToLedger(new IcsLedgerOptions(now + TimeSpan.FromDays(30), mentor?.Email, mentee?.Email));
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        var offset = 0;
+        foreach (var chunk in ledger.Chunk(500))
+        {
+            // The same version of the feed gives the same unit ids: a rerun after a failure changes nothing twice.
+            await changes.HandleAsync(new CalendarChanges($"ics/{feed.ConnectionId}/{version}/{offset}", feed.ProgramId, feed.PairId!, chunk), ct);
+            offset += chunk.Length;
+        }
+
+        await connections.UpdateAsync(feed.Provider, feed.ConnectionId, c => c with
+        {
+            Cursor = response.Headers.ETag?.ToString(),
+            LastModified = response.Content.Headers.LastModified?.ToString("R"),
+        }, ct);
+        LogPolled(feed.ConnectionId, ledger.Count);
+        return ledger.Count;
+    }
+
+    [LoggerMessage(3401, LogLevel.Debug, "ICS feed {ConnectionId}: not modified")]
+    private partial void LogNotModified(string connectionId);
+
+    [LoggerMessage(3402, LogLevel.Information, "ICS feed {ConnectionId}: {Changes} ledger changes read")]
+    private partial void LogPolled(string connectionId, int changes);
+}

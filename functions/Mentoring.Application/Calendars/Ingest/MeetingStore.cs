@@ -1,0 +1,109 @@
+using Azure.Data.Tables;
+using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Storage;
+
+namespace Mentoring.Application.Calendars.Ingest;
+
+/// <summary>Where a matched meeting belongs: the pair (and its program).</summary>
+internal sealed record PairRef(string ProgramId, string PairId);
+
+/// <summary>
+/// Table <c>calendarmeetings</c>, keyed by provider key (PK = the encoded key):
+/// RK <c>alias</c> → the meeting a later key belongs to (insert-if-absent: the first word stands);
+/// RK <c>pair</c> → the pair a meeting was matched to (so a cancellation without participants still finds it);
+/// RK <c>link</c> → an admin's explicit link of a series or Zoom meeting to a pair.
+/// PK <c>unmatched</c>, RK = provider: how many observations matched no pair (a count, nothing about them).
+/// </summary>
+internal sealed class MeetingStore(TableServiceClient tables)
+{
+    public const string TableName = "calendarmeetings";
+    private const int MaxHops = 16;
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+
+    public Task CreateTableAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
+
+    /// <summary>Follows the recorded aliases from each key (chains too) and returns every hop found.</summary>
+    public async Task<Dictionary<string, string>> LoadAliasesAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var start in keys.Distinct(StringComparer.Ordinal))
+        {
+            var key = start;
+            for (var hop = 0; hop < MaxHops && !aliases.ContainsKey(key); hop++)
+            {
+                var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(key), "alias", ["MeetingId"], ct);
+                if (!row.HasValue || row.Value?.GetString("MeetingId") is not { } next || next == key)
+                    break;
+                aliases[key] = next;
+                key = next;
+            }
+        }
+
+        return aliases;
+    }
+
+    public async Task AddAliasesAsync(IEnumerable<MeetingAlias> aliases, CancellationToken ct)
+    {
+        foreach (var alias in aliases.Where(a => a.Key != a.MeetingId))
+            await _table.TryAddAsync(new TableEntity(Keys.Encode(alias.Key), "alias") { ["Key"] = alias.Key, ["MeetingId"] = alias.MeetingId }, ct);
+    }
+
+    /// <summary>The pair each of these meetings was matched to before, if any.</summary>
+    public async Task<Dictionary<string, PairRef>> PairsOfAsync(IEnumerable<string> meetingIds, CancellationToken ct)
+    {
+        var found = new Dictionary<string, PairRef>(StringComparer.Ordinal);
+        foreach (var meetingId in meetingIds.Distinct(StringComparer.Ordinal))
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(meetingId), "pair", ["ProgramId", "PairId"], ct);
+            if (row.HasValue && row.Value is { } e)
+                found[meetingId] = new PairRef(e.GetString("ProgramId"), e.GetString("PairId"));
+        }
+
+        return found;
+    }
+
+    /// <summary>Records the pair a meeting belongs to (the first match stands).</summary>
+    public Task RecordPairAsync(string meetingId, PairRef pair, CancellationToken ct) =>
+        _table.TryAddAsync(new TableEntity(Keys.Encode(meetingId), "pair") { ["ProgramId"] = pair.ProgramId, ["PairId"] = pair.PairId }, ct);
+
+    /// <summary>
+    /// An admin's explicit link: events of this series (e.g. <c>graph:{seriesMasterId}</c>, <c>google:{recurringEventId}</c>)
+    /// or Zoom meeting (<c>zoom:{meetingId}</c>) belong to the pair.
+    /// </summary>
+    public Task LinkSeriesAsync(string seriesKey, PairRef pair, CancellationToken ct) =>
+        _table.UpsertEntityAsync(
+            new TableEntity(Keys.Encode(seriesKey), "link") { ["Key"] = seriesKey, ["ProgramId"] = pair.ProgramId, ["PairId"] = pair.PairId },
+            TableUpdateMode.Replace,
+            ct);
+
+    /// <summary>Every admin link, as <c>key → pair</c>.</summary>
+    public async Task<List<(string Key, PairRef Pair)>> LinksAsync(CancellationToken ct)
+    {
+        var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"RowKey eq {"link"}"), ct);
+        return [.. rows.Select(e => (e.GetString("Key"), new PairRef(e.GetString("ProgramId"), e.GetString("PairId"))))];
+    }
+
+    /// <summary>Adds to the count of observations of a provider that matched no pair.</summary>
+    public async Task CountUnmatchedAsync(string provider, int count, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < TableWrites.MaxConcurrencyRetries; attempt++)
+        {
+            if (await _table.TryAddAsync(new TableEntity("unmatched", provider) { ["Count"] = (long)count, ["LastAt"] = now }, ct))
+                return;
+            var written = await _table.UpdateAsync("unmatched", provider, e =>
+            {
+                e["Count"] = (e.GetInt64("Count") ?? 0) + count;
+                e["LastAt"] = now;
+                return true;
+            }, ct);
+            if (written is not null)
+                return;
+        }
+    }
+
+    public async Task<long> UnmatchedAsync(string provider, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>("unmatched", provider, ["Count"], ct);
+        return row.HasValue ? row.Value?.GetInt64("Count") ?? 0 : 0;
+    }
+}

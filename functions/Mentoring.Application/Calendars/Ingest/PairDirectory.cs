@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using Mentoring.Application.Calendars.Matching;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Pairs;
+
+namespace Mentoring.Application.Calendars.Ingest;
+
+/// <summary>
+/// The pairs a calendar event may belong to, with both participants' addresses (in memory only) and the admins' series
+/// links: read from the <c>pairs</c> and <c>participants</c> tables, kept for <see cref="CacheFor"/>. Pair ids are
+/// matched across programs; a pair id used in two programs matches neither (ambiguous).
+/// </summary>
+internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meetings, TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_snapshot is { } cached && now - cached.LoadedAt < CacheFor)
+            return cached;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_snapshot is { } again && now - again.LoadedAt < CacheFor)
+                return again;
+            return _snapshot = await LoadAsync(now, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Forgets the cached pairs (after an admin change, and in tests).</summary>
+    public void Invalidate() => _snapshot = null;
+
+    private async Task<Snapshot> LoadAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var pairRows = await tables.GetTableClient(TableNames.Pairs).QueryAllAsync("", ct);
+        var emails = new Dictionary<(string, string), string>();
+        foreach (var program in pairRows.Select(p => p.GetString("ProgramId")).Distinct(StringComparer.Ordinal))
+        {
+            var people = await tables.GetTableClient(TableNames.Participants)
+                .QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(program)}"), ct);
+            foreach (var person in people)
+                emails[(program, person.GetString("ParticipantId"))] = person.GetString("Email");
+        }
+
+        var links = await meetings.LinksAsync(ct);
+        var programsOf = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var identities = new List<PairIdentity>();
+        foreach (var row in pairRows)
+        {
+            var program = row.GetString("ProgramId");
+            var pair = row.GetString("PairId");
+            if (Enum.TryParse<PairStatus>(row.GetString("Status"), out var status) && status == PairStatus.Ended)
+                continue;
+            if (!emails.TryGetValue((program, row.GetString("MentorId")), out var mentor)
+                || !emails.TryGetValue((program, row.GetString("MenteeId")), out var mentee))
+                continue;
+            if (!programsOf.TryGetValue(pair, out var programs))
+                programsOf[pair] = programs = [];
+            programs.Add(program);
+            var linked = links.Where(l => l.Pair.ProgramId == program && l.Pair.PairId == pair).Select(l => l.Key).ToArray();
+            identities.Add(new PairIdentity(pair, mentor, mentee, linked));
+        }
+
+        var unique = identities.Where(i => programsOf[i.PairId].Count == 1).ToList();
+        return new Snapshot(now, unique, unique.ToDictionary(i => i.PairId, i => new PairRef(programsOf[i.PairId][0], i.PairId), StringComparer.OrdinalIgnoreCase));
+    }
+
+    internal sealed record Snapshot(DateTimeOffset LoadedAt, IReadOnlyList<PairIdentity> Pairs, IReadOnlyDictionary<string, PairRef> Refs);
+}

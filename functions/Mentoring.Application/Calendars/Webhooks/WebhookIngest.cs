@@ -1,0 +1,192 @@
+using System.Net.Http.Headers;
+using Mentoring.Application.Calendars.CalCom;
+using Mentoring.Application.Calendars.Calendly;
+using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Calendars.Google;
+using Mentoring.Application.Calendars.Graph;
+using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mentoring.Application.Calendars.Webhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/{provider}</c>: read the raw body (capped), verify it, answer handshakes, refuse what the
+/// queue handler could not use, dedupe by the replay key (insert-if-absent), enqueue the raw delivery to
+/// <c>calendar-changes</c> and answer 202. Every refusal is a 4xx problem+json and stores nothing.
+/// </summary>
+internal sealed partial class WebhookIngest(
+    IOptions<WebhookOptions> options,
+    DedupeStore dedupe,
+    MessageQueues queues,
+    ConnectionStore connections,
+    TimeProvider time,
+    ILogger<WebhookIngest> logger)
+{
+    /// <summary>
+    /// The largest body accepted. A queue message holds 48 KiB of JSON; the body travels base64 (×4/3) with its envelope.
+    /// Real deliveries are 1–5 KiB.
+    /// </summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
+    /// <summary>The dedupe scope of webhook replay keys.</summary>
+    public const string DedupeScope = "webhooks";
+
+    private static readonly string[] GoogleHeaders =
+    [
+        GoogleWebhookVerifier.ChannelIdHeader, GoogleWebhookVerifier.ResourceStateHeader, GoogleWebhookVerifier.MessageNumberHeader,
+        "X-Goog-Resource-ID", "X-Goog-Channel-Expiration",
+    ];
+
+    public async Task<IResult> HandleAsync(HttpContext context, string provider)
+    {
+        var ct = context.RequestAborted;
+        var now = time.GetUtcNow();
+        var request = context.Request;
+
+        var body = await ReadCappedAsync(request, ct);
+        if (body is null)
+            return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The body is larger than a webhook delivery can be.");
+
+        var isGraphHandshake = provider == CalendarProviders.Graph && request.Query.ContainsKey("validationToken");
+        if (provider != CalendarProviders.Google && !isGraphHandshake && !IsJson(request.ContentType))
+            return Refuse(provider, StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.");
+
+        var webhookRequest = new WebhookRequest(
+            body,
+            request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
+            request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())));
+        var verdict = (await VerifierFor(provider, webhookRequest, ct)).Verify(webhookRequest, now);
+
+        switch (verdict.Outcome)
+        {
+            case WebhookOutcome.Rejected:
+                return Refuse(provider, StatusCodes.Status401Unauthorized, "The delivery could not be verified.", verdict.Reason);
+            case WebhookOutcome.Handshake:
+                LogHandshake(provider);
+                return Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK);
+        }
+
+        // Authentic, but is it something the queue handler can use? Refuse garbage now rather than park it later.
+        switch (ShapeOf(provider, body))
+        {
+            case { Status: NormalisedStatus.Invalid } invalid:
+                return Refuse(provider, StatusCodes.Status400BadRequest, "The delivery is not in the provider's documented shape.", invalid.Reason);
+            case { Status: NormalisedStatus.Ignored }:
+                LogIgnored(provider);
+                return Results.Ok();
+        }
+
+        var headers = provider == CalendarProviders.Google
+            ? GoogleHeaders.Where(h => request.Headers.ContainsKey(h)).ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase)
+            : null;
+        var delivery = new CalendarDelivery(verdict.ReplayKey!, provider, now, Convert.ToBase64String(body), headers);
+        var json = QueueJson.SerializeOrNull(delivery);
+        if (json is null)
+            return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The delivery is larger than a queue message can carry.");
+
+        if (!await dedupe.TryMarkDoneAsync(DedupeScope, delivery.DeliveryId, now, ct))
+        {
+            LogReplay(provider, delivery.DeliveryId);
+            return Results.Ok();
+        }
+
+        try
+        {
+            await queues.SendRawAsync(QueueNames.CalendarChanges, json, ct);
+        }
+        catch
+        {
+            // Not enqueued: forget the replay key so the provider's retry is taken.
+            await dedupe.ForgetAsync(DedupeScope, delivery.DeliveryId, CancellationToken.None);
+            throw;
+        }
+
+        return Results.Accepted();
+    }
+
+    private static Normalised? ShapeOf(string provider, byte[] body)
+    {
+        var none = new Dictionary<string, string>(0);
+        return provider switch
+        {
+            CalendarProviders.CalCom => CalComNormaliser.Normalise(body, none),
+            CalendarProviders.Calendly => CalendlyNormaliser.Normalise(body, none),
+            CalendarProviders.Zoom => ZoomNormaliser.Normalise(body, none),
+            _ => null, // Graph: the verifier read every entry; Google: headers only
+        };
+    }
+
+    private async Task<IWebhookVerifier> VerifierFor(string provider, WebhookRequest request, CancellationToken ct)
+    {
+        var o = options.Value;
+        switch (provider)
+        {
+            case CalendarProviders.CalCom:
+                return new CalComWebhookVerifier(o.CalCom);
+            case CalendarProviders.Calendly:
+                return new CalendlyWebhookVerifier(o.Calendly);
+            case CalendarProviders.Zoom:
+                return new ZoomWebhookVerifier(o.Zoom);
+            case CalendarProviders.Graph:
+                return new GraphWebhookVerifier(o.Graph);
+            default:
+                var channel = request.Header(GoogleWebhookVerifier.ChannelIdHeader);
+                var known = channel is { Length: > 0 and <= 256 } && await connections.FindByChannelAsync(channel, ct) is not null;
+                return new GoogleWebhookVerifier(o.Google, _ => known);
+        }
+    }
+
+    /// <summary>The body, or null when it is longer than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return null;
+        var buffer = new byte[Math.Min(request.ContentLength ?? 4096, MaxBodyBytes) + 1];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxBodyBytes)
+                    return null;
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+            if (read == 0)
+                break;
+            length += read;
+        }
+
+        return length > MaxBodyBytes ? null : buffer[..length];
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || (media.MediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
+
+    private IResult Refuse(string provider, int status, string title, string? reason = null)
+    {
+        LogRefused(provider, status, reason ?? title);
+        return Results.Problem(statusCode: status, title: title, detail: reason);
+    }
+
+    [LoggerMessage(3001, LogLevel.Information, "Webhook {Provider} refused with {Status}: {Reason}")]
+    private partial void LogRefused(string provider, int status, string reason);
+
+    [LoggerMessage(3002, LogLevel.Information, "Webhook {Provider} handshake answered")]
+    private partial void LogHandshake(string provider);
+
+    [LoggerMessage(3003, LogLevel.Information, "Webhook {Provider} delivery {DeliveryId} is a replay; nothing enqueued")]
+    private partial void LogReplay(string provider, string deliveryId);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Webhook {Provider} delivery is of an event type not used; nothing enqueued")]
+    private partial void LogIgnored(string provider);
+}

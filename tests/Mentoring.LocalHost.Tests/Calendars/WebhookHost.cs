@@ -1,0 +1,183 @@
+using System.Net.Http.Headers;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Hosting;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Ledger;
+using Mentoring.LocalHost.Http;
+using Mentoring.LocalHost.Queues;
+using Mentoring.Testing;
+using Mentoring.Tests.Calendars.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mentoring.Tests.Calendars;
+
+/// <summary>
+/// The local host's HTTP pipeline on a real Kestrel (127.0.0.1, free port) as Program.cs wires it, against the fixture's
+/// Azurite, with one pair (maria / tom, <c>pair-42</c>) and the calendar tables emptied. Graph and Google point at
+/// a loopback server when one is given.
+/// </summary>
+internal sealed class WebhookHost : IAsyncDisposable
+{
+    public const string ProgramId = "prog-calendars";
+    public const string PairId = "pair-42";
+    public const string CalComSecret = "calcom-current";
+    public const string CalComPrevious = "calcom-previous";
+    public const string CalendlySecret = "calendly-current";
+    public const string CalendlyPrevious = "calendly-previous";
+    public const string ZoomSecret = "zoom-current";
+    public const string ZoomPrevious = "zoom-previous";
+    public const string GraphState = "graph-client-state-current";
+    public const string GoogleToken = "google-channel-token";
+
+    private readonly WebApplication _app;
+
+    private WebhookHost(WebApplication app)
+    {
+        _app = app;
+        Client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public T Get<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<WebhookHost> StartAsync(AzuriteFixture azurite, Uri? providerApi = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "mentoring-webhook-tests"),
+            ["Webhooks:CalCom:Secrets:0"] = CalComSecret,
+            ["Webhooks:CalCom:Secrets:1"] = CalComPrevious,
+            ["Webhooks:Calendly:Secrets:0"] = CalendlySecret,
+            ["Webhooks:Calendly:Secrets:1"] = CalendlyPrevious,
+            ["Webhooks:Zoom:Secrets:0"] = ZoomSecret,
+            ["Webhooks:Zoom:Secrets:1"] = ZoomPrevious,
+            ["Webhooks:Graph:Secrets:0"] = GraphState,
+            ["Webhooks:Google:Secrets:0"] = GoogleToken,
+            ["Calendars:Graph:Anonymous"] = "true",
+            ["Calendars:Google:AccessToken"] = "test-access-token",
+        };
+        if (providerApi is not null)
+        {
+            settings["Calendars:Graph:BaseUrl"] = providerApi.AbsoluteUri + "v1.0";
+            settings["Calendars:Google:BaseUrl"] = providerApi.AbsoluteUri + "calendar/v3/";
+        }
+
+        foreach (var (key, value) in settings)
+            builder.Configuration[key] = value;
+        builder.AddMentoringApplication();
+        var app = builder.Build();
+        app.UseHttpProblems();
+        app.MapMentoringRoutes();
+        await app.StartAsync();
+        var host = new WebhookHost(app);
+        await host.ResetAsync();
+        return host;
+    }
+
+    /// <summary>Empties the webhook and calendar rows and the queues, and (re)writes the pair.</summary>
+    public async Task ResetAsync()
+    {
+        var tables = Get<TableServiceClient>();
+        foreach (var table in new[] { TableNames.Dedupe, MeetingStore.TableName, Mentoring.Application.Calendars.Connections.ConnectionStore.TableName, TableNames.PairLogs })
+        {
+            var client = tables.GetTableClient(table);
+            await foreach (var row in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var queues = Get<QueueServiceClient>();
+        foreach (var queue in QueueNames.All)
+        {
+            await queues.GetQueueClient(queue).ClearMessagesAsync();
+            await queues.GetQueueClient(QueueNames.PoisonOf(queue)).ClearMessagesAsync();
+        }
+
+        await Get<ParticipantStore>().SaveAsync(new ParticipantRecord(ProgramId, "p-maria", "Maria Mentor", "maria.mentor@contoso.com", "Europe/Amsterdam"), default);
+        await Get<ParticipantStore>().SaveAsync(new ParticipantRecord(ProgramId, "p-tom", "Tom Mentee", "tom.mentee@contoso.com", "Europe/London"), default);
+        await Get<PairStore>().SaveAsync(new PairRecord(ProgramId, PairId, "p-maria", "p-tom", new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)), default);
+        Get<PairDirectory>().Invalidate();
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string route, byte[] body, string contentType = "application/json", params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/" + route, UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Signed as each provider signs, with the current time.</summary>
+    public static (string Name, string Value)[] Signed(string provider, byte[] body, string? secret = null, long? unixSeconds = null)
+    {
+        var t = unixSeconds ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        return provider switch
+        {
+            "calcom" => [("X-Cal-Signature-256", Sample.HexHmac(secret ?? CalComSecret, body))],
+            "calendly" => [("Calendly-Webhook-Signature", $"t={t},v1={Sample.HexHmac(secret ?? CalendlySecret, Sample.Concat($"{t}.", body))}")],
+            "zoom" => [("x-zm-signature", "v0=" + Sample.HexHmac(secret ?? ZoomSecret, Sample.Concat($"v0:{t}:", body))), ("x-zm-request-timestamp", $"{t}")],
+            _ => [],
+        };
+    }
+
+    public async Task<HttpResponseMessage> PostSignedAsync(string provider, string sample) =>
+        await PostAsync("webhooks/" + provider, Sample.Bytes(sample), "application/json", Signed(provider, Sample.Bytes(sample)));
+
+    /// <summary>Runs the calendar-changes queue with the local host's pump until it is empty.</summary>
+    public async Task<int> DrainCalendarChangesAsync()
+    {
+        var queues = Get<QueueServiceClient>();
+        var handle = QueuePumpSetup.Bindings(Services)[QueueNames.CalendarChanges];
+        var pump = new QueuePump(
+            queues.GetQueueClient(QueueNames.CalendarChanges), queues.GetQueueClient(QueueNames.PoisonOf(QueueNames.CalendarChanges)), handle,
+            new QueuePumpOptions { RetryDelay = TimeSpan.FromMilliseconds(100), MaxDequeueCount = 1 }, TimeProvider.System, NullLogger.Instance);
+        var total = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            var taken = await pump.PumpOnceAsync(CancellationToken.None);
+            total += taken;
+            if (taken == 0)
+                return total;
+        }
+
+        throw new InvalidOperationException("calendar-changes did not drain.");
+    }
+
+    public async Task<int> CountAsync(string queue) =>
+        (await Get<QueueServiceClient>().GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+    public async Task<int> RowsAsync(string table)
+    {
+        var count = 0;
+        await foreach (var _ in Get<TableServiceClient>().GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey"]))
+            count++;
+        return count;
+    }
+
+    public async Task<IReadOnlyList<LedgerChange>> LedgerAsync() =>
+        (await Get<PairLogStore>().LoadAsync(Keys.PairLog(ProgramId, PairId), default)).Ledger;
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
