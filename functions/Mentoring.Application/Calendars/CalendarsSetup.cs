@@ -1,9 +1,9 @@
+using Azure.Identity;
 using Cronos;
 using Mentoring.Application.Calendars.Connections;
 using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Webhooks;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

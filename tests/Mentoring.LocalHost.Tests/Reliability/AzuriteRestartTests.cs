@@ -40,9 +40,9 @@ public sealed class AzuriteRestartTests
             await sender.Held.Task.WaitAsync(TimeSpan.FromMinutes(2)); // three emails out, the rest in flight
             await azurite.StopAsync();
             await azurite.DisposeAsync();
-            sender.Open(); // in-flight sends go on while storage is away: their "sent" writes retry
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // evaluations and dispatches in flight fail against no storage
             azurite = await AzuriteProcess.StartAsync(samePlace);
+            sender.Open(); // held sends go on once storage is back (a crash between send and "sent" is ADR 0003's window)
             try
             {
                 await draining.WaitAsync(TimeSpan.FromMinutes(2));
@@ -52,7 +52,7 @@ public sealed class AzuriteRestartTests
                 // Expected when a storage call ran out of retries during the outage: the queue delivers it again.
             }
 
-            await Task.Delay(QuickLease.LeaseTime);
+            await Task.Delay(QuickLease.LeaseTime + ShortClaim); // taken messages and claimed rows come back
             await harness.DrainAsync(options: QuickLease);
             await harness.Get<SweepHandler>().RunAsync(default); // pairs whose evaluation did not commit are still due
             await harness.DrainAsync(options: QuickLease);
@@ -80,8 +80,11 @@ public sealed class AzuriteRestartTests
         return [.. sends.Keys.Order(StringComparer.Ordinal)];
     }
 
+    private static readonly TimeSpan ShortClaim = TimeSpan.FromSeconds(10); // the shortest EmailOptions allows
+
     private static void Count(IServiceCollection services, int holdAfter)
     {
+        services.Configure<EmailOptions>(options => options.ClaimLease = ShortClaim);
         services.AddSingleton<EmlOutboxSender>();
         services.AddSingleton<IEmailSender>(provider =>
             new CountingEmailSender(provider.GetRequiredService<EmlOutboxSender>()) { HoldAfter = holdAfter });
