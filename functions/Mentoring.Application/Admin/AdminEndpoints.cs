@@ -1,6 +1,6 @@
+using Mentoring.Application.Admin.ApiKeys;
 using Mentoring.Application.Admin.Dashboard;
 using Mentoring.Application.Admin.Import;
-using Mentoring.Application.Admin.ApiKeys;
 using Mentoring.Application.Admin.OpenApi;
 using Mentoring.Application.Admin.Pairs;
 using Mentoring.Application.Admin.Participants;

@@ -70,15 +70,24 @@ internal sealed class AdminApi : IAsyncDisposable
     {
         await SendAsync(HttpMethod.Post, "programs", Json(new
         {
-            id = programId, name = "Program " + programId, businessGoal = "Grow our engineers.", timeZone = "Europe/Berlin",
-            admins = new[] { "admin@example.com" }, sponsorName = "Dana", sponsorWords = "Mentoring is how we grow.", recurring,
+            id = programId,
+            name = "Program " + programId,
+            businessGoal = "Grow our engineers.",
+            timeZone = "Europe/Berlin",
+            admins = new[] { "admin@example.com" },
+            sponsorName = "Dana",
+            sponsorWords = "Mentoring is how we grow.",
+            recurring,
         }));
         await SendAsync(HttpMethod.Post, $"programs/{programId}/cycles", Json(new { id = "c1", start = "2026-01-01T00:00:00Z", end = "2026-06-30T00:00:00Z" }));
         foreach (var id in new[] { "m1", "m2", "m3", "m4", "e1" })
         {
             await SendAsync(HttpMethod.Put, $"programs/{programId}/participants/{id}", Json(new
             {
-                name = "Person " + id, email = id + "@example.com", role = "both", timeZone = "Europe/Berlin",
+                name = "Person " + id,
+                email = id + "@example.com",
+                role = "both",
+                timeZone = "Europe/Berlin",
             }));
         }
 
