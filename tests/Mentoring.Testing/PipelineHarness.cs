@@ -25,6 +25,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         OutboxDirectory = outbox;
     }
 
+    public const string LinkSigningKey = "test-link-signing-key-of-at-least-32-characters";
+
     public IServiceProvider Services => _host.Services;
 
     public FakeTimeProvider Time { get; }
@@ -35,7 +37,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         where T : notnull => _host.Services.GetRequiredService<T>();
 
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null)
+        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null, Action<IConfigurationBuilder>? configuration = null)
     {
         var outbox = Directory.CreateTempSubdirectory("mentoring-outbox-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -43,7 +45,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Email:OutboxDirectory"] = outbox,
+            ["Links:SigningKey"] = LinkSigningKey,
         });
+        configuration?.Invoke(builder.Configuration);
         var time = new FakeTimeProvider(now);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddLogging();

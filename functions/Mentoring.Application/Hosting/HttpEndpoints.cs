@@ -15,5 +15,5 @@ public static class HttpEndpoints
         Routes.Health,
         context => context.RequestServices.GetRequiredService<HealthHandler>().GetAsync(context.RequestAborted));
 
-    public static IReadOnlyList<HttpEndpoint> All { get; } = [Health];
+    public static IReadOnlyList<HttpEndpoint> All { get; } = [Health, .. Links.LinkEndpoints.All];
 }
