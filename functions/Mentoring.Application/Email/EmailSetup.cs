@@ -46,6 +46,9 @@ public static class EmailSetup
                 })
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
+            // Mail clients offer one-click unsubscribe only for an https List-Unsubscribe URL (RFC 8058, Gmail's sender rules).
+            services.AddOptions<LinkOptions>()
+                .Validate(o => o.BaseUrl.Scheme == Uri.UriSchemeHttps, $"{LinkOptions.Section}:BaseUrl must be https when SendGrid sends.");
             services.AddSingleton<IEmailSender>(sp => new SendGridEmailSender(
                 new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
                 sp.GetRequiredService<IOptions<SendGridOptions>>().Value,
