@@ -152,6 +152,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Webhooks__Zoom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.zoomWebhookSecret})'
       Webhooks__Graph__ClientState: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.graphClientState})'
       Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.linksSigningKey})'
+      Links__BaseUrl: 'https://${app.properties.defaultHostName}' // check-in and unsubscribe links in emails
     }
   }
 

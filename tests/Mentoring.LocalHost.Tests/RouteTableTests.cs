@@ -70,6 +70,7 @@ public sealed class RouteTableTests(AzuriteFixture azurite)
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["AzureWebJobsStorage"] = azurite.ConnectionString;
+        builder.Configuration["Links:SigningKey"] = PipelineHarness.LinkSigningKey;
         builder.AddMentoringApplication();
         var app = builder.Build();
         app.UseHttpProblems();

@@ -25,6 +25,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         OutboxDirectory = outbox;
     }
 
+    public const string LinkSigningKey = "test-link-signing-key-of-at-least-32-characters";
+
     public IServiceProvider Services => _host.Services;
 
     public FakeTimeProvider Time { get; }
@@ -35,11 +37,11 @@ internal sealed class PipelineHarness : IAsyncDisposable
         where T : notnull => _host.Services.GetRequiredService<T>();
 
     public static Task<PipelineHarness> StartAsync(
-        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null) =>
-        StartAsync(azurite.ConnectionString, now, configure);
+        AzuriteFixture azurite, DateTimeOffset now, Action<IServiceCollection>? configure = null, Action<IConfigurationBuilder>? configuration = null) =>
+        StartAsync(azurite.ConnectionString, now, configure, configuration);
 
     public static async Task<PipelineHarness> StartAsync(
-        string storageConnectionString, DateTimeOffset now, Action<IServiceCollection>? configure = null)
+        string storageConnectionString, DateTimeOffset now, Action<IServiceCollection>? configure = null, Action<IConfigurationBuilder>? configuration = null)
     {
         var outbox = Directory.CreateTempSubdirectory("mentoring-outbox-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -47,7 +49,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Email:OutboxDirectory"] = outbox,
+            ["Links:SigningKey"] = LinkSigningKey,
         });
+        configuration?.Invoke(builder.Configuration);
         var time = new FakeTimeProvider(now);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddLogging();

@@ -1,5 +1,4 @@
 using Mentoring.Application.Admin.Participants;
-using Mentoring.Application.Admin.Privacy;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Admin.Reading;
 using Mentoring.Application.Admin.Subscriptions;
@@ -26,7 +25,6 @@ public static class AdminSetup
         services.AddSingleton<ProgramProfileStore>();
         services.AddSingleton<ParticipantRows>();
         services.AddSingleton<PairReader>();
-        services.AddSingleton<Suppressions>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<WebhookDeliveryHandler>();
         services.AddHttpClient(WebhookDeliveryHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -13,10 +13,7 @@ internal static class AdminTables
     /// <summary>PK = program~subscription; RK = inverted ticks~delivery~attempt: the delivery log.</summary>
     public const string Deliveries = "webhookdeliveries";
 
-    /// <summary>PK = "email"; RK = SHA-256 of the normalised address. Survives erasure.</summary>
-    public const string Suppressions = "suppressions";
-
-    public static IReadOnlyList<string> All { get; } = [ApiKeyStore.Table, Subscriptions, Deliveries, Suppressions];
+    public static IReadOnlyList<string> All { get; } = [ApiKeyStore.Table, Subscriptions, Deliveries];
 }
 
 internal sealed class AdminTablesInitializer(TableServiceClient tables) : IHostedService

@@ -1,5 +1,9 @@
+using Mentoring.Application.Email.Suppressions;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,17 +16,28 @@ internal enum DispatchOutcome
     Deferred,
     NoRecipient,
     Missing,
+    Suppressed,
+    Cancelled,
+    RetryLater,
+    Failed,
 }
 
 /// <summary>
-/// <c>outbound-email</c>: reads the outbox row; sent already → done; too early → back on the queue, invisible until it
-/// may go; otherwise claims the row (If-Match), sends through <see cref="IEmailSender"/>, and marks it sent (If-Match).
-/// The one window where a crash duplicates an email is between the provider accepting it and the "sent" write
-/// (docs/decisions/0003-exactly-once-email.md).
+/// <c>outbound-email</c>: reads the outbox row; final already → done; too early → back on the queue, invisible until it
+/// may go. Then the send-time rules, re-checked because the email may have waited: a ladder email whose episode closed
+/// (or whose pair paused) is cancelled; a suppressed address is skipped (admin digests aside); quiet hours in the
+/// recipient's zone and the per-person weekly cap defer it. Otherwise it claims the row (If-Match), renders the
+/// template, sends through <see cref="IEmailSender"/> and records the outcome: sent; retry later (the row is released
+/// and the queue message comes back after the provider's delay); or a permanent failure, recorded with its reason and
+/// never retried. The one window where a crash duplicates an email is between the provider accepting it and the "sent"
+/// write (docs/decisions/0003-exactly-once-email.md).
 /// </summary>
 internal sealed partial class EmailDispatchHandler(
     PairLogStore logs,
-    EmailComposer composer,
+    ProgramStore programs,
+    PairStore pairs,
+    EmailAssembler assembler,
+    SuppressionStore suppressions,
     IEmailSender sender,
     MessageQueues queues,
     IOptions<EmailOptions> options,
@@ -30,6 +45,18 @@ internal sealed partial class EmailDispatchHandler(
     ILogger<EmailDispatchHandler> logger)
 {
     private const int MaxRaces = 5;
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    /// <summary>The id our provider events carry back (<c>custom_args.messageId</c>): where the outbox row lives.</summary>
+    public static string MessageIdOf(OutboxRef at) => at.Partition + "/" + at.RowKey;
+
+    public static OutboxRef? RefOf(string? messageId)
+    {
+        var slash = messageId?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        return slash > 0 && slash < messageId!.Length - 1 && messageId.IndexOf('/', slash + 1) < 0
+            ? new OutboxRef(messageId[..slash], messageId[(slash + 1)..])
+            : null;
+    }
 
     public async Task<DispatchOutcome> HandleAsync(SendEmail message, CancellationToken ct)
     {
@@ -44,40 +71,157 @@ internal sealed partial class EmailDispatchHandler(
                 return DispatchOutcome.Missing;
             }
 
-            if (row.Status is OutboxStatus.Sent or OutboxStatus.Skipped)
+            if (row.IsFinal)
                 return DispatchOutcome.AlreadySent;
 
             var notBefore = row.Decision.NotBefore;
             if (row.Status == OutboxStatus.Sending && row.ClaimedAt is { } claimedAt && claimedAt + options.Value.ClaimLease > now)
                 notBefore = claimedAt + options.Value.ClaimLease; // another dispatcher is sending it: look again when its claim ends
             if (notBefore > now)
+                return await DeferAsync(message, row, notBefore - now, ct);
+
+            var decision = row.Decision;
+            var program = await programs.GetAsync(row.ProgramId, ct);
+            if (program is null)
             {
-                await queues.SendEmailAsync(message, notBefore - now, ct);
-                return DispatchOutcome.Deferred;
+                if (await FinishAsync(row, OutboxStatus.Skipped, "program-gone", DispatchOutcome.NoRecipient, now, ct) is { } done)
+                    return done;
+                Raced(attempt, at);
+                continue;
             }
+
+            if (await ClosedWhileWaitingAsync(row, ct) is { } why)
+            {
+                if (await FinishAsync(row, OutboxStatus.Cancelled, why, DispatchOutcome.Cancelled, now, ct) is { } done)
+                    return done;
+                Raced(attempt, at);
+                continue;
+            }
+
+            var to = await assembler.AddresseeAsync(program, decision.Recipient, ct);
+            if (to is null)
+            {
+                if (await FinishAsync(row, OutboxStatus.Skipped, "no-recipient", DispatchOutcome.NoRecipient, now, ct) is { } done)
+                    return done;
+                Raced(attempt, at);
+                continue;
+            }
+
+            if (decision.TemplateId != TemplateIds.AdminDigest
+                && ((to.Person?.Suppressed == true && decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee)
+                    || await suppressions.IsSuppressedAsync(to.Address, ct)))
+            {
+                if (await FinishAsync(row, OutboxStatus.Skipped, "suppressed", DispatchOutcome.Suppressed, now, ct) is { } done)
+                    return done;
+                Raced(attempt, at);
+                continue;
+            }
+
+            var opens = await WindowOpensAsync(row, program, to, now, ct);
+            if (opens > now)
+                return await DeferAsync(message, row, opens - now, ct);
 
             var claimed = await logs.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
             if (claimed is null)
             {
-                if (attempt < MaxRaces)
-                    continue;
-                throw new InvalidOperationException($"Outbox row {message.RowKey} keeps changing under the dispatcher.");
+                Raced(attempt, at);
+                continue;
             }
 
-            var email = await composer.ComposeAsync(claimed, now, ct);
-            if (email is null)
+            var email = await assembler.RenderAsync(program, row.PairId, decision, to, MessageIdOf(row.Ref), now, ct);
+            var outcome = await sender.SendAsync(email, claimed.Attempts, ct);
+            switch (outcome)
             {
-                await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Skipped, now, ct);
-                LogNoRecipient(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "");
-                return DispatchOutcome.NoRecipient;
-            }
+                case SendOutcome.Sent:
+                    if (await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
+                        LogClaimLost(message.RowKey);
+                    LogSent(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "");
+                    return DispatchOutcome.Sent;
 
-            await sender.SendAsync(email, ct);
-            if (await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
-                LogClaimLost(message.RowKey);
-            LogSent(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "");
-            return DispatchOutcome.Sent;
+                case SendOutcome.RetryLater retry:
+                    // Released for the next try, which the queue brings back after the provider's delay.
+                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Pending, now, ct, retry.Reason);
+                    await queues.SendEmailAsync(message, retry.After, ct);
+                    LogRetry(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", retry.After);
+                    return DispatchOutcome.RetryLater;
+
+                case SendOutcome.PermanentFailure failure:
+                    var reason = $"{failure.StatusCode}: {failure.Reason}";
+                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Failed, now, ct, reason.Length > 1000 ? reason[..1000] : reason);
+                    LogFailed(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", failure.StatusCode);
+                    return DispatchOutcome.Failed;
+
+                default:
+                    throw new InvalidOperationException($"Unknown send outcome {outcome.GetType().Name}.");
+            }
         }
+    }
+
+    /// <summary>Why a ladder email is no longer true: its pair paused or ended, or its episode closed (a meeting was held).</summary>
+    private async Task<string?> ClosedWhileWaitingAsync(OutboxMessage row, CancellationToken ct)
+    {
+        if (row.Decision.Step is null || row.PairId is not { } pairId)
+            return null;
+        if (await pairs.GetAsync(row.ProgramId, pairId, ct) is not { } found || found.Pair.Status != PairStatus.Active)
+            return "pair-not-active";
+        var state = await logs.GetStateAsync(row.Ref.Partition, ct);
+        return state is not null && !string.Equals(state.EpisodeKey, row.Decision.EpisodeKey, StringComparison.Ordinal)
+            ? "episode-closed"
+            : null;
+    }
+
+    /// <summary>The first instant the email may go: inside the recipient's working hours and under their weekly cap.</summary>
+    private async Task<DateTimeOffset> WindowOpensAsync(OutboxMessage row, ProgramRecord program, Addressee to, DateTimeOffset now, CancellationToken ct)
+    {
+        var policy = program.Policy.Sending;
+        var zone = Zones.Resolve(to.TimeZoneId);
+        var opens = SendWindow.FirstWorkingInstant(now, zone, policy);
+        if (!TemplateIds.IsCapped(row.Decision.TemplateId) || row.Decision.Recipient.ParticipantId is not { } personId)
+            return opens;
+
+        var key = row.Decision.Recipient.Key;
+        var sent = new List<DateTimeOffset>();
+        // A participant is a person within one program (their record is keyed by program): count that program's pairs.
+        var partitions = (await pairs.PairsOfAsync(personId, ct)).Where(p => p.ProgramId == row.ProgramId)
+            .Select(p => Keys.PairLog(p.ProgramId, p.PairId)).Append(row.Ref.Partition);
+        foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var other in await logs.LoadMessagesAsync(partition, ct))
+            {
+                if (other.Status == OutboxStatus.Sent && other.SentAt is { } sentAt && sentAt > now - Week && other.Ref != row.Ref
+                    && other.Decision.Recipient.Key == key && TemplateIds.IsCapped(other.Decision.TemplateId))
+                    sent.Add(sentAt);
+            }
+        }
+
+        if (sent.Count < policy.MaxEmailsPerPersonPerWeek)
+            return opens;
+        var freed = sent.Order().ElementAt(sent.Count - policy.MaxEmailsPerPersonPerWeek) + Week;
+        return SendWindow.FirstWorkingInstant(freed > opens ? freed : opens, zone, policy);
+    }
+
+    private async Task<DispatchOutcome> DeferAsync(SendEmail message, OutboxMessage row, TimeSpan delay, CancellationToken ct)
+    {
+        await queues.SendEmailAsync(message, delay, ct);
+        LogDeferred(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "", delay);
+        return DispatchOutcome.Deferred;
+    }
+
+    /// <summary>Records a final status without sending; null when another dispatcher wrote the row first (look again).</summary>
+    private async Task<DispatchOutcome?> FinishAsync(
+        OutboxMessage row, OutboxStatus status, string reason, DispatchOutcome outcome, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await logs.TryUpdateStatusAsync(row, status, now, ct, reason) is null)
+            return null;
+        LogNotSent(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "", status.ToString(), reason);
+        return outcome;
+    }
+
+    /// <summary>Another writer changed the row between our read and our write: read again, up to a point.</summary>
+    private static void Raced(int attempt, OutboxRef at)
+    {
+        if (attempt >= MaxRaces)
+            throw new InvalidOperationException($"Outbox row {at.RowKey} keeps changing under the dispatcher.");
     }
 
     [LoggerMessage(3001, LogLevel.Information, "Sent {TemplateId} to {RecipientKey} of pair {PairId}")]
@@ -86,9 +230,18 @@ internal sealed partial class EmailDispatchHandler(
     [LoggerMessage(3002, LogLevel.Information, "Outbox row {Partition}/{RowKey} is gone (its pair was deleted); skipped")]
     private partial void LogMissing(string partition, string rowKey);
 
-    [LoggerMessage(3003, LogLevel.Information, "No address takes {TemplateId} for {RecipientKey} of pair {PairId}; skipped")]
-    private partial void LogNoRecipient(string templateId, string recipientKey, string pairId);
+    [LoggerMessage(3003, LogLevel.Information, "{TemplateId} for {RecipientKey} of pair {PairId} not sent: {Status} ({Reason})")]
+    private partial void LogNotSent(string templateId, string recipientKey, string pairId, string status, string reason);
 
     [LoggerMessage(3004, LogLevel.Warning, "Outbox row {RowKey} was claimed by another dispatcher while this one sent it")]
     private partial void LogClaimLost(string rowKey);
+
+    [LoggerMessage(3005, LogLevel.Information, "{TemplateId} for {RecipientKey} of pair {PairId} deferred by {Delay}")]
+    private partial void LogDeferred(string templateId, string recipientKey, string pairId, TimeSpan delay);
+
+    [LoggerMessage(3006, LogLevel.Warning, "{TemplateId} for {RecipientKey} of pair {PairId} to be retried in {Delay}")]
+    private partial void LogRetry(string templateId, string recipientKey, string pairId, TimeSpan delay);
+
+    [LoggerMessage(3007, LogLevel.Error, "{TemplateId} for {RecipientKey} of pair {PairId} refused for good ({StatusCode}); recorded, not retried")]
+    private partial void LogFailed(string templateId, string recipientKey, string pairId, int statusCode);
 }

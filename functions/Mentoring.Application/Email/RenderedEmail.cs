@@ -6,7 +6,8 @@ namespace Mentoring.Application.Email;
 /// <remarks>
 /// <see cref="CustomArgs"/> come back in the provider's event webhook: ids only (message, pair, program), never an
 /// address or a name. <see cref="OneClickUnsubscribeUrl"/> is the signed RFC 8058 POST target;
-/// <see cref="UnsubscribeMailto"/> the mailto alternative that List-Unsubscribe also names.
+/// <see cref="UnsubscribeMailto"/> the mailto alternative that List-Unsubscribe also names. <see cref="IdempotencyKey"/>
+/// is the outbox row's key, written into the local .eml only (it may hold ids SendGrid's custom args should not carry).
 /// </remarks>
 public sealed record RenderedEmail(
     string ToAddress,
@@ -20,7 +21,8 @@ public sealed record RenderedEmail(
     string UnsubscribeUrl,
     string OneClickUnsubscribeUrl,
     string? UnsubscribeMailto,
-    IReadOnlyDictionary<string, string> CustomArgs)
+    IReadOnlyDictionary<string, string> CustomArgs,
+    string? IdempotencyKey = null)
 {
     /// <summary>Puts a rendering into an envelope: the category is the template id, the custom args carry our ids.</summary>
     public static RenderedEmail Create(

@@ -15,5 +15,6 @@ public static class HttpEndpoints
         Routes.Health,
         context => context.RequestServices.GetRequiredService<HealthHandler>().GetAsync(context.RequestAborted));
 
-    public static IReadOnlyList<HttpEndpoint> All { get; } = [Health, .. Admin.AdminEndpoints.Endpoints, .. Calendars.Webhooks.WebhookEndpoints.All];
+    public static IReadOnlyList<HttpEndpoint> All { get; } =
+        [Health, .. Admin.AdminEndpoints.Endpoints, .. Calendars.Webhooks.WebhookEndpoints.All, .. Links.LinkEndpoints.All];
 }

@@ -9,4 +9,17 @@ public static class Routes
     public const string Prefix = "api";
 
     public const string Health = "health";
+
+    /// <summary>Signed check-in links: GET shows the confirmation page, POST records it.</summary>
+    public const string CheckInPrefix = "checkin";
+
+    public const string CheckIn = CheckInPrefix + "/{token}";
+
+    /// <summary>Signed unsubscribe links: GET shows a page whose button POSTs; POST (RFC 8058 one-click) unsubscribes.</summary>
+    public const string UnsubscribePrefix = "unsubscribe";
+
+    public const string Unsubscribe = UnsubscribePrefix + "/{token}";
+
+    /// <summary>SendGrid's Event Webhook (ECDSA-signed).</summary>
+    public const string SendGridEvents = "webhooks/sendgrid";
 }

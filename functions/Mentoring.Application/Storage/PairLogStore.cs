@@ -28,7 +28,12 @@ internal enum OutboxStatus
     Pending,
     Sending,
     Sent,
+    /// <summary>Not sent: no address takes it, or the address is suppressed (the reason says which).</summary>
     Skipped,
+    /// <summary>Refused for good by the provider (the reason says why); never retried.</summary>
+    Failed,
+    /// <summary>Not sent: it stopped being true while it waited (its ladder episode closed, the pair paused).</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -43,8 +48,15 @@ internal sealed record OutboxMessage(
     OutboxStatus Status = OutboxStatus.Pending,
     DateTimeOffset? ClaimedAt = null,
     DateTimeOffset? SentAt = null,
-    ETag ETag = default)
+    ETag ETag = default,
+    string? StatusReason = null,
+    int Attempts = 0,
+    string? DeliveryState = null,
+    DateTimeOffset? DeliveryAt = null)
 {
+    /// <summary>Nothing more will happen to it: sent, skipped, failed or cancelled.</summary>
+    public bool IsFinal => Status is OutboxStatus.Sent or OutboxStatus.Skipped or OutboxStatus.Failed or OutboxStatus.Cancelled;
+
     public SentMessage ToSentMessage() => Decision.ToSentMessage() with { SentAt = SentAt ?? Decision.NotBefore };
 }
 
@@ -174,6 +186,31 @@ internal sealed class PairLogStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>The pair's evaluation state alone (the dispatcher's "is this episode still open?").</summary>
+    public async Task<PairState?> GetStateAsync(string partition, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, StateRow, cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? ToState(e) : null;
+    }
+
+    /// <summary>Records what the provider said became of a sent message (delivered, bounce, …), under If-Match.</summary>
+    public async Task<bool> RecordDeliveryAsync(OutboxRef at, string state, DateTimeOffset when, CancellationToken ct)
+    {
+        var written = await _table.UpdateAsync(at.Partition, at.RowKey, e =>
+        {
+            // Events arrive out of order: a later event wins, and a failure is never overwritten by "delivered".
+            var previous = e.GetString("DeliveryState");
+            if (e.GetDateTimeOffset("DeliveryAt") is { } seen && seen > when)
+                return false;
+            if (previous is not null && previous != "delivered" && state == "delivered")
+                return false;
+            e["DeliveryState"] = state;
+            e["DeliveryAt"] = when;
+            return true;
+        }, ct);
+        return written is not null;
+    }
+
     public async Task<OutboxMessage?> GetMessageAsync(OutboxRef at, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(at.Partition, at.RowKey, cancellationToken: ct);
@@ -182,10 +219,14 @@ internal sealed class PairLogStore(TableServiceClient tables)
 
     /// <summary>Writes a new status on an outbox row with If-Match on the ETag read; false when someone wrote in between.</summary>
     public async Task<OutboxMessage?> TryUpdateStatusAsync(
-        OutboxMessage message, OutboxStatus status, DateTimeOffset at, CancellationToken ct)
+        OutboxMessage message, OutboxStatus status, DateTimeOffset at, CancellationToken ct, string? reason = null)
     {
         var entity = ToEntity(message);
         entity["Status"] = status.ToString();
+        if (reason is not null)
+            entity["StatusReason"] = reason;
+        if (status == OutboxStatus.Sending)
+            entity["Attempts"] = message.Attempts + 1;
         if (status == OutboxStatus.Sending)
             entity["ClaimedAt"] = at;
         if (status == OutboxStatus.Sent)
@@ -302,6 +343,10 @@ internal sealed class PairLogStore(TableServiceClient tables)
         ["Status"] = m.Status.ToString(),
         ["ClaimedAt"] = m.ClaimedAt,
         ["SentAt"] = m.SentAt,
+        ["StatusReason"] = m.StatusReason,
+        ["Attempts"] = m.Attempts,
+        ["DeliveryState"] = m.DeliveryState,
+        ["DeliveryAt"] = m.DeliveryAt,
     };
 
     private static OutboxMessage ToMessage(TableEntity e)
@@ -326,7 +371,11 @@ internal sealed class PairLogStore(TableServiceClient tables)
             Enum.TryParse<OutboxStatus>(e.GetString("Status"), out var status) ? status : OutboxStatus.Pending,
             e.GetDateTimeOffset("ClaimedAt"),
             e.GetDateTimeOffset("SentAt"),
-            e.ETag);
+            e.ETag,
+            e.GetString("StatusReason"),
+            e.GetInt32("Attempts") ?? 0,
+            e.GetString("DeliveryState"),
+            e.GetDateTimeOffset("DeliveryAt"));
     }
 
     private static TableEntity ToEntity(string partition, IntegrationEvent e) => new(partition, EventPrefix + Keys.Encode(e.EventId))

@@ -56,6 +56,14 @@ internal sealed class PairStore(TableServiceClient tables)
         return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e)) : null;
     }
 
+    /// <summary>The pairs a person is in (the people index), as (program, pair).</summary>
+    public async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(string personId, CancellationToken ct)
+    {
+        var rows = await _people.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(personId)}"), ct);
+        return [.. rows.Where(r => r.RowKey.StartsWith("pair" + Keys.Separator, StringComparison.Ordinal))
+            .Select(r => (r.GetString("ProgramId"), r.GetString("PairId")))];
+    }
+
     /// <summary>Every pair of a program with its last evaluation: one partition, read in pages of 1,000.</summary>
     public async Task<List<(PairRecord Pair, PairSummary Summary)>> ListAsync(string programId, CancellationToken ct)
     {

@@ -34,6 +34,14 @@ internal sealed class ParticipantStore(TableServiceClient tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
+    /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
+    public async Task MarkSuppressedAsync(string programId, string participantId, CancellationToken ct) =>
+        await _table.UpdateEntityAsync(
+            new TableEntity(Keys.Encode(programId), Keys.Encode(participantId)) { ["Suppressed"] = true },
+            Azure.ETag.All,
+            TableUpdateMode.Merge,
+            ct);
+
     public async Task<ParticipantRecord?> GetAsync(string programId, string participantId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(participantId), cancellationToken: ct);

@@ -5,7 +5,7 @@ using Mentoring.Engine.Policy;
 
 namespace Mentoring.Application.Storage;
 
-/// <summary>A program: its zone, policy and the addresses of its sponsor and admins.</summary>
+/// <summary>A program: its zone, policy, the addresses of its sponsor and admins, and its voice in emails.</summary>
 internal sealed record ProgramRecord(
     string ProgramId,
     string Name,
@@ -13,10 +13,14 @@ internal sealed record ProgramRecord(
     EngagementPolicy Policy,
     string AdminEmail,
     string? SponsorEmail = null,
-    string? CurrentCycleId = null)
+    string? CurrentCycleId = null,
+    ProgramVoice? Voice = null)
 {
     public bool HasSponsor => !string.IsNullOrEmpty(SponsorEmail);
 }
+
+/// <summary>What the emails say about the program: its business goal and its sponsor's own words.</summary>
+internal sealed record ProgramVoice(string BusinessGoal, string SponsorName, string SponsorRole, string SponsorWords);
 
 /// <summary>One cycle of a program.</summary>
 internal sealed record CycleRecord(string ProgramId, string CycleId, DateTimeOffset Start, DateTimeOffset End)
@@ -41,6 +45,10 @@ internal sealed class ProgramStore(TableServiceClient tables)
             ["AdminEmail"] = program.AdminEmail,
             ["SponsorEmail"] = program.SponsorEmail,
             ["CurrentCycleId"] = program.CurrentCycleId,
+            ["BusinessGoal"] = program.Voice?.BusinessGoal,
+            ["SponsorName"] = program.Voice?.SponsorName,
+            ["SponsorRole"] = program.Voice?.SponsorRole,
+            ["SponsorWords"] = program.Voice?.SponsorWords,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
@@ -70,7 +78,10 @@ internal sealed class ProgramStore(TableServiceClient tables)
             policy,
             e.GetString("AdminEmail"),
             e.GetString("SponsorEmail"),
-            e.GetString("CurrentCycleId"));
+            e.GetString("CurrentCycleId"),
+            e.GetString("BusinessGoal") is { } goal
+                ? new ProgramVoice(goal, e.GetString("SponsorName") ?? "", e.GetString("SponsorRole") ?? "", e.GetString("SponsorWords") ?? "")
+                : null);
     }
 
     public async Task<CycleRecord?> GetCycleAsync(string programId, string cycleId, CancellationToken ct)

@@ -24,6 +24,16 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
 {
     public const string ProgramId = "demo";
 
+    /// <summary>What the demo's emails say about why the program exists.</summary>
+    public static ProgramVoice Voice { get; } = new(
+        "Cut the time a new engineer needs to ship on their own from six months to three.",
+        "Dana Whitfield",
+        "Chief Technology Officer",
+        "Every hour a senior engineer spends mentoring comes back to us as weeks of work we don't have to redo.");
+
+    private static readonly string[] Mentors = ["Priya", "Marcus", "Ingrid", "Kenji", "Amara", "Lukas", "Sofia", "Daniel", "Fatima", "Oliver"];
+    private static readonly string[] Mentees = ["Tom", "Lena", "Ravi", "Chloe", "Mateo", "Hana", "Jonas", "Aisha", "Noah", "Elif"];
+
     public static IReadOnlyList<(DemoScenario Scenario, int Count)> Mix { get; } =
         [(DemoScenario.Healthy, 8), (DemoScenario.Postponing, 5), (DemoScenario.Drifting, 4), (DemoScenario.Dormant, 3)];
 
@@ -32,7 +42,7 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
         var cycleStart = now.AddDays(-150);
         var policy = EngagementPolicy.Default with { Sending = new SendingPolicy { IgnoreQuietHours = true } };
         await programs.SaveAsync(
-            new ProgramRecord(programId, "Demo mentoring program", "Europe/Berlin", policy, "admin@demo.example", "sponsor@demo.example", "2025"),
+            new ProgramRecord(programId, "Demo mentoring program", "Europe/Berlin", policy, "admin@demo.example", "sponsor@demo.example", "2025", Voice),
             ct);
         await programs.SaveCycleAsync(new CycleRecord(programId, "2025", cycleStart, now.AddDays(30)), ct);
 
@@ -43,8 +53,8 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"{scenario.ToString().ToLowerInvariant()}-{i:00}");
                 var pairId = "pair-" + name;
-                var mentor = new ParticipantRecord(programId, "mentor-" + name, "Mentor " + name, $"mentor.{name}@demo.example", "Europe/Berlin");
-                var mentee = new ParticipantRecord(programId, "mentee-" + name, "Mentee " + name, $"mentee.{name}@demo.example", "America/New_York");
+                var mentor = new ParticipantRecord(programId, "mentor-" + name, Mentors[seeded % Mentors.Length] + " (" + name + ")", $"mentor.{name}@demo.example", "Europe/Berlin");
+                var mentee = new ParticipantRecord(programId, "mentee-" + name, Mentees[seeded % Mentees.Length] + " (" + name + ")", $"mentee.{name}@demo.example", "America/New_York");
                 await participants.SaveAsync(mentor, ct);
                 await participants.SaveAsync(mentee, ct);
                 await pairs.SaveAsync(new PairRecord(programId, pairId, mentor.ParticipantId, mentee.ParticipantId, cycleStart, "2025"), ct);

@@ -20,6 +20,17 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
     {
         [HttpEndpoints.Health.Name] = "liveness probe: no data",
         [AdminEndpoints.Dashboard.Name] = "a static page with no data; it calls the API with the caller's key",
+        [Application.Calendars.Webhooks.WebhookEndpoints.CalCom.Name] = "verifies the provider's signature",
+        [Application.Calendars.Webhooks.WebhookEndpoints.Calendly.Name] = "verifies the provider's signature",
+        [Application.Calendars.Webhooks.WebhookEndpoints.Zoom.Name] = "verifies the provider's signature",
+        [Application.Calendars.Webhooks.WebhookEndpoints.Graph.Name] = "verifies clientState and the validation handshake",
+        [Application.Calendars.Webhooks.WebhookEndpoints.GraphLifecycle.Name] = "verifies clientState and the validation handshake",
+        [Application.Calendars.Webhooks.WebhookEndpoints.Google.Name] = "verifies the channel id and token",
+        [Application.Links.LinkEndpoints.CheckInPage.Name] = "signed, expiring link; shows a page, changes nothing",
+        [Application.Links.LinkEndpoints.CheckIn.Name] = "signed, expiring link",
+        [Application.Links.LinkEndpoints.UnsubscribePage.Name] = "signed link; shows a page, changes nothing",
+        [Application.Links.LinkEndpoints.Unsubscribe.Name] = "signed link (RFC 8058 one-click)",
+        [Application.Links.LinkEndpoints.SendGridEvents.Name] = "verifies SendGrid's ECDSA signature",
     };
 
     private const string Program = "matrix";

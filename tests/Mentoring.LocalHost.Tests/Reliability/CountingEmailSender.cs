@@ -21,7 +21,7 @@ internal sealed class CountingEmailSender(IEmailSender inner) : IEmailSender
 
     public void Open() => _open.TrySetResult();
 
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(RenderedEmail message, int attempt, CancellationToken ct)
     {
         if (Interlocked.Increment(ref _started) > HoldAfter)
         {
@@ -29,7 +29,8 @@ internal sealed class CountingEmailSender(IEmailSender inner) : IEmailSender
             await _open.Task.WaitAsync(ct);
         }
 
-        await inner.SendAsync(message, ct);
+        var outcome = await inner.SendAsync(message, attempt, ct);
         Sends.AddOrUpdate(message.MessageId, 1, (_, n) => n + 1);
+        return outcome;
     }
 }

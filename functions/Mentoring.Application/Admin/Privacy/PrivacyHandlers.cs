@@ -60,7 +60,7 @@ internal static class PrivacyHandlers
         var tables = request.Get<TableServiceClient>();
         var pairLogs = tables.GetTableClient(TableNames.PairLogs);
         var people = tables.GetTableClient(TableNames.People);
-        await request.Get<Suppressions>().AddAsync(person.Email, "erased", request.Now, request.Aborted);
+        await request.Get<Email.Suppressions.SuppressionStore>().SuppressAsync(person.Email, Email.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted);
 
         var erasedPairs = 0;
         foreach (var (programId, pairId) in await PairsOfAsync(request, person.Id))

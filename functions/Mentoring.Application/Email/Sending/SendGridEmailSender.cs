@@ -8,7 +8,7 @@ namespace Mentoring.Application.Email.Sending;
 /// of it: sent, retry later (429, 5xx, timeouts, dropped connections) or a permanent failure (400, 401, 403, 413, …).
 /// It never retries by itself: the caller delays the queue message (SendGrid has no idempotency key).
 /// </summary>
-public sealed partial class SendGridEmailSender
+public sealed partial class SendGridEmailSender : IEmailSender
 {
     private readonly SendGridClient _client;
     private readonly SendGridOptions _options;

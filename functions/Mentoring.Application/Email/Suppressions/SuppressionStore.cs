@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Mentoring.Application.Storage;
+
+namespace Mentoring.Application.Email.Suppressions;
+
+/// <summary>Why an address takes no more engine email.</summary>
+internal enum SuppressionReason
+{
+    Unsubscribed,
+    Bounced,
+    Dropped,
+    SpamReport,
+    /// <summary>The person was erased (GDPR art. 17): the hash keeps them from being written to again.</summary>
+    Erased,
+}
+
+/// <summary>
+/// The suppression list: table <c>suppressions</c>, one row per address, keyed by HMAC-SHA256(deployment key,
+/// normalised address) — never the address itself, so the list survives a person's erasure and still works. The
+/// deployment key is random, made on first use and kept in the same table (insert-if-absent), so every instance of one
+/// deployment hashes alike and two deployments' lists cannot be joined.
+/// </summary>
+internal sealed class SuppressionStore(TableServiceClient tables)
+{
+    private const string KeyPartition = "~deployment";
+    private const string KeyRow = "hash-key";
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Suppressions);
+    private byte[]? _key;
+
+    /// <summary>Trimmed and lower-cased: the same mailbox however it was typed.</summary>
+    public static string Normalise(string address) => address.Trim().ToLowerInvariant();
+
+    public async Task<string> HashAsync(string address, CancellationToken ct)
+    {
+        var key = _key ?? await LoadKeyAsync(ct);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Normalise(address))));
+    }
+
+    public async Task<bool> IsSuppressedAsync(string address, CancellationToken ct)
+    {
+        var hash = await HashAsync(address, ct);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(hash, "", ["PartitionKey"], ct);
+        return row.HasValue;
+    }
+
+    /// <summary>Adds the address (insert-if-absent: the first reason stays); false when it was already suppressed.</summary>
+    public async Task<bool> SuppressAsync(string address, SuppressionReason reason, string source, DateTimeOffset now, CancellationToken ct)
+    {
+        var hash = await HashAsync(address, ct);
+        return await _table.TryAddAsync(new TableEntity(hash, "")
+        {
+            ["Reason"] = reason.ToString(),
+            ["Source"] = source,
+            ["SuppressedAt"] = now,
+        }, ct);
+    }
+
+    private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
+    {
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        await _table.TryAddAsync(new TableEntity(KeyPartition, KeyRow) { ["Key"] = Convert.ToBase64String(fresh) }, ct);
+        var stored = await _table.GetEntityAsync<TableEntity>(KeyPartition, KeyRow, cancellationToken: ct);
+        var key = Convert.FromBase64String(stored.Value.GetString("Key"));
+        _key = key;
+        return key;
+    }
+}
