@@ -9,9 +9,17 @@ internal static class TableWrites
 {
     public const int MaxConcurrencyRetries = 8;
 
-    /// <summary>Adds the row unless it exists. False when it already did (409): the work was already done.</summary>
+    /// <summary>Marks a row with the insert that wrote it, so a 409 caused by our own retried insert is told apart.</summary>
+    private const string InsertIdProperty = "InsertId";
+
+    /// <summary>
+    /// Adds the row unless it exists. False when it already did (409): the work was already done — unless the row is
+    /// our own: when an insert's response is lost (a timeout) the SDK retries it and gets 409 for the row it just wrote,
+    /// which must count as done by us, not as a duplicate (else the delivery that wrote it is dropped).
+    /// </summary>
     public static async Task<bool> TryAddAsync(this TableClient table, ITableEntity entity, CancellationToken ct)
     {
+        var insertId = entity is TableEntity row ? (row[InsertIdProperty] = Guid.NewGuid().ToString("N")) as string : null;
         try
         {
             await table.AddEntityAsync(entity, ct);
@@ -19,7 +27,10 @@ internal static class TableWrites
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
         {
-            return false;
+            if (insertId is null)
+                return false;
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, [InsertIdProperty], ct);
+            return existing.HasValue && existing.Value?.GetString(InsertIdProperty) == insertId;
         }
     }
 
