@@ -49,7 +49,7 @@ public static class CampaignSchedule
 
             if (now - moment.DueAt > stale)
                 continue; // a pair that joined late does not get last month's launch email
-            if (moment.OnlyWithoutFirstMeeting && seen.Timeline.MeetingCount > 0 && HasLiveMeeting(seen))
+            if (moment.OnlyWithoutFirstMeeting && HasLiveMeeting(seen))
                 continue;
 
             foreach (var participant in PairRecipients.Reachable(pair))

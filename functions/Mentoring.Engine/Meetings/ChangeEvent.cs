@@ -10,7 +10,6 @@ internal struct ChangeEvent
     public ChangeEventKind Kind;
     public bool Late;
     public Party? By;
-    public DateTimeOffset StartBefore;
 
     /// <summary>Postponements, cancellations and no-shows: the changes that count against a pair.</summary>
     public readonly bool IsSetback => Kind != ChangeEventKind.MovedEarlier;

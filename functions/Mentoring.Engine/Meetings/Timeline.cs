@@ -184,7 +184,7 @@ internal sealed class Timeline : IDisposable
                     break;
                 missed.Status = MeetingStatus.NoShow;
                 missed.HeldConfirmed = false;
-                AddEvent(change.ChangedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy, missed.Start);
+                AddEvent(change.ChangedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
                 break;
         }
     }
@@ -216,10 +216,7 @@ internal sealed class Timeline : IDisposable
         if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed)
             return;
         var length = meeting.End - meeting.Start;
-        meeting.Status = MeetingStatus.Scheduled;
-        meeting.CancelledAt = null;
-        meeting.CancelledBy = null;
-        meeting.CancellationReason = null;
+        Revive(ref meeting);
         if (change.Start is not { } start)
             return;
         meeting.Start = start;
@@ -234,10 +231,7 @@ internal sealed class Timeline : IDisposable
 
         var from = meeting.Status == MeetingStatus.Cancelled ? (DateTimeOffset?)null : meeting.Start;
         var length = meeting.End - meeting.Start;
-        meeting.Status = MeetingStatus.Scheduled;
-        meeting.CancelledAt = null;
-        meeting.CancelledBy = null;
-        meeting.CancellationReason = null;
+        Revive(ref meeting);
         if (to is not { } newStart)
             return;
 
@@ -255,8 +249,16 @@ internal sealed class Timeline : IDisposable
             index,
             later ? ChangeEventKind.Postponed : ChangeEventKind.MovedEarlier,
             later && oldStart - change.ChangedAt < policy.LateChangeWindow,
-            change.ChangedBy,
-            oldStart);
+            change.ChangedBy);
+    }
+
+    /// <summary>Booked (again): whatever cancelled it no longer holds.</summary>
+    private static void Revive(ref MeetingState meeting)
+    {
+        meeting.Status = MeetingStatus.Scheduled;
+        meeting.CancelledAt = null;
+        meeting.CancelledBy = null;
+        meeting.CancellationReason = null;
     }
 
     private void Cancel(int index, LedgerChange change, EngagementPolicy policy)
@@ -276,11 +278,10 @@ internal sealed class Timeline : IDisposable
             index,
             ChangeEventKind.Cancelled,
             meeting.Start - change.ChangedAt < policy.LateChangeWindow,
-            change.ChangedBy,
-            meeting.Start);
+            change.ChangedBy);
     }
 
-    private void AddEvent(DateTimeOffset at, int meetingIndex, ChangeEventKind kind, bool late, Party? by, DateTimeOffset startBefore)
+    private void AddEvent(DateTimeOffset at, int meetingIndex, ChangeEventKind kind, bool late, Party? by)
     {
         // Each change adds at most one event, and the array holds as many as the ledger has changes.
         _events[EventCount++] = new ChangeEvent
@@ -290,7 +291,6 @@ internal sealed class Timeline : IDisposable
             Kind = kind,
             Late = late,
             By = by,
-            StartBefore = startBefore,
         };
     }
 }
