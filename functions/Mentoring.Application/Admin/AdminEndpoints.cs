@@ -1,4 +1,5 @@
 using Mentoring.Application.Admin.ApiKeys;
+using Mentoring.Application.Admin.Calendars;
 using Mentoring.Application.Admin.Dashboard;
 using Mentoring.Application.Admin.Import;
 using Mentoring.Application.Admin.OpenApi;
@@ -49,6 +50,9 @@ public static class AdminEndpoints
     public static AdminRoute DeleteSubscription { get; } = Define(nameof(DeleteSubscription), Delete, AdminRoutes.Subscription, AdminAccess.Write, "Remove a subscription.", SubscriptionHandlers.DeleteAsync);
     public static AdminRoute SubscriptionDeliveries { get; } = Define(nameof(SubscriptionDeliveries), Get, AdminRoutes.SubscriptionDeliveries, AdminAccess.Read, "The delivery log, newest first.", SubscriptionHandlers.DeliveriesAsync);
     public static AdminRoute TestSubscription { get; } = Define(nameof(TestSubscription), Post, AdminRoutes.SubscriptionTest, AdminAccess.Write, "Send a subscription.test event.", SubscriptionHandlers.TestAsync);
+    public static AdminRoute ListCalendars { get; } = Define(nameof(ListCalendars), Get, AdminRoutes.Calendars, AdminAccess.Read, "Calendar connections with their health (connected, or failing since when and why).", CalendarHandlers.ListAsync);
+    public static AdminRoute ConnectCalendar { get; } = Define(nameof(ConnectCalendar), Post, AdminRoutes.Calendars, AdminAccess.Write, "Connect a Graph user's, a Google calendar's or an ICS feed's events; the first sync runs at once.", CalendarHandlers.ConnectAsync, "CalendarBody");
+    public static AdminRoute DisconnectCalendar { get; } = Define(nameof(DisconnectCalendar), Delete, AdminRoutes.Calendar, AdminAccess.Write, "Stop a calendar's subscription or channel and remove the connection.", CalendarHandlers.DisconnectAsync);
     public static AdminRoute ListPoison { get; } = Define(nameof(ListPoison), Get, AdminRoutes.Poison, AdminAccess.Operator, "Messages parked in {queue}-poison.", PoisonHandlers.ListAsync);
     public static AdminRoute ReplayPoison { get; } = Define(nameof(ReplayPoison), Post, AdminRoutes.PoisonReplay, AdminAccess.Operator, "Move a poison message back to its queue.", PoisonHandlers.ReplayAsync);
     public static AdminRoute ListKeys { get; } = Define(nameof(ListKeys), Get, AdminRoutes.Keys, AdminAccess.Operator, "API keys (never the keys themselves).", KeyHandlers.ListAsync);
@@ -66,6 +70,7 @@ public static class AdminEndpoints
         ListPairs, CreatePair, GetPair, PausePair, ResumePair, EndPair, LogMeeting, PairTimeline, ImportPairs,
         ProgramHealth, AtRisk, PreviewMessage, Outbox,
         ListSubscriptions, CreateSubscription, DeleteSubscription, SubscriptionDeliveries, TestSubscription,
+        ListCalendars, ConnectCalendar, DisconnectCalendar,
         ListPoison, ReplayPoison, ListKeys, CreateKey, RevokeKey, OpenApiDocument,
     ];
 

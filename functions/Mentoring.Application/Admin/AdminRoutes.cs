@@ -27,6 +27,8 @@ public static class AdminRoutes
     public const string Subscription = "programs/{programId}/subscriptions/{subscriptionId}";
     public const string SubscriptionDeliveries = "programs/{programId}/subscriptions/{subscriptionId}/deliveries";
     public const string SubscriptionTest = "programs/{programId}/subscriptions/{subscriptionId}/test";
+    public const string Calendars = "programs/{programId}/calendars";
+    public const string Calendar = "programs/{programId}/calendars/{connectionId}";
     public const string Poison = "queues/{queue}/poison";
     public const string PoisonReplay = "queues/{queue}/poison/{messageId}/replay";
     public const string Keys = "keys";

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Cronos;
 using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Calendars.Google;
 using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Webhooks;
@@ -66,7 +67,14 @@ public static class CalendarsSetup
         services.AddSingleton<GoogleConnections>();
         services.AddSingleton<ConnectionMaintenance>();
         services.AddSingleton<IcsFeedPoller>();
-        services.AddSingleton<IGoogleAccessTokens, ConfiguredGoogleAccessTokens>();
+        services.AddSingleton<ConnectionOnboarding>();
+        services.AddSingleton<IGoogleAccessTokens>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CalendarClientOptions>>();
+            return ServiceAccountKey.TryParse(options.Value.Google.ServiceAccountKey ?? "", out var key)
+                ? ActivatorUtilities.CreateInstance<GoogleServiceAccountTokens>(sp, key)
+                : new ConfiguredGoogleAccessTokens(options);
+        });
 
         services.AddSingleton(sp => CreateGraph(sp.GetRequiredService<IOptions<CalendarClientOptions>>().Value.Graph));
         services.AddSingleton(sp => new GraphCalendarClient(sp.GetRequiredService<GraphServiceClient>()));
@@ -76,6 +84,7 @@ public static class CalendarsSetup
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             client.Timeout = TimeSpan.FromSeconds(60);
         });
+        services.AddHttpClient(GoogleServiceAccountTokens.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(IcsFeedPoller.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         return builder;
     }

@@ -131,6 +131,18 @@ internal static class AdminFunctions
     public static Task<IResult> TestSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.SubscriptionTest)] HttpRequest request) =>
         AdminEndpoints.TestSubscription.Endpoint.Handle(request.HttpContext);
 
+    [Function(nameof(AdminEndpoints.ListCalendars))]
+    public static Task<IResult> ListCalendars([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Calendars)] HttpRequest request) =>
+        AdminEndpoints.ListCalendars.Endpoint.Handle(request.HttpContext);
+
+    [Function(nameof(AdminEndpoints.ConnectCalendar))]
+    public static Task<IResult> ConnectCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Calendars)] HttpRequest request) =>
+        AdminEndpoints.ConnectCalendar.Endpoint.Handle(request.HttpContext);
+
+    [Function(nameof(AdminEndpoints.DisconnectCalendar))]
+    public static Task<IResult> DisconnectCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = AdminRoutes.Calendar)] HttpRequest request) =>
+        AdminEndpoints.DisconnectCalendar.Endpoint.Handle(request.HttpContext);
+
     [Function(nameof(AdminEndpoints.ListPoison))]
     public static Task<IResult> ListPoison([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Poison)] HttpRequest request) =>
         AdminEndpoints.ListPoison.Endpoint.Handle(request.HttpContext);

@@ -28,6 +28,8 @@ public sealed class CalendarClientOptions
             yield return $"{Section}:Google:ChannelLifetime must exceed RenewBefore.";
         if (Graph.BaseUrl is { IsAbsoluteUri: false } || Google.BaseUrl is { IsAbsoluteUri: false })
             yield return $"{Section}: base URLs must be absolute.";
+        if (!string.IsNullOrWhiteSpace(Google.ServiceAccountKey) && !Calendars.Google.ServiceAccountKey.TryParse(Google.ServiceAccountKey, out _))
+            yield return $"{Section}:Google:ServiceAccountKey must be a service account's JSON key (client_email, private_key, token_uri).";
     }
 }
 
@@ -63,12 +65,18 @@ public sealed class GoogleConnectionOptions
 
     public TimeSpan ChannelLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>A fixed access token (local runs and tests). Per-user OAuth refresh goes behind <see cref="IGoogleAccessTokens"/>.</summary>
+    /// <summary>A fixed access token (local runs and tests); used only when <see cref="ServiceAccountKey"/> is not set.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// A Google Workspace service account's JSON key (the file's content; a Key Vault reference in Azure), with
+    /// domain-wide delegation: each calendar is read as its owner.
+    /// </summary>
+    public string? ServiceAccountKey { get; set; }
 }
 
 /// <summary>The OAuth boundary: an access token for the owner of a Google calendar connection.</summary>
-public interface IGoogleAccessTokens
+internal interface IGoogleAccessTokens
 {
-    ValueTask<string> GetAsync(string connectionId, CancellationToken ct);
+    ValueTask<string> GetAsync(CalendarConnection connection, CancellationToken ct);
 }

@@ -36,7 +36,20 @@ internal sealed record CalendarConnection(
     public const string Google = "google";
     public const string Ics = "ics";
 
+    public static IReadOnlyList<string> Providers { get; } = [Graph, Google, Ics];
+
     public ConnectionHealth HealthOrNew => Health ?? ConnectionHealth.New;
+
+    /// <summary>
+    /// A connection's id: the provider, then a hash of program and resource (one connection per calendar and program;
+    /// the id is a URL segment and shows no address or feed secret).
+    /// </summary>
+    public static string IdFor(string provider, string programId, string resource) =>
+        $"{provider}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(programId + "\n" + resource)))[..20]}";
+
+    /// <summary>The provider an id made by <see cref="IdFor"/> names, or null.</summary>
+    public static string? ProviderOf(string connectionId) =>
+        connectionId.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash && Providers.Contains(connectionId[..dash]) ? connectionId[..dash] : null;
 
     internal ETag ETag { get; init; }
 }

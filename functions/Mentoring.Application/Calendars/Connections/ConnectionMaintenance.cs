@@ -2,7 +2,6 @@ using System.Net;
 using Mentoring.Application.Integration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Mentoring.Application.Calendars.Connections;
 
@@ -90,11 +89,11 @@ internal sealed partial class ConnectionMaintenance(
     /// <summary>The kind of a failure, fit for an admin screen: a status code or a category, never a message.</summary>
     internal static string KindOf(Exception e) => e switch
     {
-        ODataError { ResponseStatusCode: var status } => $"http-{status}",
+        Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: > 0 and var status } => $"http-{status}",
         HttpRequestException { StatusCode: HttpStatusCode status } => $"http-{(int)status}",
         HttpRequestException => "network",
         OperationCanceledException => "timeout",
-        InvalidDataException or System.Text.Json.JsonException => "bad-response",
+        InvalidDataException or System.Text.Json.JsonException or HistoryFormatException => "bad-response",
         _ => e.GetType().Name,
     };
 

@@ -29,15 +29,31 @@ internal sealed class ConnectionStore(TableServiceClient tables)
         await _table.UpsertEntityAsync(ToEntity(connection), TableUpdateMode.Replace, ct);
     }
 
-    /// <summary>Registers an iCalendar feed for a pair (or a participant's calendar in a program); returns its connection id.</summary>
-    public async Task<string> RegisterIcsFeedAsync(string programId, string? pairId, string? participantId, Uri url, CancellationToken ct)
+    /// <summary>Adds a new connection; false when the program already has this provider's resource connected.</summary>
+    public async Task<bool> AddAsync(CalendarConnection connection, CancellationToken ct)
     {
-        if (url.Scheme is not ("https" or "http"))
-            throw new ArgumentException("An ICS feed is an http(s) URL.", nameof(url));
-        var id = $"{programId}/{pairId ?? participantId}/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url.AbsoluteUri)))[..16]}";
-        await SaveAsync(new CalendarConnection(CalendarConnection.Ics, id, programId, participantId, pairId, url.AbsoluteUri), ct);
-        return id;
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(connection), ct);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
     }
+
+    /// <summary>Removes a connection and the index row of its current subscription or channel.</summary>
+    public async Task DeleteAsync(CalendarConnection connection, CancellationToken ct)
+    {
+        if (connection.SubscriptionId is { } subscription)
+            await ForgetSubscriptionAsync(connection.Provider, subscription, ct);
+        await _table.DeleteEntityAsync(connection.Provider, Keys.Encode(connection.ConnectionId), Azure.ETag.All, ct);
+    }
+
+    /// <summary>Drops the index row of a subscription or channel that was replaced or stopped.</summary>
+    public async Task ForgetSubscriptionAsync(string provider, string subscriptionId, CancellationToken ct) =>
+        await _table.DeleteEntityAsync(provider + SubscriptionSuffix, Keys.Encode(subscriptionId), Azure.ETag.All, ct);
 
     public async Task<CalendarConnection?> GetAsync(string provider, string connectionId, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ internal sealed class GoogleConnections(
     public async Task SyncAsync(string runId, CalendarConnection connection, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var client = new GoogleCalendarClient(http.CreateClient(HttpClientName), c => tokens.GetAsync(connection.ConnectionId, c));
+        var client = new GoogleCalendarClient(http.CreateClient(HttpClientName), c => tokens.GetAsync(connection, c));
         var sync = await client.SyncAsync(connection.Resource, connection.Cursor, ct);
         foreach (var item in sync.Events)
         {
@@ -57,7 +57,7 @@ internal sealed class GoogleConnections(
                 expiration = expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             }),
         };
-        watch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(connection.ConnectionId, ct));
+        watch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(connection, ct));
         using var answer = await client.SendAsync(watch, ct);
         answer.EnsureSuccessStatusCode();
         using var channel = await JsonDocument.ParseAsync(await answer.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
@@ -66,20 +66,28 @@ internal sealed class GoogleConnections(
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : expires;
 
-        var previous = connection;
         await connections.SaveAsync(connection with { SubscriptionId = channelId, ResourceId = resourceId, ExpiresAt = expiresAt }, ct);
-        if (previous.SubscriptionId is { } oldId && previous.ResourceId is { } oldResource)
-        {
-            using var stop = new HttpRequestMessage(HttpMethod.Post, "channels/stop") { Content = JsonContent.Create(new { id = oldId, resourceId = oldResource }) };
-            stop.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(connection.ConnectionId, ct));
-            using var stopped = await client.SendAsync(stop, ct); // 404: it had expired already; either way it is no longer ours
-        }
+        await StopAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// Stops the connection's channel (channels.stop) and forgets its id. Best effort: the answer is not checked (404: it
+    /// had expired already; anything else: it expires by itself, and its notifications no longer find a connection).
+    /// </summary>
+    public async Task StopAsync(CalendarConnection connection, CancellationToken ct)
+    {
+        if (connection is not { SubscriptionId: { } channelId, ResourceId: { } resourceId })
+            return;
+        using var stop = new HttpRequestMessage(HttpMethod.Post, "channels/stop") { Content = JsonContent.Create(new { id = channelId, resourceId }) };
+        stop.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(connection, ct));
+        using var stopped = await http.CreateClient(HttpClientName).SendAsync(stop, ct);
+        await connections.ForgetSubscriptionAsync(connection.Provider, channelId, ct);
     }
 }
 
 /// <summary>The configured fixed token (<c>Calendars:Google:AccessToken</c>): local runs and tests.</summary>
 internal sealed class ConfiguredGoogleAccessTokens(IOptions<CalendarClientOptions> options) : IGoogleAccessTokens
 {
-    public ValueTask<string> GetAsync(string connectionId, CancellationToken ct) =>
+    public ValueTask<string> GetAsync(CalendarConnection connection, CancellationToken ct) =>
         ValueTask.FromResult(options.Value.Google.AccessToken ?? throw new InvalidOperationException("No Google access token source is configured."));
 }

@@ -85,6 +85,22 @@ internal sealed class GraphConnections(
             cancellationToken: ct) ?? throw new InvalidOperationException("POST /subscriptions answered without a subscription.");
         var renewed = connection with { SubscriptionId = created.Id, ExpiresAt = created.ExpirationDateTime ?? expires };
         await connections.SaveAsync(renewed, ct);
+        if (connection.SubscriptionId is { } old && old != created.Id)
+            await connections.ForgetSubscriptionAsync(connection.Provider, old, ct);
         await ResyncAsync(renewed, ct);
+    }
+
+    /// <summary>Deletes the subscription; one already gone (404) is as good as deleted.</summary>
+    public async Task StopAsync(CalendarConnection connection, CancellationToken ct)
+    {
+        if (connection.SubscriptionId is not { } id)
+            return;
+        try
+        {
+            await graph.Subscriptions[id].DeleteAsync(cancellationToken: ct);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.ResponseStatusCode == 404)
+        {
+        }
     }
 }

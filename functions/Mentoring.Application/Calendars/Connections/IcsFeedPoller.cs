@@ -57,9 +57,7 @@ internal sealed partial class IcsFeedPoller(
         }
 
         response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > MaxFeedBytes)
-            throw new InvalidDataException("The feed is larger than a pair's calendar should be.");
-        var text = await response.Content.ReadAsStringAsync(ct);
+        var text = await ReadCappedAsync(response.Content, ct);
 
         var pair = await pairs.GetAsync(feed.ProgramId, feed.PairId!, ct) ?? throw new InvalidOperationException("The feed's pair no longer exists.");
         var mentor = await participants.GetAsync(feed.ProgramId, pair.Pair.MentorId, ct);
@@ -81,6 +79,25 @@ internal sealed partial class IcsFeedPoller(
         }, ct);
         LogPolled(feed.ConnectionId, ledger.Count);
         return ledger.Count;
+    }
+
+    /// <summary>The body as text, refused past <see cref="MaxFeedBytes"/> whether or not a Content-Length said so.</summary>
+    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    {
+        if (content.Headers.ContentLength > MaxFeedBytes)
+            throw new InvalidDataException("The feed is larger than a pair's calendar should be.");
+        await using var stream = await content.ReadAsStreamAsync(ct);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxFeedBytes)
+                throw new InvalidDataException("The feed is larger than a pair's calendar should be.");
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     [LoggerMessage(3401, LogLevel.Debug, "ICS feed {ConnectionId}: not modified")]

@@ -1,0 +1,58 @@
+using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Mentoring.Application.Admin.Calendars;
+
+/// <summary>A program's calendar connections: connect (and do the first sync), list with health, disconnect.</summary>
+internal static class CalendarHandlers
+{
+    private const int MaxResourceLength = 2048;
+
+    public static async Task<IResult> ListAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var items = await request.Get<ConnectionStore>().ListForProgramAsync(request.ProgramId, request.Aborted);
+        return Results.Json(new { items = items.OrderBy(c => c.ConnectionId, StringComparer.Ordinal).Select(CalendarView.Of) }, AdminJson.Options);
+    }
+
+    public static async Task<IResult> ConnectAsync(AdminRequest request)
+    {
+        await Programs.ProgramHandlers.LoadAsync(request);
+        var body = await request.BodyAsync<CalendarBody>();
+        var provider = body.Provider;
+        var resource = body.Resource.Trim();
+        var participant = body.ParticipantId is { } participantId ? await request.Get<ParticipantStore>().GetAsync(request.ProgramId, participantId, request.Aborted) : null;
+        var pair = body.PairId is { } pairId ? await request.Get<PairStore>().GetAsync(request.ProgramId, pairId, request.Aborted) : null;
+        new Validation()
+            .Require(CalendarConnection.Providers.Contains(provider), "provider", "One of: " + string.Join(", ", CalendarConnection.Providers) + ".")
+            .Require(resource.Length is > 0 and <= MaxResourceLength && !resource.Any(char.IsWhiteSpace), "resource", $"A user id, calendar id or feed URL: no spaces, at most {MaxResourceLength} characters.")
+            .Require(provider != CalendarConnection.Ics || IsFeedUrl(resource), "resource", "An ICS feed is an absolute http(s) URL.")
+            .Require(body.ParticipantId is null || participant is not null, "participantId", "No such participant in this program.")
+            .Require(body.PairId is null || pair is not null, "pairId", "No such pair in this program.")
+            .Require(provider == CalendarConnection.Ics || body.ParticipantId is not null, "participantId", "Whose calendar it is: they are asked to reconnect when it stops.")
+            .Require(provider != CalendarConnection.Ics || body.PairId is not null, "pairId", "The pair whose ledger the feed writes.")
+            .ThrowIfInvalid();
+
+        var id = CalendarConnection.IdFor(provider, request.ProgramId, resource);
+        var connected = await request.Get<ConnectionOnboarding>().ConnectAsync(
+            new CalendarConnection(provider, id, request.ProgramId, body.ParticipantId, body.PairId, resource), request.Aborted)
+            ?? throw ApiProblem.Conflict($"This {provider} calendar is connected already as '{id}'.");
+        return Results.Json(CalendarView.Of(connected), AdminJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> DisconnectAsync(AdminRequest request)
+    {
+        var id = request.Route("connectionId");
+        var connection = CalendarConnection.ProviderOf(id) is { } provider
+            ? await request.Get<ConnectionStore>().GetAsync(provider, id, request.Aborted)
+            : null;
+        if (connection is null || connection.ProgramId != request.ProgramId)
+            throw ApiProblem.NotFound("calendar connection");
+        await request.Get<ConnectionOnboarding>().DisconnectAsync(connection, request.Aborted);
+        return Results.NoContent();
+    }
+
+    private static bool IsFeedUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http";
+}
