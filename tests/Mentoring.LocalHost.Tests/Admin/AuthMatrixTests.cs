@@ -36,7 +36,7 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
     private const string Program = "matrix";
 
     /// <summary>A valid request for each admin route (path under /api, body), against the data <see cref="AdminApi.SeedProgramAsync"/> makes.</summary>
-    private static Dictionary<string, (string Path, Func<HttpContent?> Body)> Valid(string poisonId, string keyId) => new(StringComparer.Ordinal)
+    private static Dictionary<string, (string Path, Func<HttpContent?> Body)> Valid(string poisonId, string keyId, string connectionId) => new(StringComparer.Ordinal)
     {
         [nameof(AdminEndpoints.ListPrograms)] = ("programs", () => null),
         [nameof(AdminEndpoints.CreateProgram)] = ("programs", () => AdminApi.Json(new { id = "matrix-new", name = "New", businessGoal = "Goal", timeZone = "UTC", admins = new[] { "a@example.com" } })),
@@ -69,6 +69,9 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         [nameof(AdminEndpoints.DeleteSubscription)] = ($"programs/{Program}/subscriptions/s-del", () => null),
         [nameof(AdminEndpoints.SubscriptionDeliveries)] = ($"programs/{Program}/subscriptions/s1/deliveries", () => null),
         [nameof(AdminEndpoints.TestSubscription)] = ($"programs/{Program}/subscriptions/s1/test", () => null),
+        [nameof(AdminEndpoints.ListCalendars)] = ($"programs/{Program}/calendars", () => null),
+        [nameof(AdminEndpoints.ConnectCalendar)] = ($"programs/{Program}/calendars", () => AdminApi.Json(new { provider = "ics", pairId = "p1", resource = "http://127.0.0.1:9/new.ics" })),
+        [nameof(AdminEndpoints.DisconnectCalendar)] = ($"programs/{Program}/calendars/{connectionId}", () => null),
         [nameof(AdminEndpoints.ListPoison)] = ($"queues/{QueueNames.CalendarChanges}/poison", () => null),
         [nameof(AdminEndpoints.ReplayPoison)] = ($"queues/{QueueNames.CalendarChanges}/poison/{poisonId}/replay", () => null),
         [nameof(AdminEndpoints.ListKeys)] = ("keys", () => null),
@@ -83,7 +86,7 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         var admin = AdminEndpoints.All.Select(r => r.Endpoint.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(HttpEndpoints.All, e => Assert.True(admin.Contains(e.Name) || NotAdmin.ContainsKey(e.Name), $"{e.Name} is neither an admin route nor excluded."));
-        Assert.Equal(admin.Order(StringComparer.Ordinal), Valid("", "").Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(admin.Order(StringComparer.Ordinal), Valid("", "", "").Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -100,7 +103,9 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         var poison = api.App.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.PoisonOf(QueueNames.CalendarChanges));
         await poison.ClearMessagesAsync();
         var parked = (await poison.SendMessageAsync("{\"deliveryId\":\"d\",\"programId\":\"x\",\"pairId\":\"y\",\"changes\":[]}")).Value.MessageId;
-        var valid = Valid(parked, revocable);
+        // Port 9 refuses: the feed's first poll fails, and the connection is saved with that failure on its health.
+        var connection = (await api.SendAsync(HttpMethod.Post, $"programs/{Program}/calendars", AdminApi.Json(new { provider = "ics", pairId = "p1", resource = "http://127.0.0.1:9/seed.ics" }))).GetProperty("id").GetString()!;
+        var valid = Valid(parked, revocable, connection);
         var failures = new List<string>();
 
         foreach (var route in AdminEndpoints.All)

@@ -12,6 +12,7 @@ namespace Mentoring.Tests.Calendars.Support;
 /// <summary>A real Kestrel server on 127.0.0.1 (random port) answering with scripted, documented responses.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
+    private const string BodyKey = "loopback-body";
     private readonly WebApplication _app;
 
     private LoopbackServer(WebApplication app, Uri baseUri)
@@ -24,6 +25,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every request as received: method, path and query, headers, body.</summary>
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, int, Task> handle)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +39,13 @@ internal sealed class LoopbackServer : IAsyncDisposable
         app.Run(async context =>
         {
             server!.Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            server.Received.Enqueue(new ReceivedRequest(
+                context.Request.Method,
+                context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body));
+            context.Items[BodyKey] = body;
             await handle(context, Interlocked.Increment(ref count));
         });
         await app.StartAsync();
@@ -42,6 +53,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         server = new LoopbackServer(app, new Uri(address + "/"));
         return server;
     }
+
+    /// <summary>The request body, already read (the handler runs after it was recorded).</summary>
+    public static string Body(HttpContext context) => (string)context.Items[BodyKey]!;
 
     public static async Task Json(HttpContext context, string body, int status = 200)
     {
@@ -55,4 +69,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>One request a <see cref="LoopbackServer"/> received.</summary>
+internal sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string Path => PathAndQuery.Split('?')[0];
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
