@@ -37,6 +37,9 @@ internal sealed class WebhookHost : IAsyncDisposable
     public const string ZoomPrevious = "zoom-previous";
     public const string GraphState = "graph-client-state-current";
     public const string GoogleToken = "google-channel-token";
+    public const string AdminKey = "webhook-host-admin-key-0123456789abcdef0123";
+    public static readonly Uri GraphNotifications = new("https://mentoring.example/api/webhooks/graph");
+    public static readonly Uri GoogleWebhook = new("https://mentoring.example/api/webhooks/google");
 
     private readonly WebApplication _app;
 
@@ -72,6 +75,9 @@ internal sealed class WebhookHost : IAsyncDisposable
             ["Webhooks:Google:Secrets:0"] = GoogleToken,
             ["Calendars:Graph:Anonymous"] = "true",
             ["Calendars:Google:AccessToken"] = "test-access-token",
+            ["Calendars:Graph:NotificationUrl"] = GraphNotifications.AbsoluteUri,
+            ["Calendars:Google:WebhookUrl"] = GoogleWebhook.AbsoluteUri,
+            ["Auth:BootstrapKey"] = AdminKey,
         };
         if (providerApi is not null)
         {

@@ -88,7 +88,7 @@ internal sealed class ProviderFake : IAsyncDisposable
             ["changeType"] = r.GetProperty("changeType").GetString(),
             ["clientState"] = r.GetProperty("clientState").GetString(),
             ["notificationUrl"] = r.GetProperty("notificationUrl").GetString(),
-            ["lifecycleNotificationUrl"] = r.GetProperty("lifecycleNotificationUrl").GetString(),
+            ["lifecycleNotificationUrl"] = r.TryGetProperty("lifecycleNotificationUrl", out var lifecycle) ? lifecycle.GetString() : null,
             ["expirationDateTime"] = r.GetProperty("expirationDateTime").GetString(),
             ["creatorId"] = "8ee44408-0679-472c-bc2a-692812af3437",
             ["latestSupportedTlsVersion"] = "v1_2",

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mentoring.Application.Calendars.Connections;
+using Mentoring.Engine.Ledger;
+using Mentoring.Testing;
+using Mentoring.Tests.Calendars.Connections;
+
+namespace Mentoring.Tests.Calendars;
+
+/// <summary>
+/// Connecting calendars through the admin API on the local host (Kestrel, Azurite) with Graph and Google on loopback:
+/// the first subscription or channel and sync happen at once, health is listed, and disconnecting stops them.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class CalendarRoutesTests(AzuriteFixture azurite)
+{
+    private const string Calendars = $"programs/{WebhookHost.ProgramId}/calendars";
+
+    [Fact]
+    public async Task ConnectGraph_SubscribedAndSynced_ListedConnected_DeleteStopsTheSubscription()
+    {
+        await using var api = await ProviderFake.StartAsync();
+        await using var host = await StartAsync(api);
+
+        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-maria", resource = ConnectionsHarness.GraphUser });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var connection = await JsonAsync(created);
+        var id = connection.GetProperty("id").GetString()!;
+        Assert.StartsWith("graph-", id, StringComparison.Ordinal);
+        Assert.Equal("connected", connection.GetProperty("health").GetProperty("status").GetString());
+        var subscription = JsonDocument.Parse(Assert.Single(api.Where("POST", "/v1.0/subscriptions")).Body).RootElement;
+        Assert.Equal(WebhookHost.GraphState, subscription.GetProperty("clientState").GetString());
+        Assert.Equal(WebhookHost.GraphNotifications.AbsoluteUri, subscription.GetProperty("notificationUrl").GetString());
+        Assert.Equal($"/users/{ConnectionsHarness.GraphUser}/events", subscription.GetProperty("resource").GetString());
+        Assert.Contains("startDateTime=", api.Where("GET", "/calendarView/delta")[0].PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(await host.LedgerAsync(), c => c is { Kind: ChangeKind.Scheduled, MeetingId: "graph:AAMkAGUwNjQ4ZjIxAAA=" });
+
+        var listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Equal(id, listed.GetProperty("id").GetString());
+        Assert.Equal(ConnectionsHarness.GraphUser, listed.GetProperty("resource").GetString());
+        Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
+
+        using var deleted = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Single(api.Where("DELETE", "/v1.0/subscriptions/" + ProviderFake.NewSubscriptionId));
+        Assert.Empty((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Null(await host.Get<ConnectionStore>().FindBySubscriptionAsync(CalendarConnection.Graph, ProviderFake.NewSubscriptionId, default));
+    }
+
+    [Fact]
+    public async Task ConnectGoogle_ProviderRefuses_Saved201WithTheFailure_TimerConnectsIt_DeleteStopsTheChannel()
+    {
+        await using var api = await ProviderFake.StartAsync();
+        await using var host = await StartAsync(api);
+        api.Failing["/calendar/v3/calendars/maria.mentor@contoso.com/events/watch"] = 403;
+
+        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "google", participantId = "p-maria", resource = "maria.mentor@contoso.com" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var connection = await JsonAsync(created);
+        var id = connection.GetProperty("id").GetString()!;
+        var health = connection.GetProperty("health");
+        Assert.Equal("retrying", health.GetProperty("status").GetString());
+        Assert.Equal("http-403", health.GetProperty("lastErrorKind").GetString());
+        Assert.Equal(1, health.GetProperty("failures").GetInt32());
+        Assert.True(health.TryGetProperty("failingSince", out _));
+        var listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Equal("http-403", listed.GetProperty("health").GetProperty("lastErrorKind").GetString());
+
+        api.Failing.Clear();
+        await host.Get<ConnectionMaintenance>().RunAsync(default);
+
+        listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
+        var channelId = JsonDocument.Parse(api.Where("POST", "/events/watch")[^1].Body).RootElement.GetProperty("id").GetString();
+        Assert.NotEmpty(await host.LedgerAsync());
+
+        using var deleted = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var stop = JsonDocument.Parse(Assert.Single(api.Where("POST", "/channels/stop")).Body).RootElement;
+        Assert.Equal(channelId, stop.GetProperty("id").GetString());
+        Assert.Equal(ProviderFake.NewResourceId, stop.GetProperty("resourceId").GetString());
+        Assert.Null(await host.Get<ConnectionStore>().FindByChannelAsync(channelId!, default));
+    }
+
+    [Fact]
+    public async Task ConnectCalendar_InvalidBodies_400NamingTheField_Duplicate409_UnknownId404()
+    {
+        await using var api = await ProviderFake.StartAsync();
+        await using var host = await StartAsync(api);
+        var invalid = new (object Body, string Field)[]
+        {
+            (new { provider = "outlook", participantId = "p-maria", resource = "someone" }, "provider"),
+            (new { provider = "ics", pairId = WebhookHost.PairId, resource = "ftp://feeds.example.com/pair.ics" }, "resource"),
+            (new { provider = "ics", resource = "https://feeds.example.com/pair.ics" }, "pairId"),
+            (new { provider = "ics", pairId = "no-such-pair", resource = "https://feeds.example.com/pair.ics" }, "pairId"),
+            (new { provider = "graph", resource = ConnectionsHarness.GraphUser }, "participantId"),
+            (new { provider = "graph", participantId = "no-such-person", resource = ConnectionsHarness.GraphUser }, "participantId"),
+        };
+
+        foreach (var (body, field) in invalid)
+        {
+            using var response = await SendAsync(host, HttpMethod.Post, Calendars, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), $"{field} is not named for {JsonSerializer.Serialize(body)}");
+        }
+
+        using var unknownField = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "https://feeds.example.com/pair.ics", colour = "red" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Contains("colour", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var feed = new { provider = "ics", pairId = WebhookHost.PairId, resource = "http://127.0.0.1:9/pair.ics" }; // refused: the first poll fails
+        using var first = await SendAsync(host, HttpMethod.Post, Calendars, feed);
+        using var again = await SendAsync(host, HttpMethod.Post, Calendars, feed);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var saved = await JsonAsync(first);
+        Assert.Equal("http://127.0.0.1/…", saved.GetProperty("resource").GetString());
+        Assert.Equal("network", saved.GetProperty("health").GetProperty("lastErrorKind").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var unknown = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/graph-0000");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<WebhookHost> StartAsync(ProviderFake api)
+    {
+        var host = await WebhookHost.StartAsync(azurite, api.BaseUri);
+        using var program = await SendAsync(host, HttpMethod.Post, "programs", new
+        {
+            id = WebhookHost.ProgramId, name = "Calendars", businessGoal = "Grow.", timeZone = "Europe/Amsterdam", admins = new[] { "admin@example.com" },
+        });
+        Assert.True(program.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)program.StatusCode}");
+        return host;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(WebhookHost host, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri("/api/" + path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WebhookHost.AdminKey);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return await host.Client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
