@@ -133,7 +133,11 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         var host = await WebhookHost.StartAsync(azurite, api.BaseUri);
         using var program = await SendAsync(host, HttpMethod.Post, "programs", new
         {
-            id = WebhookHost.ProgramId, name = "Calendars", businessGoal = "Grow.", timeZone = "Europe/Amsterdam", admins = new[] { "admin@example.com" },
+            id = WebhookHost.ProgramId,
+            name = "Calendars",
+            businessGoal = "Grow.",
+            timeZone = "Europe/Amsterdam",
+            admins = new[] { "admin@example.com" },
         });
         Assert.True(program.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)program.StatusCode}");
         return host;
