@@ -128,6 +128,27 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task ErasePerson_TheirCalendarsAndTheirPairsFeedsExported_ThenDisconnected()
+    {
+        await using var api = await ProviderFake.StartAsync();
+        await using var host = await StartAsync(api);
+        (await SendAsync(host, HttpMethod.Put, $"programs/{WebhookHost.ProgramId}/participants/p-ines", new { name = "Ines", email = "ines@example.com", role = "mentee", timeZone = "Europe/Lisbon" })).EnsureSuccessStatusCode();
+        (await SendAsync(host, HttpMethod.Post, $"programs/{WebhookHost.ProgramId}/pairs", new { id = "pair-ines", mentorId = "p-maria", menteeId = "p-ines" })).EnsureSuccessStatusCode();
+        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-ines", resource = "ines@example.com" })).EnsureSuccessStatusCode();
+        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = "pair-ines", resource = "http://127.0.0.1:9/ines.ics" })).EnsureSuccessStatusCode();
+        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "http://127.0.0.1:9/other.ics" })).EnsureSuccessStatusCode();
+
+        var export = await JsonAsync(await SendAsync(host, HttpMethod.Get, $"programs/{WebhookHost.ProgramId}/participants/p-ines/export"));
+        var erased = await JsonAsync(await SendAsync(host, HttpMethod.Delete, $"programs/{WebhookHost.ProgramId}/participants/p-ines"));
+
+        Assert.Equal(["graph", "ics"], export.GetProperty("calendarConnections").EnumerateArray().Select(c => c.GetProperty("provider").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(2, erased.GetProperty("calendarsDisconnected").GetInt32());
+        Assert.Single(api.Where("DELETE", "/v1.0/subscriptions/" + ProviderFake.NewSubscriptionId));
+        var left = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Equal(WebhookHost.PairId, left.GetProperty("pairId").GetString());
+    }
+
     private async Task<WebhookHost> StartAsync(ProviderFake api)
     {
         var host = await WebhookHost.StartAsync(azurite, api.BaseUri);

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
+using Connections = Mentoring.Application.Calendars.Connections;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Pairs;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,8 @@ namespace Mentoring.Application.Admin.Privacy;
 internal sealed record PersonExport(
     DateTimeOffset ExportedAt,
     ParticipantView Participant,
-    IReadOnlyList<PersonPairExport> Pairs);
+    IReadOnlyList<PersonPairExport> Pairs,
+    IReadOnlyList<Calendars.CalendarView> CalendarConnections);
 
 internal sealed record PersonPairExport(
     string ProgramId,
@@ -24,7 +26,8 @@ internal sealed record PersonPairExport(
 /// GDPR art. 15/20 and 17 for one person. Every row about a person is found through the <c>people</c> index (PK =
 /// participant): their participant row, the pairs they are in, and in each pair's partition the messages addressed to
 /// them. Erasure deletes those, ends the pairs (the other side keeps a pair whose partner reads "erased"), removes
-/// the index rows, and keeps only the suppression hash of the address.
+/// the index rows, disconnects their calendars (theirs, and the feeds of their pairs), and keeps only the suppression
+/// hash of the address.
 /// </summary>
 internal static class PrivacyHandlers
 {
@@ -50,8 +53,9 @@ internal static class PrivacyHandlers
                     m.Decision.TemplateId, m.Decision.Recipient.Kind.ToString(), m.Decision.Reason, m.Status.ToString(), m.DecidedAt, m.Decision.NotBefore, m.SentAt, m.Decision.Step))]));
         }
 
+        var calendars = await CalendarsOfAsync(request, person.Id, [.. pairs.Select(p => p.PairId)]);
         request.Http.Response.Headers.ContentDisposition = $"attachment; filename=\"{person.Id}.json\"";
-        return Results.Json(new PersonExport(request.Now, person.ToView(), pairs), AdminJson.Options);
+        return Results.Json(new PersonExport(request.Now, person.ToView(), pairs, [.. calendars.Select(Calendars.CalendarView.Of)]), AdminJson.Options);
     }
 
     public static async Task<IResult> EraseAsync(AdminRequest request)
@@ -62,8 +66,13 @@ internal static class PrivacyHandlers
         var people = tables.GetTableClient(TableNames.People);
         await request.Get<Email.Suppressions.SuppressionStore>().SuppressAsync(person.Email, Email.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted);
 
+        var theirPairs = await PairsOfAsync(request, person.Id);
+        var calendars = await CalendarsOfAsync(request, person.Id, [.. theirPairs.Where(p => p.ProgramId == request.ProgramId).Select(p => p.PairId)]);
+        foreach (var connection in calendars)
+            await request.Get<Connections.ConnectionOnboarding>().DisconnectAsync(connection, request.Aborted);
+
         var erasedPairs = 0;
-        foreach (var (programId, pairId) in await PairsOfAsync(request, person.Id))
+        foreach (var (programId, pairId) in theirPairs)
         {
             if (programId == request.ProgramId)
             {
@@ -87,8 +96,13 @@ internal static class PrivacyHandlers
         }
 
         await request.Get<ParticipantRows>().DeleteAsync(request.ProgramId, person.Id, request.Aborted);
-        return Results.Json(new { erased = person.Id, pairsEnded = erasedPairs, suppressionKept = true }, AdminJson.Options);
+        return Results.Json(new { erased = person.Id, pairsEnded = erasedPairs, calendarsDisconnected = calendars.Count, suppressionKept = true }, AdminJson.Options);
     }
+
+    /// <summary>The program's calendar connections that are the person's, or feed one of their pairs.</summary>
+    private static async Task<List<Connections.CalendarConnection>> CalendarsOfAsync(AdminRequest request, string personId, IReadOnlyCollection<string> pairIds) =>
+        [.. (await request.Get<Connections.ConnectionStore>().ListForProgramAsync(request.ProgramId, request.Aborted))
+            .Where(c => c.ParticipantId == personId || (c.PairId is { } pair && pairIds.Contains(pair)))];
 
     private static async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId)
     {
