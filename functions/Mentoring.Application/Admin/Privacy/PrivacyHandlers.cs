@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
-using Connections = Mentoring.Application.Calendars.Connections;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Pairs;
 using Microsoft.AspNetCore.Http;
+using Connections = Mentoring.Application.Calendars.Connections;
 
 namespace Mentoring.Application.Admin.Privacy;
 
