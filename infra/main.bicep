@@ -58,6 +58,10 @@ param zoomWebhookSecret string = ''
 @secure()
 param graphClientState string = ''
 
+@description('Google Calendar channel token (sent back on every push); empty leaves the Key Vault secret untouched.')
+@secure()
+param googleChannelToken string = ''
+
 @description('Key that signs the links in emails (check-in, unsubscribe); empty leaves the Key Vault secret untouched.')
 @secure()
 param linksSigningKey string = ''
@@ -85,6 +89,7 @@ var secretNames = {
   calendlyWebhookSecret: 'calendly-webhook-secret'
   zoomWebhookSecret: 'zoom-webhook-secret'
   graphClientState: 'graph-client-state'
+  googleChannelToken: 'google-channel-token'
   linksSigningKey: 'links-signing-key'
 }
 
@@ -152,6 +157,7 @@ module keyVault 'modules/keyvault.bicep' = {
       '${secretNames.calendlyWebhookSecret}': calendlyWebhookSecret
       '${secretNames.zoomWebhookSecret}': zoomWebhookSecret
       '${secretNames.graphClientState}': graphClientState
+      '${secretNames.googleChannelToken}': googleChannelToken
       '${secretNames.linksSigningKey}': linksSigningKey
     }
   }

@@ -40,7 +40,7 @@ param serviceBusTopic string
 @description('Key Vault URI, ending with a slash.')
 param keyVaultUri string
 
-@description('Key Vault secret names keyed by purpose: sendGridApiKey, calcomWebhookSecret, calendlyWebhookSecret, zoomWebhookSecret, graphClientState, linksSigningKey.')
+@description('Key Vault secret names keyed by purpose: sendGridApiKey, calcomWebhookSecret, calendlyWebhookSecret, zoomWebhookSecret, graphClientState, googleChannelToken, linksSigningKey.')
 param secretNames object
 
 @description('Application Insights connection string (names the component; ingestion needs an Entra token).')
@@ -150,7 +150,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Webhooks__Calcom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calcomWebhookSecret})'
       Webhooks__Calendly__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calendlyWebhookSecret})'
       Webhooks__Zoom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.zoomWebhookSecret})'
-      Webhooks__Graph__ClientState: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.graphClientState})'
+      Webhooks__Graph__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.graphClientState})'
+      Webhooks__Google__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.googleChannelToken})'
+      // Calendar connections: where the subscriptions and channels the app creates post back, and the timers that
+      // renew them and poll ICS feeds (the Functions timers resolve %SubscriptionRenewalSchedule% from these).
+      Calendars__Graph__NotificationUrl: 'https://${app.properties.defaultHostName}/api/webhooks/graph'
+      Calendars__Graph__LifecycleNotificationUrl: 'https://${app.properties.defaultHostName}/api/webhooks/graph/lifecycle'
+      Calendars__Google__WebhookUrl: 'https://${app.properties.defaultHostName}/api/webhooks/google'
+      SubscriptionRenewalSchedule: '0 0 */6 * * *'
+      IcsPollSchedule: '0 */15 * * * *'
       Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.linksSigningKey})'
       Links__BaseUrl: 'https://${app.properties.defaultHostName}' // check-in and unsubscribe links in emails
     }

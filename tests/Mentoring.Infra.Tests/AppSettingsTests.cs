@@ -12,7 +12,9 @@ public sealed class AppSettingsTests
         "Storage__TableServiceUri", "Storage__QueueServiceUri",
         "ServiceBus__FullyQualifiedNamespace", "ServiceBus__Topic",
         "SendGrid__ApiKey", "Webhooks__Calcom__Secrets__0", "Webhooks__Calendly__Secrets__0", "Webhooks__Zoom__Secrets__0",
-        "Webhooks__Graph__ClientState", "Links__SigningKey",
+        "Webhooks__Graph__Secrets__0", "Webhooks__Google__Secrets__0", "Links__SigningKey",
+        "Calendars__Graph__NotificationUrl", "Calendars__Graph__LifecycleNotificationUrl", "Calendars__Google__WebhookUrl",
+        "SubscriptionRenewalSchedule", "IcsPollSchedule",
         "SweepSchedule", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
@@ -30,6 +32,8 @@ public sealed class AppSettingsTests
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Authorization=AAD;ClientId=")]
     [InlineData("SendGrid__ApiKey", AppSettingsRules.KeyVaultReference)]
     [InlineData("Links__SigningKey", AppSettingsRules.KeyVaultReference)]
+    [InlineData("Webhooks__Graph__Secrets__0", AppSettingsRules.KeyVaultReference)]
+    [InlineData("Calendars__Google__WebhookUrl", "/api/webhooks/google")]
     public void AppSettings_CompiledMain_HaveTheExpectedForm(string name, string expected)
     {
         var settings = Settings(CompiledTemplate.LoadMain());
