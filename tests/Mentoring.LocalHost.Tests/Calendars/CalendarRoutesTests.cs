@@ -6,6 +6,7 @@ using Mentoring.Application.Calendars.Connections;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Connections;
+using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Tests.Calendars;
 
@@ -76,8 +77,16 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
 
         listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
-        var channelId = JsonDocument.Parse(api.Where("POST", "/events/watch")[^1].Body).RootElement.GetProperty("id").GetString();
+        var channelId = JsonDocument.Parse(api.Where("POST", "/events/watch")[^1].Body).RootElement.GetProperty("id").GetString()!;
         Assert.NotEmpty(await host.LedgerAsync());
+
+        // Google's pushes name the channel the app opened: they find the connection and run events.list from its token.
+        using var push = await host.PostAsync("webhooks/google", [], "text/plain",
+            ("X-Goog-Channel-ID", channelId), ("X-Goog-Channel-Token", WebhookHost.GoogleToken), ("X-Goog-Resource-State", "exists"),
+            ("X-Goog-Message-Number", "2"), ("X-Goog-Resource-ID", ProviderFake.NewResourceId));
+        Assert.Equal(HttpStatusCode.Accepted, push.StatusCode);
+        await host.DrainCalendarChangesAsync();
+        Assert.Contains("syncToken=CPDAlvWDx70CEPDAlvWDx70CGAU", api.Where("GET", "/events")[^1].PathAndQuery, StringComparison.Ordinal);
 
         using var deleted = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/{id}");
 
@@ -85,7 +94,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         var stop = JsonDocument.Parse(Assert.Single(api.Where("POST", "/channels/stop")).Body).RootElement;
         Assert.Equal(channelId, stop.GetProperty("id").GetString());
         Assert.Equal(ProviderFake.NewResourceId, stop.GetProperty("resourceId").GetString());
-        Assert.Null(await host.Get<ConnectionStore>().FindByChannelAsync(channelId!, default));
+        Assert.Null(await host.Get<ConnectionStore>().FindByChannelAsync(channelId, default));
     }
 
     [Fact]
@@ -126,6 +135,31 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         using var unknown = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/graph-0000");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ConnectIcs_FirstPollFillsThePairsLedger_ListedConnected()
+    {
+        var feed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "weekly-moves-cancels.ics"));
+        await using var server = await Support.LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "text/calendar";
+            context.Response.Headers.ETag = "\"feed-1\"";
+            await context.Response.WriteAsync(feed);
+        });
+        await using var api = await ProviderFake.StartAsync();
+        await using var host = await StartAsync(api);
+
+        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(server.BaseUri, "pair.ics?key=s3cret").AbsoluteUri });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var connection = await JsonAsync(created);
+        Assert.Equal("connected", connection.GetProperty("health").GetProperty("status").GetString());
+        Assert.DoesNotContain("s3cret", connection.GetRawText(), StringComparison.Ordinal);
+        var ledger = await host.LedgerAsync();
+        Assert.NotEmpty(ledger);
+        Assert.Contains(ledger, c => c.Kind == ChangeKind.Cancelled);
+        Assert.Single(server.Received);
     }
 
     [Fact]
