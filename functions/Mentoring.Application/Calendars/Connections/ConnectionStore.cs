@@ -30,18 +30,7 @@ internal sealed class ConnectionStore(TableServiceClient tables)
     }
 
     /// <summary>Adds a new connection; false when the program already has this provider's resource connected.</summary>
-    public async Task<bool> AddAsync(CalendarConnection connection, CancellationToken ct)
-    {
-        try
-        {
-            await _table.AddEntityAsync(ToEntity(connection), ct);
-            return true;
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> AddAsync(CalendarConnection connection, CancellationToken ct) => _table.TryAddAsync(ToEntity(connection), ct);
 
     /// <summary>Removes a connection and the index row of its current subscription or channel.</summary>
     public async Task DeleteAsync(CalendarConnection connection, CancellationToken ct)
