@@ -88,7 +88,11 @@ internal sealed partial class EvaluatePairHandler(
                 remembered);
             try
             {
-                await logs.CommitEvaluationAsync(partition, state, log.StateETag, decided, events, ct);
+                // An evaluation that decides nothing and judges as the last one did has nothing to commit: skipping the
+                // write saves a transaction per unchanged pair. Its id is then not remembered; a redelivery evaluates
+                // again and, the ledger unchanged, writes nothing either.
+                if (decided.Count > 0 || events.Count > 0 || log.State is not { } last || !JudgesAlike(last, state))
+                    await logs.CommitEvaluationAsync(partition, state, log.StateETag, decided, events, ct);
             }
             catch (ConcurrentEvaluationException) when (attempt < MaxRaces)
             {
@@ -114,6 +118,13 @@ internal sealed partial class EvaluatePairHandler(
             return EvaluationOutcome.Evaluated;
         }
     }
+
+    private static bool JudgesAlike(PairState last, PairState now) =>
+        last.RiskLevel == now.RiskLevel
+        && last.Score == now.Score
+        && last.MeetingsHeld == now.MeetingsHeld
+        && last.LastSetbackAt == now.LastSetbackAt
+        && string.Equals(last.EpisodeKey, now.EpisodeKey, StringComparison.Ordinal);
 
     private async Task FlushAsync(
         string partition, IReadOnlyList<OutboxMessage> pending, IReadOnlyList<IntegrationEvent> events, DateTimeOffset now, CancellationToken ct)
