@@ -71,25 +71,22 @@ internal static class EscalationLadder
         var template = StepTemplate(stepsTaken, stepCount, pair, policy);
         var recipients = RecipientsOf(template, seen, signals, pair);
         var step = stepsTaken;
-        var reason = primary.Describe();
-        if (recipients.Count == 0)
+        var unreachable = recipients.Count == 0;
+        if (unreachable)
         {
             template = TemplateIds.AdminAlert;
             step = stepCount - 1;
             recipients = [Recipient.Admin];
-            reason = "No participant of this pair takes our email any more. " + reason;
         }
 
+        string? reason = null; // described only when a step is new: a re-evaluation mostly finds it decided
         foreach (var recipient in recipients)
         {
-            sink.Add(
-                $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}",
-                template,
-                recipient,
-                due,
-                reason,
-                episodeKey: episodeKey,
-                step: step);
+            var key = $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}";
+            if (sink.AlreadyDecided(key))
+                continue;
+            reason ??= unreachable ? "No participant of this pair takes our email any more. " + primary.Describe() : primary.Describe();
+            sink.Add(key, template, recipient, due, reason, episodeKey: episodeKey, step: step);
         }
     }
 

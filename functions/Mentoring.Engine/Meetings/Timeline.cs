@@ -20,6 +20,7 @@ internal sealed class Timeline : IDisposable
 
     private TimedChange[] _changes = [];
     private int _changesHeld;
+    private int _lastTouched = -1;
     private LedgerChange[] _distinct = [];
     private MeetingState[] _meetings = [];
     private ChangeEvent[] _events = [];
@@ -69,6 +70,7 @@ internal sealed class Timeline : IDisposable
     {
         Now = now;
         NowTicks = now.UtcTicks;
+        _lastTouched = -1;
         MeetingCount = EventCount = ChangeCount = 0;
         if (_changes.Length < capacity)
         {
@@ -150,8 +152,18 @@ internal sealed class Timeline : IDisposable
 
     private void Apply(long changedAt, LedgerChange change, EngagementPolicy policy)
     {
-        var hash = MeetingIndex.Hash(change.MeetingId);
-        var index = _index.Find(change.MeetingId, hash, _meetings);
+        // Changes to one meeting tend to follow each other: try the meeting the last change touched before hashing.
+        int hash = 0, index;
+        if (_lastTouched >= 0 && string.Equals(_meetings[_lastTouched].Id, change.MeetingId, StringComparison.Ordinal))
+        {
+            index = _lastTouched;
+        }
+        else
+        {
+            hash = MeetingIndex.Hash(change.MeetingId);
+            index = _index.Find(change.MeetingId, hash, _meetings);
+        }
+
         var start = Ticks.Of(change.Start);
         switch (change.Kind)
         {
@@ -203,6 +215,8 @@ internal sealed class Timeline : IDisposable
                 AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
                 break;
         }
+
+        _lastTouched = index;
     }
 
     private int Add(LedgerChange change, int hash, long changedAt, long start, MeetingStatus status, EngagementPolicy policy)
