@@ -19,7 +19,8 @@ internal enum EvaluationOutcome
 /// <c>pair-evaluations</c>, an impureim sandwich: load the pair, its ledger and history; let the engine decide with
 /// <c>now</c>; write the decided messages (outbox and history in one row each), the pending events and the state in one
 /// partition transaction under If-Match. Then the derived writes, each idempotent: the due-index, the pair's summary,
-/// one <c>outbound-email</c> message per new outbox row, the integration events.
+/// one <c>outbound-email</c> message per new outbox row, the integration events. What each step costs in storage
+/// transactions, and what may come from a cache: docs/decisions/0004-evaluation-transactions.md.
 /// </summary>
 internal sealed partial class EvaluatePairHandler(
     ProgramStore programs,
