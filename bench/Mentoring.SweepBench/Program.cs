@@ -1,23 +1,29 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Hosting;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
-using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.SweepBench;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
-// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs]
-var pairCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-await using var azurite = await AzuriteProcess.StartAsync();
+// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs] [--evaluate N] [--disk]
+//   --evaluate N: evaluate a sample of N of the due pairs (the rest stay queued); --disk: Azurite persists to a temp folder.
+var pairCount = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+var sample = args.SkipWhile(a => a != "--evaluate").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(pairCount);
+sample = Math.Min(sample, pairCount);
+var disk = args.Contains("--disk") ? Directory.CreateTempSubdirectory("sweepbench-azurite-").FullName : null;
+
+await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(disk));
 var counter = new TransactionCounter { TablePort = azurite.TablePort };
 var outbox = Directory.CreateTempSubdirectory("sweepbench-outbox-").FullName;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -25,6 +31,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
     ["Email:OutboxDirectory"] = outbox,
+    ["Links:SigningKey"] = "sweepbench-signing-key-not-a-secret-0123456789",
 });
 builder.Services.AddLogging();
 builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
@@ -35,33 +42,20 @@ var services = host.Services;
 var now = TimeProvider.System.GetUtcNow();
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = 32 };
 
-Console.WriteLine($"Seeding {pairCount} pairs (healthy: met 5 days ago, next meeting in 9 days), all due now...");
+Console.WriteLine($"Azurite {(disk is null ? "in memory" : "on disk (" + disk + ")")}. Seeding {pairCount:N0} pairs "
+    + "(healthy: met 5 days ago, next meeting in 9 days), all due now, in table transactions of up to 100 rows...");
 var clock = Stopwatch.StartNew();
 const string programId = "bench";
 await services.GetRequiredService<ProgramStore>().SaveAsync(
     new ProgramRecord(programId, "Bench", "Europe/Berlin", EngagementPolicy.Default, "admin@bench.example"), default);
-await Parallel.ForEachAsync(Enumerable.Range(0, pairCount), parallel, async (i, ct) =>
-{
-    var pairId = $"pair-{i:00000}";
-    var participants = services.GetRequiredService<ParticipantStore>();
-    await participants.SaveAsync(new ParticipantRecord(programId, pairId + "-a", "A", $"{pairId}.a@bench.example", "Europe/Berlin"), ct);
-    await participants.SaveAsync(new ParticipantRecord(programId, pairId + "-b", "B", $"{pairId}.b@bench.example", "Europe/Berlin"), ct);
-    var pairs = services.GetRequiredService<PairStore>();
-    await pairs.SaveAsync(new PairRecord(programId, pairId, pairId + "-a", pairId + "-b", now.AddDays(-30)), ct);
-    await services.GetRequiredService<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, pairId),
-    [
-        new LedgerChange("m1", "m1", ChangeKind.Scheduled, now.AddDays(-20), now.AddDays(-5), now.AddDays(-5).AddHours(1)),
-        new LedgerChange("m2", "m2", ChangeKind.Scheduled, now.AddDays(-4), now.AddDays(9), now.AddDays(9).AddHours(1)),
-    ], ct);
-    var dueKey = await services.GetRequiredService<DueIndex>().ScheduleAsync(programId, pairId, now.AddMinutes(-1), ct);
-    await pairs.RecordSummaryAsync(programId, pairId, PairSummary.None with { DueKey = dueKey }, ct);
-});
-Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s");
+await Seeder.SeedAsync(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<PairLogStore>(), programId, pairCount, now, parallel);
+Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s ({counter.Tables:N0} table transactions)");
 
+var peakResettable = PeakMemory.TryReset();
 var sweep = services.GetRequiredService<SweepHandler>();
 var rows = new List<string>();
 
-async Task MeasureAsync(string name, Func<Task> run)
+async Task MeasureAsync(string name, int pairs, Func<Task> run)
 {
     counter.Reset();
     var watch = Stopwatch.StartNew();
@@ -69,25 +63,32 @@ async Task MeasureAsync(string name, Func<Task> run)
     var seconds = watch.Elapsed.TotalSeconds;
     var total = counter.Tables + counter.Queues;
     rows.Add(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {pairCount:N0} | {seconds:F1} | {counter.Tables:N0} | {counter.Queues:N0} | {(double)total / pairCount:F4} |"));
+        $"| {name} | {pairs:N0} | {seconds:F1} | {pairs / seconds:N0} | {counter.Tables:N0} | {counter.Queues:N0} | {(double)total / pairs:F4} |"));
     Console.WriteLine(rows[^1]);
 }
 
-await MeasureAsync("sweep, every pair due (read due-index, crunch, enqueue)", async () => await sweep.RunAsync(default));
+await MeasureAsync("sweep, every pair due (read due-index, crunch, enqueue)", pairCount, async () => await sweep.RunAsync(default));
 
+// As the hosts run the queue (host.json and the local pump: batches of 16): receive a batch, evaluate, delete each.
+const int ReceiveBatch = 16;
 var evaluate = services.GetRequiredService<EvaluatePairHandler>();
 var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.PairEvaluations);
-await MeasureAsync("evaluate every due pair (receive, load, engine, commit, reschedule, delete)", async () =>
+var what = sample < pairCount ? "a sample of the due pairs" : "every due pair";
+
+async Task EvaluateAsync(int count)
 {
+    var claimed = 0;
     var workers = Enumerable.Range(0, 16).Select(async worker =>
     {
-        while (true)
+        while (Volatile.Read(ref claimed) < count)
         {
-            QueueMessage[] batch = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5));
+            QueueMessage[] batch = await queue.ReceiveMessagesAsync(ReceiveBatch, TimeSpan.FromMinutes(10));
             if (batch.Length == 0)
                 return;
             foreach (var message in batch)
             {
+                if (Interlocked.Increment(ref claimed) > count)
+                    return; // the sample is full: the rest of this batch stays queued (its receive is counted)
                 if (QueueJson.TryParse<EvaluatePair>(message.Body.ToString(), out var evaluation, out _))
                     await evaluate.HandleAsync(evaluation, default);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -95,15 +96,42 @@ await MeasureAsync("evaluate every due pair (receive, load, engine, commit, resc
         }
     });
     await Task.WhenAll(workers);
-});
+}
 
-await MeasureAsync("sweep, no pair due (unchanged pairs)", async () => await sweep.RunAsync(default));
+await MeasureAsync($"evaluate {what}, first time (state and integration event written)", sample, async () => await EvaluateAsync(sample));
+
+// A week on, the same pairs are due again and nothing about them changed: the steady state of a sweep. (Not with a
+// sample: the pairs left out are due first, and the re-evaluated ones could not be told from them in the queue.)
+SweepHandler SweepAt(DateTimeOffset at) => new(
+    services.GetRequiredService<DueIndex>(),
+    services.GetRequiredService<ProgramCrunch>(),
+    services.GetRequiredService<MessageQueues>(),
+    new FixedTime(at),
+    NullLogger<SweepHandler>.Instance);
+if (sample == pairCount)
+{
+    await MeasureAsync("sweep a week later (every pair due again)", pairCount, async () => await SweepAt(now.AddDays(8)).RunAsync(default));
+    await MeasureAsync("evaluate every due pair again (nothing changed)", pairCount, async () => await EvaluateAsync(pairCount));
+}
+
+var peak = PeakMemory.PeakMiB();
+
+// With a sample, the pairs not evaluated are still due: the unchanged-pairs sweep then runs at an instant before
+// every due entry, which is what a sweep sees when nothing is due.
+var quiet = sample < pairCount ? SweepAt(now.AddMinutes(-2)) : sweep;
+await MeasureAsync("sweep, no pair due (unchanged pairs)", pairCount, async () => await quiet.RunAsync(default));
 
 Console.WriteLine();
-Console.WriteLine("| step | pairs | seconds | table transactions | queue transactions | transactions per pair |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| step | pairs | seconds | pairs / s | table transactions | queue transactions | transactions per pair |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var row in rows)
     Console.WriteLine(row);
+Console.WriteLine();
+var since = peakResettable ? "peak reset after seeding" : "since the process started: the peak could not be reset";
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Peak resident set of this process (host + handlers, not Azurite) over the sweep and the evaluation: {peak:F0} MiB ({since})"));
 
 await host.StopAsync();
 Directory.Delete(outbox, recursive: true);
+if (disk is not null)
+    Directory.Delete(disk, recursive: true);

@@ -45,8 +45,8 @@ public static class PairEngine
             next.At,
             episodeKey,
             seen.MeetingsHeld,
-            seen.LastHeld?.Start,
-            seen.NextUpcoming?.Start,
+            seen.LastHeldStart,
+            seen.NextUpcomingStart,
             seen.LastSetbackAt);
     }
 
@@ -56,7 +56,7 @@ public static class PairEngine
         using var timeline = Timeline.Build(ledger, now, policy);
         var meetings = new List<Meeting>(timeline.MeetingCount);
         foreach (var meeting in timeline.Meetings)
-            meetings.Add(meeting.ToMeeting(now));
+            meetings.Add(meeting.ToMeeting(timeline.NowTicks));
         return [.. meetings.OrderBy(m => m.OriginalStart).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
@@ -80,8 +80,8 @@ public static class PairEngine
             next.Consider(cancelledAt + TimeSpan.FromDays(policy.RebookWithinDays));
         foreach (var meeting in seen.Timeline.Meetings)
         {
-            if (meeting.IsUpcomingAt(seen.Timeline.Now))
-                next.Consider(meeting.End); // presumed held from then on
+            if (meeting.IsUpcomingAt(seen.Timeline.NowTicks))
+                next.Consider(meeting.EndAt); // presumed held from then on
         }
     }
 

@@ -27,8 +27,8 @@ internal static class PairFacts
             ["riskLevel"] = health.Level.ToString(),
             ["reason"] = Ladder.EscalationLadder.Primary(health.Signals)?.Describe() ?? "",
             ["postponedBy"] = seen.LastSetbackBy?.ToString().ToLowerInvariant() ?? "",
-            ["lastMeetingAt"] = Instant(seen.LastHeld?.Start),
-            ["nextMeetingAt"] = Instant(seen.NextUpcoming?.Start),
+            ["lastMeetingAt"] = Instant(seen.LastHeldStart),
+            ["nextMeetingAt"] = Instant(seen.NextUpcomingStart),
             ["programActivePairs"] = Number(program.ActivePairs),
             ["programMeetingsHeld"] = Number(program.MeetingsHeldThisCycle),
         };

@@ -27,6 +27,7 @@ public static class EngagementSetup
             .Validate(o => o.IsValid, $"{SweepOptions.Setting} must be a six-field CRON expression (seconds first).")
             .ValidateOnStart();
         builder.Services.AddSingleton<ProgramCrunch>();
+        builder.Services.AddSingleton<ProgramContextCache>();
         builder.Services.AddSingleton<SweepHandler>();
         builder.Services.AddSingleton<EvaluatePairHandler>();
         builder.Services.AddSingleton<CalendarChangeHandler>();

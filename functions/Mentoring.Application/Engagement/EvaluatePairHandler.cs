@@ -19,10 +19,12 @@ internal enum EvaluationOutcome
 /// <c>pair-evaluations</c>, an impureim sandwich: load the pair, its ledger and history; let the engine decide with
 /// <c>now</c>; write the decided messages (outbox and history in one row each), the pending events and the state in one
 /// partition transaction under If-Match. Then the derived writes, each idempotent: the due-index, the pair's summary,
-/// one <c>outbound-email</c> message per new outbox row, the integration events.
+/// one <c>outbound-email</c> message per new outbox row, the integration events. What each step costs in storage
+/// transactions, and what may come from a cache: docs/decisions/0004-evaluation-transactions.md.
 /// </summary>
 internal sealed partial class EvaluatePairHandler(
     ProgramStore programs,
+    ProgramContextCache programContexts,
     ParticipantStore participants,
     PairStore pairs,
     PairLogStore logs,
@@ -43,7 +45,7 @@ internal sealed partial class EvaluatePairHandler(
         var partition = Keys.PairLog(message.ProgramId, message.PairId);
         for (var attempt = 1; ; attempt++)
         {
-            if (await pairs.GetAsync(message.ProgramId, message.PairId, ct) is not { } found)
+            if (await pairs.GetWithETagAsync(message.ProgramId, message.PairId, ct) is not { } found)
             {
                 if (message.DueKey is not null)
                     await due.RemoveAsync(message.DueKey, ct);
@@ -60,9 +62,12 @@ internal sealed partial class EvaluatePairHandler(
                 return EvaluationOutcome.Duplicate;
             }
 
-            var program = await programs.GetAsync(message.ProgramId, ct)
+            // The sweep's fan-out reads the program's context from the per-process cache; a change-driven evaluation reads fresh.
+            var cached = message.DueKey is not null ? await programContexts.GetAsync(message.ProgramId, ct) : null;
+            var program = cached?.Program
+                ?? await programs.GetAsync(message.ProgramId, ct)
                 ?? throw new InvalidOperationException($"Pair {message.PairId} names program {message.ProgramId}, which does not exist.");
-            var context = await LoadContextAsync(found.Pair, program, ct);
+            var context = await LoadContextAsync(found.Pair, program, cached, ct);
             var conditions = message.Program is { } p ? new ProgramConditions(p.CrunchActive, p.ActivePairs, p.MeetingsHeldThisCycle) : null;
             var snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())], conditions);
 
@@ -84,7 +89,11 @@ internal sealed partial class EvaluatePairHandler(
                 remembered);
             try
             {
-                await logs.CommitEvaluationAsync(partition, state, log.StateETag, decided, events, ct);
+                // An evaluation that decides nothing and judges as the last one did has nothing to commit: skipping the
+                // write saves a transaction per unchanged pair. Its id is then not remembered; a redelivery evaluates
+                // again and, the ledger unchanged, writes nothing either.
+                if (decided.Count > 0 || events.Count > 0 || log.State is not { } last || !JudgesAlike(last, state))
+                    await logs.CommitEvaluationAsync(partition, state, log.StateETag, decided, events, ct);
             }
             catch (ConcurrentEvaluationException) when (attempt < MaxRaces)
             {
@@ -92,14 +101,17 @@ internal sealed partial class EvaluatePairHandler(
                 continue;
             }
 
-            var dueKey = await due.ScheduleAsync(message.ProgramId, message.PairId, evaluation.NextEvaluationAt, ct);
+            var staleKeys = new[] { found.Summary.DueKey, message.DueKey };
+            var dueKey = await due.MoveAsync(message.ProgramId, message.PairId, evaluation.NextEvaluationAt, staleKeys, ct);
             var summary = new PairSummary(
                 now, evaluation.Health.Level, evaluation.Health.Score, evaluation.LastSetbackAt, evaluation.NextEvaluationAt, dueKey, evaluation.MeetingsHeld);
-            var previousDueKey = await pairs.RecordSummaryAsync(message.ProgramId, message.PairId, summary, ct);
-            foreach (var stale in new[] { previousDueKey, message.DueKey }.Distinct())
+            if (!await pairs.TryRecordSummaryAsync(message.ProgramId, message.PairId, summary, found.ETag, ct))
             {
-                if (stale is not null && stale != dueKey)
-                    await due.RemoveAsync(stale, ct);
+                // The row changed since we read it (an admin edit, or another evaluation recorded its own due entry):
+                // read it again, and remove the entry it names unless that is ours or one we already removed.
+                var previousDueKey = await pairs.RecordSummaryAsync(message.ProgramId, message.PairId, summary, ct);
+                if (previousDueKey is not null && previousDueKey != dueKey && !staleKeys.Contains(previousDueKey))
+                    await due.RemoveAsync(previousDueKey, ct);
             }
 
             await FlushAsync(partition, decided, events, now, ct);
@@ -107,6 +119,13 @@ internal sealed partial class EvaluatePairHandler(
             return EvaluationOutcome.Evaluated;
         }
     }
+
+    private static bool JudgesAlike(PairState last, PairState now) =>
+        last.RiskLevel == now.RiskLevel
+        && last.Score == now.Score
+        && last.MeetingsHeld == now.MeetingsHeld
+        && last.LastSetbackAt == now.LastSetbackAt
+        && string.Equals(last.EpisodeKey, now.EpisodeKey, StringComparison.Ordinal);
 
     private async Task FlushAsync(
         string partition, IReadOnlyList<OutboxMessage> pending, IReadOnlyList<IntegrationEvent> events, DateTimeOffset now, CancellationToken ct)
@@ -120,13 +139,16 @@ internal sealed partial class EvaluatePairHandler(
         }
     }
 
-    private async Task<PairContext> LoadContextAsync(PairRecord pair, ProgramRecord program, CancellationToken ct)
+    private async Task<PairContext> LoadContextAsync(PairRecord pair, ProgramRecord program, ProgramContext? cached, CancellationToken ct)
     {
-        var mentor = await participants.GetAsync(pair.ProgramId, pair.MentorId, ct)
+        var mentor = cached?.Participants.GetValueOrDefault(pair.MentorId)
+            ?? await participants.GetAsync(pair.ProgramId, pair.MentorId, ct)
             ?? throw new InvalidOperationException($"Pair {pair.PairId} names mentor {pair.MentorId}, who does not exist.");
-        var mentee = await participants.GetAsync(pair.ProgramId, pair.MenteeId, ct)
+        var mentee = cached?.Participants.GetValueOrDefault(pair.MenteeId)
+            ?? await participants.GetAsync(pair.ProgramId, pair.MenteeId, ct)
             ?? throw new InvalidOperationException($"Pair {pair.PairId} names mentee {pair.MenteeId}, who does not exist.");
-        var cycle = pair.CycleId is { } cycleId ? await programs.GetCycleAsync(pair.ProgramId, cycleId, ct) : null;
+        var cycle = pair.CycleId is not { } cycleId ? null
+            : cached?.Cycles.GetValueOrDefault(cycleId) ?? await programs.GetCycleAsync(pair.ProgramId, cycleId, ct);
         return new PairContext(
             pair.PairId,
             pair.ProgramId,

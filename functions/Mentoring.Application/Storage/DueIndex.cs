@@ -23,11 +23,50 @@ internal sealed class DueIndex(TableServiceClient tables)
     /// <summary>Puts the pair in the index at <paramref name="dueAt"/>; returns the key to remove it by.</summary>
     public async Task<string> ScheduleAsync(string programId, string pairId, DateTimeOffset dueAt, CancellationToken ct)
     {
+        var (entity, dueKey) = EntryOf(programId, pairId, dueAt);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        return dueKey;
+    }
+
+    /// <summary>The pair's row in the index at <paramref name="dueAt"/>, and the key to remove it by.</summary>
+    internal static (TableEntity Entity, string DueKey) EntryOf(string programId, string pairId, DateTimeOffset dueAt)
+    {
         var shard = ShardOf(programId, pairId);
         var rowKey = Keys.Sortable(dueAt) + Keys.Separator + Keys.PairLog(programId, pairId);
         var entity = new TableEntity(shard, rowKey) { ["ProgramId"] = programId, ["PairId"] = pairId, ["DueAt"] = dueAt };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
-        return shard + KeySeparator + rowKey;
+        return (entity, shard + KeySeparator + rowKey);
+    }
+
+    /// <summary>
+    /// Puts the pair in the index at <paramref name="dueAt"/> and removes its <paramref name="staleKeys"/> in one
+    /// transaction: every entry of a pair lives in the pair's shard. When one of them is already gone (another
+    /// evaluation removed it) the transaction fails as a whole, and the entries are written one by one instead.
+    /// </summary>
+    public async Task<string> MoveAsync(string programId, string pairId, DateTimeOffset dueAt, IEnumerable<string?> staleKeys, CancellationToken ct)
+    {
+        var (entity, dueKey) = EntryOf(programId, pairId, dueAt);
+        var shard = entity.PartitionKey;
+        var stale = staleKeys.OfType<string>().Where(k => k != dueKey).Distinct(StringComparer.Ordinal).ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, entity) };
+        foreach (var key in stale)
+        {
+            if (Split(key) is { } at && at.Shard == shard)
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(at.Shard, at.RowKey), ETag.All));
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, ct);
+            stale.RemoveAll(k => Split(k)?.Shard == shard);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        }
+
+        foreach (var key in stale)
+            await RemoveAsync(key, ct);
+        return dueKey;
     }
 
     public async Task RemoveAsync(string dueKey, CancellationToken ct)
@@ -66,6 +105,12 @@ internal sealed class DueIndex(TableServiceClient tables)
                     partition + KeySeparator + e.RowKey))];
             }
         }
+    }
+
+    private static (string Shard, string RowKey)? Split(string dueKey)
+    {
+        var at = dueKey.IndexOf(KeySeparator, StringComparison.Ordinal);
+        return at < 0 ? null : (dueKey[..at], dueKey[(at + 1)..]);
     }
 
     internal static string ShardOf(string programId, string pairId)

@@ -1,3 +1,4 @@
+using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using Mentoring.Engine.Health;
@@ -56,6 +57,13 @@ internal sealed class PairStore(TableServiceClient tables)
         return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e)) : null;
     }
 
+    /// <summary>The pair with the ETag of its row, for a write of its summary under If-Match without reading it again.</summary>
+    public async Task<(PairRecord Pair, PairSummary Summary, ETag ETag)?> GetWithETagAsync(string programId, string pairId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e), e.ETag) : null;
+    }
+
     /// <summary>The pairs a person is in (the people index), as (program, pair).</summary>
     public async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(string personId, CancellationToken ct)
     {
@@ -78,16 +86,40 @@ internal sealed class PairStore(TableServiceClient tables)
         await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
         {
             previousDueKey = e.GetString("DueKey");
-            e["EvaluatedAt"] = summary.EvaluatedAt;
-            e["RiskLevel"] = summary.RiskLevel?.ToString();
-            e["Score"] = summary.Score;
-            e["LastSetbackAt"] = summary.LastSetbackAt;
-            e["NextEvaluationAt"] = summary.NextEvaluationAt;
-            e["DueKey"] = summary.DueKey;
-            e["MeetingsHeld"] = summary.MeetingsHeld;
+            Write(e, summary);
             return true;
         }, ct);
         return previousDueKey;
+    }
+
+    internal static void Write(TableEntity e, PairSummary summary)
+    {
+        e["EvaluatedAt"] = summary.EvaluatedAt;
+        e["RiskLevel"] = summary.RiskLevel?.ToString();
+        e["Score"] = summary.Score;
+        e["LastSetbackAt"] = summary.LastSetbackAt;
+        e["NextEvaluationAt"] = summary.NextEvaluationAt;
+        e["DueKey"] = summary.DueKey;
+        e["MeetingsHeld"] = summary.MeetingsHeld;
+    }
+
+    /// <summary>
+    /// Records an evaluation's summary with If-Match on <paramref name="read"/>, the ETag the evaluation read the row with:
+    /// one request. False when the row changed (or went) since: then <see cref="RecordSummaryAsync"/> reads it again.
+    /// </summary>
+    public async Task<bool> TryRecordSummaryAsync(string programId, string pairId, PairSummary summary, ETag read, CancellationToken ct)
+    {
+        var entity = new TableEntity(Keys.Encode(programId), Keys.Encode(pairId));
+        Write(entity, summary);
+        try
+        {
+            await _table.UpdateEntityAsync(entity, read, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
@@ -97,7 +129,7 @@ internal sealed class PairStore(TableServiceClient tables)
     public async Task DeleteAsync(string programId, string pairId, CancellationToken ct) =>
         await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(pairId), ETag.All, ct);
 
-    private static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
+    internal static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
     {
         ["ProgramId"] = pair.ProgramId,
         ["PairId"] = pair.PairId,

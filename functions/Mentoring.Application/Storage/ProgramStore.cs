@@ -29,7 +29,7 @@ internal sealed record CycleRecord(string ProgramId, string CycleId, DateTimeOff
 }
 
 /// <summary>Programs and their cycles: table <c>programs</c>, PK = program.</summary>
-internal sealed class ProgramStore(TableServiceClient tables)
+internal sealed class ProgramStore(TableServiceClient tables, ProgramChanges changes)
 {
     private const string ProgramRow = "program";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Programs);
@@ -51,6 +51,7 @@ internal sealed class ProgramStore(TableServiceClient tables)
             ["SponsorWords"] = program.Voice?.SponsorWords,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        changes.Touch(program.ProgramId);
     }
 
     public async Task SaveCycleAsync(CycleRecord cycle, CancellationToken ct)
@@ -62,13 +63,33 @@ internal sealed class ProgramStore(TableServiceClient tables)
             ["End"] = cycle.End,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        changes.Touch(cycle.ProgramId);
     }
 
     public async Task<ProgramRecord?> GetAsync(string programId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), ProgramRow, cancellationToken: ct);
-        if (!row.HasValue || row.Value is not { } e)
-            return null;
+        return row.HasValue && row.Value is { } e ? ToProgram(e) : null;
+    }
+
+    /// <summary>The program and all its cycles: one partition query.</summary>
+    public async Task<(ProgramRecord? Program, List<CycleRecord> Cycles)> GetWithCyclesAsync(string programId, CancellationToken ct)
+    {
+        ProgramRecord? program = null;
+        var cycles = new List<CycleRecord>();
+        foreach (var e in await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}"), ct))
+        {
+            if (e.RowKey == ProgramRow)
+                program = ToProgram(e);
+            else if (e.RowKey.StartsWith("cycle" + Keys.Separator, StringComparison.Ordinal))
+                cycles.Add(ToCycle(programId, e));
+        }
+
+        return (program, cycles);
+    }
+
+    private static ProgramRecord ToProgram(TableEntity e)
+    {
         var policy = JsonSerializer.Deserialize<EngagementPolicy>(e.GetString("Policy"), StorageJson.Options)
             ?? EngagementPolicy.Default;
         return new ProgramRecord(
@@ -88,8 +109,9 @@ internal sealed class ProgramStore(TableServiceClient tables)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(
             Keys.Encode(programId), "cycle" + Keys.Separator + Keys.Encode(cycleId), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e
-            ? new CycleRecord(programId, e.GetString("CycleId"), e.GetDateTimeOffset("Start")!.Value, e.GetDateTimeOffset("End")!.Value)
-            : null;
+        return row.HasValue && row.Value is { } e ? ToCycle(programId, e) : null;
     }
+
+    private static CycleRecord ToCycle(string programId, TableEntity e) =>
+        new(programId, e.GetString("CycleId"), e.GetDateTimeOffset("Start")!.Value, e.GetDateTimeOffset("End")!.Value);
 }

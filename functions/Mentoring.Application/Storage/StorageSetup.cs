@@ -81,6 +81,7 @@ public static class StorageSetup
                 : new QueueServiceClient(o.ConnectionString, options);
         });
 
+        services.AddSingleton<ProgramChanges>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ParticipantStore>();
         services.AddSingleton<PairStore>();

@@ -15,11 +15,13 @@ internal static class PreMeetingReminders
             return;
 
         var now = seen.Timeline.Now;
+        var nowTicks = seen.Timeline.NowTicks;
         foreach (var meeting in seen.Timeline.Meetings)
         {
-            if (!meeting.IsUpcomingAt(now) || meeting.Start <= now)
+            if (!meeting.IsUpcomingAt(nowTicks) || meeting.Start <= nowTicks)
                 continue;
-            var due = meeting.Start - policy.Campaign.ReminderLead;
+            var start = meeting.StartAt;
+            var due = start - policy.Campaign.ReminderLead;
             if (due > now)
             {
                 next.Consider(due);
@@ -30,13 +32,13 @@ internal static class PreMeetingReminders
             foreach (var participant in PairRecipients.Reachable(pair))
             {
                 var recipient = PairRecipients.Of(participant);
-                var key = $"{pair.PairId}/reminder/{meeting.Id}/{meeting.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{recipient.Key}";
-                if (sink.AlreadyDecided(key) || sink.NotBefore(recipient, TemplateIds.PreMeetingReminder, due) >= meeting.Start)
+                var key = $"{pair.PairId}/reminder/{meeting.Id}/{meeting.Start.ToString(CultureInfo.InvariantCulture)}/{recipient.Key}";
+                if (sink.AlreadyDecided(key) || sink.NotBefore(recipient, TemplateIds.PreMeetingReminder, due) >= start)
                     continue; // a reminder that could only arrive after the start is no reminder
                 facts ??= new Dictionary<string, string>(sink.PairFacts, StringComparer.Ordinal)
                 {
-                    ["meetingStart"] = meeting.Start.ToString("O", CultureInfo.InvariantCulture),
-                    ["meetingEnd"] = meeting.End.ToString("O", CultureInfo.InvariantCulture),
+                    ["meetingStart"] = start.ToString("O", CultureInfo.InvariantCulture),
+                    ["meetingEnd"] = meeting.EndAt.ToString("O", CultureInfo.InvariantCulture),
                 };
                 sink.Add(key, TemplateIds.PreMeetingReminder, recipient, due, "A meeting is booked for tomorrow.", facts, meetingId: meeting.Id);
             }

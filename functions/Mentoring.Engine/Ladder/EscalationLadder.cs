@@ -21,7 +21,7 @@ internal static class EscalationLadder
     {
         if (pair.StatusChangedAt is { } resumedAt && resumedAt == seen.Reference)
             return "ep-resumed-" + resumedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return seen.LastHeld is { } held ? AfterHeldPrefix + held.Id : StartEpisode;
+        return seen.HasHeld ? AfterHeldPrefix + seen.LastHeld.Id : StartEpisode;
     }
 
     public static void Decide(
@@ -48,9 +48,9 @@ internal static class EscalationLadder
         if (stepsTaken >= stepCount)
             return;
 
-        if (seen.NextUpcoming is { } booked && booked.Start <= now + policy.Cadence)
+        if (seen.NextUpcomingIndex >= 0 && seen.NextUpcoming.Start <= seen.Timeline.NowTicks + policy.Cadence.Ticks)
         {
-            next.Consider(booked.End); // paused until the booked meeting is held (or moved)
+            next.Consider(seen.NextUpcoming.EndAt); // paused until the booked meeting is held (or moved)
             return;
         }
 
@@ -71,25 +71,22 @@ internal static class EscalationLadder
         var template = StepTemplate(stepsTaken, stepCount, pair, policy);
         var recipients = RecipientsOf(template, seen, signals, pair);
         var step = stepsTaken;
-        var reason = primary.Describe();
-        if (recipients.Count == 0)
+        var unreachable = recipients.Count == 0;
+        if (unreachable)
         {
             template = TemplateIds.AdminAlert;
             step = stepCount - 1;
             recipients = [Recipient.Admin];
-            reason = "No participant of this pair takes our email any more. " + reason;
         }
 
+        string? reason = null; // described only when a step is new: a re-evaluation mostly finds it decided
         foreach (var recipient in recipients)
         {
-            sink.Add(
-                $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}",
-                template,
-                recipient,
-                due,
-                reason,
-                episodeKey: episodeKey,
-                step: step);
+            var key = $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}";
+            if (sink.AlreadyDecided(key))
+                continue;
+            reason ??= unreachable ? "No participant of this pair takes our email any more. " + primary.Describe() : primary.Describe();
+            sink.Add(key, template, recipient, due, reason, episodeKey: episodeKey, step: step);
         }
     }
 
@@ -97,7 +94,7 @@ internal static class EscalationLadder
     public static void ThankOnClose(
         PairObservation seen, PairContext pair, EngagementPolicy policy, IReadOnlyList<SentMessage> history, DecisionSink sink)
     {
-        if (!policy.Ladder.ThankYouOnHeld || pair.Status != PairStatus.Active || seen.LastHeld is not { } held)
+        if (!policy.Ladder.ThankYouOnHeld || pair.Status != PairStatus.Active || !seen.HasHeld)
             return;
 
         var previousHeldId = seen.PreviousHeldIndex >= 0 ? seen.Timeline.Meetings[seen.PreviousHeldIndex].Id : null;
@@ -105,7 +102,8 @@ internal static class EscalationLadder
             return;
 
         var closedEpisode = previousHeldId is null ? StartEpisode : AfterHeldPrefix + previousHeldId;
-        var heldAt = held.End < seen.Timeline.Now ? held.End : seen.Timeline.Now;
+        ref readonly var held = ref seen.LastHeld;
+        var heldAt = held.EndAt < seen.Timeline.Now ? held.EndAt : seen.Timeline.Now;
         if (seen.Timeline.Now - heldAt > TimeSpan.FromDays(policy.CadenceDays))
             return; // too long ago to thank for
         foreach (var participant in PairRecipients.Reachable(pair))

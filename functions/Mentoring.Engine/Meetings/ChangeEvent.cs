@@ -5,7 +5,8 @@ namespace Mentoring.Engine.Meetings;
 /// <summary>A move, cancellation or no-show, with what the signals need to weigh it.</summary>
 internal struct ChangeEvent
 {
-    public DateTimeOffset At;
+    /// <summary>UTC ticks.</summary>
+    public long At;
     public int MeetingIndex;
     public ChangeEventKind Kind;
     public bool Late;

@@ -21,9 +21,9 @@ internal sealed class MeetingIndex
         _mask = size - 1;
     }
 
-    public int Find(string id, MeetingState[] meetings)
+    public int Find(string id, int hash, MeetingState[] meetings)
     {
-        for (var slot = Hash(id) & _mask; ; slot = (slot + 1) & _mask)
+        for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
             var position = _slots[slot] - 1;
             if (position < 0)
@@ -33,16 +33,16 @@ internal sealed class MeetingIndex
         }
     }
 
-    public void Add(string id, int position)
+    public void Add(int hash, int position)
     {
-        var slot = Hash(id) & _mask;
+        var slot = hash & _mask;
         while (_slots[slot] != 0)
             slot = (slot + 1) & _mask;
         _slots[slot] = position + 1;
     }
 
     // Ids of one pair share long prefixes (a calendar's event id, a series uid) and differ at the end: hash the tail.
-    private static int Hash(string id)
+    public static int Hash(string id)
     {
         var hash = (uint)id.Length * 2654435761u;
         var from = Math.Max(0, id.Length - 12);

@@ -2,38 +2,42 @@ using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Engine.Meetings;
 
-/// <summary>Mutable working state of one meeting while the ledger is folded.</summary>
+/// <summary>Mutable working state of one meeting while the ledger is folded. Instants are UTC ticks (<see cref="Ticks"/>).</summary>
 internal struct MeetingState
 {
     public string Id;
-    public DateTimeOffset OriginalStart;
-    public DateTimeOffset Start;
-    public DateTimeOffset End;
-    public DateTimeOffset ScheduledAt;
+    public long OriginalStart;
+    public long Start;
+    public long End;
+    public long ScheduledAt;
+    public long CancelledAt;
     public MeetingStatus Status;
     public bool HeldConfirmed;
     public int TimesMoved;
     public int Postponements;
-    public DateTimeOffset? CancelledAt;
     public Party? CancelledBy;
     public string? CancellationReason;
 
+    public readonly DateTimeOffset StartAt => Ticks.At(Start);
+
+    public readonly DateTimeOffset EndAt => Ticks.At(End);
+
     /// <summary>Held, confirmed or presumed (its end passed with nothing cancelling it).</summary>
-    public readonly bool IsHeldAt(DateTimeOffset now) =>
+    public readonly bool IsHeldAt(long now) =>
         Status == MeetingStatus.Held || (Status == MeetingStatus.Scheduled && End <= now);
 
-    public readonly bool IsUpcomingAt(DateTimeOffset now) => Status == MeetingStatus.Scheduled && End > now;
+    public readonly bool IsUpcomingAt(long now) => Status == MeetingStatus.Scheduled && End > now;
 
-    public readonly Meeting ToMeeting(DateTimeOffset now) => new(
+    public readonly Meeting ToMeeting(long now) => new(
         Id,
-        OriginalStart,
-        Start,
-        End,
+        Ticks.At(OriginalStart),
+        Ticks.At(Start),
+        Ticks.At(End),
         IsHeldAt(now) ? MeetingStatus.Held : Status,
         HeldConfirmed,
         TimesMoved,
         Postponements,
-        CancelledAt,
+        Ticks.AtOrNull(CancelledAt),
         CancelledBy,
         CancellationReason);
 }

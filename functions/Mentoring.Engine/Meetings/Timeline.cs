@@ -9,15 +9,19 @@ namespace Mentoring.Engine.Meetings;
 /// they are ordered by when they were made, then by id.
 /// Each thread keeps one timeline and its working arrays for the next evaluation, so folding allocates nothing that
 /// grows with the history (and nothing at all once warm): dispose it to hand it back.
+/// The fold runs over UTC ticks: <see cref="DateTimeOffset"/> arithmetic and comparisons were most of its cost.
 /// </summary>
 internal sealed class Timeline : IDisposable
 {
-    private static readonly Comparison<LedgerChange> ChronologicalOrder = CompareChronologically;
+    private static readonly Comparison<TimedChange> ChronologicalOrder = CompareChronologically;
 
     [ThreadStatic]
     private static Timeline? s_spare;
 
-    private LedgerChange[] _changes = [];
+    private TimedChange[] _changes = [];
+    private int _changesHeld;
+    private int _lastTouched = -1;
+    private LedgerChange[] _distinct = [];
     private MeetingState[] _meetings = [];
     private ChangeEvent[] _events = [];
     private readonly MeetingIndex _index = new();
@@ -27,6 +31,9 @@ internal sealed class Timeline : IDisposable
     }
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary><see cref="Now"/> in UTC ticks.</summary>
+    public long NowTicks { get; private set; }
 
     public int MeetingCount { get; private set; }
 
@@ -39,7 +46,7 @@ internal sealed class Timeline : IDisposable
 
     public ReadOnlySpan<ChangeEvent> Events => _events.AsSpan(0, EventCount);
 
-    public ReadOnlySpan<LedgerChange> Changes => _changes.AsSpan(0, ChangeCount);
+    public ReadOnlySpan<LedgerChange> Changes => _distinct.AsSpan(0, ChangeCount);
 
     public static Timeline Build(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
@@ -52,20 +59,24 @@ internal sealed class Timeline : IDisposable
 
     public void Dispose()
     {
-        Array.Clear(_changes, 0, ChangeCount); // drop references to the caller's changes and meeting ids
+        Array.Clear(_changes, 0, _changesHeld); // drop references to the caller's changes and meeting ids
+        Array.Clear(_distinct, 0, ChangeCount);
         Array.Clear(_meetings, 0, MeetingCount);
-        MeetingCount = EventCount = ChangeCount = 0;
+        MeetingCount = EventCount = ChangeCount = _changesHeld = 0;
         s_spare = this;
     }
 
     private void Reset(int capacity, DateTimeOffset now)
     {
         Now = now;
+        NowTicks = now.UtcTicks;
+        _lastTouched = -1;
         MeetingCount = EventCount = ChangeCount = 0;
         if (_changes.Length < capacity)
         {
             var size = Math.Max(capacity, 2 * _changes.Length);
-            _changes = new LedgerChange[size];
+            _changes = new TimedChange[size];
+            _distinct = new LedgerChange[size];
             _meetings = new MeetingState[size];
             _events = new ChangeEvent[size];
         }
@@ -74,7 +85,7 @@ internal sealed class Timeline : IDisposable
     }
 
     /// <summary>The index of the meeting with this id, or -1.</summary>
-    public int IndexOf(string meetingId) => _index.Find(meetingId, _meetings);
+    public int IndexOf(string meetingId) => _index.Find(meetingId, MeetingIndex.Hash(meetingId), _meetings);
 
     /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start.</summary>
     public bool IsAmongFirst(int meetingIndex, int count)
@@ -96,10 +107,13 @@ internal sealed class Timeline : IDisposable
         var count = 0;
         for (var i = 0; i < ledger.Count; i++)
         {
-            if (ledger[i].ChangedAt <= Now)
-                _changes[count++] = ledger[i];
+            var change = ledger[i];
+            var at = change.ChangedAt.UtcTicks;
+            if (at <= NowTicks)
+                _changes[count++] = new TimedChange(at, change);
         }
 
+        _changesHeld = count;
         var span = _changes.AsSpan(0, count);
         if (!IsChronological(span))
             span.Sort(ChronologicalOrder);
@@ -107,18 +121,16 @@ internal sealed class Timeline : IDisposable
         var distinct = 0;
         for (var i = 0; i < count; i++)
         {
-            if (distinct > 0 && string.Equals(_changes[distinct - 1].ChangeId, _changes[i].ChangeId, StringComparison.Ordinal))
+            if (distinct > 0 && string.Equals(_distinct[distinct - 1].ChangeId, _changes[i].Change.ChangeId, StringComparison.Ordinal))
                 continue;
-            _changes[distinct++] = _changes[i];
+            _distinct[distinct++] = _changes[i].Change;
+            Apply(_changes[i].At, _changes[i].Change, policy);
         }
 
-        Array.Clear(_changes, distinct, count - distinct);
         ChangeCount = distinct;
-        for (var i = 0; i < distinct; i++)
-            Apply(_changes[i], policy);
     }
 
-    private static bool IsChronological(ReadOnlySpan<LedgerChange> changes)
+    private static bool IsChronological(ReadOnlySpan<TimedChange> changes)
     {
         for (var i = 1; i < changes.Length; i++)
         {
@@ -129,80 +141,99 @@ internal sealed class Timeline : IDisposable
         return true;
     }
 
-    private static int CompareChronologically(LedgerChange a, LedgerChange b)
+    private static int CompareChronologically(TimedChange a, TimedChange b)
     {
-        var byTime = a.ChangedAt.UtcTicks.CompareTo(b.ChangedAt.UtcTicks);
+        var byTime = a.At.CompareTo(b.At);
         if (byTime != 0)
             return byTime;
-        var byId = string.CompareOrdinal(a.ChangeId, b.ChangeId);
-        return byId != 0 ? byId : a.Kind.CompareTo(b.Kind);
+        var byId = string.CompareOrdinal(a.Change.ChangeId, b.Change.ChangeId);
+        return byId != 0 ? byId : a.Change.Kind.CompareTo(b.Change.Kind);
     }
 
-    private void Apply(LedgerChange change, EngagementPolicy policy)
+    private void Apply(long changedAt, LedgerChange change, EngagementPolicy policy)
     {
-        var index = IndexOf(change.MeetingId);
+        // Changes to one meeting tend to follow each other: try the meeting the last change touched before hashing.
+        int hash = 0, index;
+        if (_lastTouched >= 0 && string.Equals(_meetings[_lastTouched].Id, change.MeetingId, StringComparison.Ordinal))
+        {
+            index = _lastTouched;
+        }
+        else
+        {
+            hash = MeetingIndex.Hash(change.MeetingId);
+            index = _index.Find(change.MeetingId, hash, _meetings);
+        }
+
+        var start = Ticks.Of(change.Start);
         switch (change.Kind)
         {
             case ChangeKind.Scheduled:
                 if (index < 0)
-                    Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                    Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
                 else
-                    Replan(index, change, policy);
+                    Replan(index, change, start, policy);
                 break;
 
             case ChangeKind.Rescheduled:
                 if (index < 0)
-                    index = Add(change, change.PreviousStart ?? change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
-                Move(index, change, change.Start, policy);
+                {
+                    var from = Ticks.Of(change.PreviousStart);
+                    index = Add(change, hash, changedAt, from != Ticks.None ? from : start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
+                }
+
+                Move(index, change, changedAt, start, policy);
                 break;
 
             case ChangeKind.Cancelled:
                 if (index < 0)
-                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
-                Cancel(index, change, policy);
+                    index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
+                Cancel(index, change, changedAt, policy);
                 break;
 
             case ChangeKind.Held:
                 if (index < 0)
-                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Held, policy);
+                    index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Held, policy);
                 ref var held = ref _meetings[index];
                 held.Status = MeetingStatus.Held;
                 held.HeldConfirmed = true;
-                if (change.Start is { } heldStart)
+                if (start != Ticks.None)
                 {
-                    held.Start = heldStart;
-                    held.End = change.End ?? heldStart + policy.DefaultMeetingLength;
+                    held.Start = start;
+                    held.End = change.End is { } end ? end.UtcTicks : start + policy.DefaultMeetingLength.Ticks;
                 }
 
                 break;
 
             case ChangeKind.NoShow:
                 if (index < 0)
-                    index = Add(change, change.Start ?? change.ChangedAt, MeetingStatus.Scheduled, policy);
+                    index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
                 ref var missed = ref _meetings[index];
                 if (missed.Status == MeetingStatus.NoShow)
                     break;
                 missed.Status = MeetingStatus.NoShow;
                 missed.HeldConfirmed = false;
-                AddEvent(change.ChangedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
+                AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
                 break;
         }
+
+        _lastTouched = index;
     }
 
-    private int Add(LedgerChange change, DateTimeOffset start, MeetingStatus status, EngagementPolicy policy)
+    private int Add(LedgerChange change, int hash, long changedAt, long start, MeetingStatus status, EngagementPolicy policy)
     {
         var index = MeetingCount++;
-        _index.Add(change.MeetingId, index);
-        _meetings[index] = new MeetingState
-        {
-            Id = change.MeetingId,
-            OriginalStart = start,
-            Start = start,
-            End = change.End is { } end && end > start ? end : start + policy.DefaultMeetingLength,
-            ScheduledAt = change.ChangedAt,
-            Status = status,
-            HeldConfirmed = status == MeetingStatus.Held,
-        };
+        _index.Add(hash, index);
+        var end = Ticks.Of(change.End);
+        ref var meeting = ref _meetings[index];
+        meeting = default;
+        meeting.Id = change.MeetingId;
+        meeting.OriginalStart = start;
+        meeting.Start = start;
+        meeting.End = end != Ticks.None && end > start ? end : start + policy.DefaultMeetingLength.Ticks;
+        meeting.ScheduledAt = changedAt;
+        meeting.CancelledAt = Ticks.None;
+        meeting.Status = status;
+        meeting.HeldConfirmed = status == MeetingStatus.Held;
         return index;
     }
 
@@ -210,45 +241,48 @@ internal sealed class Timeline : IDisposable
     /// A booking of a meeting we already know: a cancelled one is booked again; a live one takes the new time as its plan
     /// (a whole series re-planned, say) without counting as a postponement: moves of one meeting arrive as Rescheduled.
     /// </summary>
-    private void Replan(int index, LedgerChange change, EngagementPolicy policy)
+    private void Replan(int index, LedgerChange change, long start, EngagementPolicy policy)
     {
         ref var meeting = ref _meetings[index];
         if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed)
             return;
         var length = meeting.End - meeting.Start;
         Revive(ref meeting);
-        if (change.Start is not { } start)
+        if (start == Ticks.None)
             return;
+        var end = Ticks.Of(change.End);
         meeting.Start = start;
-        meeting.End = change.End is { } end && end > start ? end : start + (length > TimeSpan.Zero ? length : policy.DefaultMeetingLength);
+        meeting.End = end != Ticks.None && end > start ? end : start + (length > 0 ? length : policy.DefaultMeetingLength.Ticks);
     }
 
-    private void Move(int index, LedgerChange change, DateTimeOffset? to, EngagementPolicy policy)
+    private void Move(int index, LedgerChange change, long changedAt, long to, EngagementPolicy policy)
     {
         ref var meeting = ref _meetings[index];
         if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed)
             return; // a confirmed meeting took place; later edits to it are housekeeping
 
-        var from = meeting.Status == MeetingStatus.Cancelled ? (DateTimeOffset?)null : meeting.Start;
+        var wasCancelled = meeting.Status == MeetingStatus.Cancelled;
+        var from = meeting.Start;
         var length = meeting.End - meeting.Start;
         Revive(ref meeting);
-        if (to is not { } newStart)
+        if (to == Ticks.None)
             return;
 
-        meeting.Start = newStart;
-        meeting.End = change.End is { } end && end > newStart ? end : newStart + length;
-        if (from is not { } oldStart || oldStart == newStart)
+        var end = Ticks.Of(change.End);
+        meeting.Start = to;
+        meeting.End = end != Ticks.None && end > to ? end : to + length;
+        if (wasCancelled || from == to)
             return;
 
         meeting.TimesMoved++;
-        var later = newStart > oldStart;
+        var later = to > from;
         if (later)
             meeting.Postponements++;
         AddEvent(
-            change.ChangedAt,
+            changedAt,
             index,
             later ? ChangeEventKind.Postponed : ChangeEventKind.MovedEarlier,
-            later && oldStart - change.ChangedAt < policy.LateChangeWindow,
+            later && from - changedAt < policy.LateChangeWindow.Ticks,
             change.ChangedBy);
     }
 
@@ -256,41 +290,41 @@ internal sealed class Timeline : IDisposable
     private static void Revive(ref MeetingState meeting)
     {
         meeting.Status = MeetingStatus.Scheduled;
-        meeting.CancelledAt = null;
+        meeting.CancelledAt = Ticks.None;
         meeting.CancelledBy = null;
         meeting.CancellationReason = null;
     }
 
-    private void Cancel(int index, LedgerChange change, EngagementPolicy policy)
+    private void Cancel(int index, LedgerChange change, long changedAt, EngagementPolicy policy)
     {
         ref var meeting = ref _meetings[index];
         if (meeting.Status is MeetingStatus.Cancelled or MeetingStatus.NoShow)
             return;
-        if ((meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed) || change.ChangedAt >= meeting.End)
+        if ((meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed) || changedAt >= meeting.End)
             return; // removing a meeting after it ended tidies a calendar; it does not un-hold the meeting
 
         meeting.Status = MeetingStatus.Cancelled;
-        meeting.CancelledAt = change.ChangedAt;
+        meeting.CancelledAt = changedAt;
         meeting.CancelledBy = change.ChangedBy;
         meeting.CancellationReason = change.Reason;
         AddEvent(
-            change.ChangedAt,
+            changedAt,
             index,
             ChangeEventKind.Cancelled,
-            meeting.Start - change.ChangedAt < policy.LateChangeWindow,
+            meeting.Start - changedAt < policy.LateChangeWindow.Ticks,
             change.ChangedBy);
     }
 
-    private void AddEvent(DateTimeOffset at, int meetingIndex, ChangeEventKind kind, bool late, Party? by)
+    private void AddEvent(long at, int meetingIndex, ChangeEventKind kind, bool late, Party? by)
     {
         // Each change adds at most one event, and the array holds as many as the ledger has changes.
-        _events[EventCount++] = new ChangeEvent
-        {
-            At = at,
-            MeetingIndex = meetingIndex,
-            Kind = kind,
-            Late = late,
-            By = by,
-        };
+        ref var added = ref _events[EventCount++];
+        added.At = at;
+        added.MeetingIndex = meetingIndex;
+        added.Kind = kind;
+        added.Late = late;
+        added.By = by;
     }
+
+    private readonly record struct TimedChange(long At, LedgerChange Change);
 }

@@ -18,7 +18,9 @@ internal sealed class PairObservation
     public int PreviousHeldIndex { get; private set; } = -1;
 
     /// <summary>Where drift is counted from: the last held meeting, else the pair's start (or its resumption).</summary>
-    public DateTimeOffset Reference { get; private set; }
+    public DateTimeOffset Reference => Ticks.At(ReferenceTicks);
+
+    public long ReferenceTicks { get; private set; }
 
     /// <summary>The next meeting still ahead, or -1.</summary>
     public int NextUpcomingIndex { get; private set; } = -1;
@@ -32,12 +34,12 @@ internal sealed class PairObservation
 
     public int LateSetbacks { get; private set; }
 
-    public DateTimeOffset? FirstLateSetbackAt { get; private set; }
+    public DateTimeOffset? FirstLateSetbackAt => Ticks.AtOrNull(_firstLateSetbackAt);
 
     /// <summary>When the <see cref="EngagementPolicy.RepeatedPostponementCount"/>-th setback happened.</summary>
-    public DateTimeOffset? RepeatedSince { get; private set; }
+    public DateTimeOffset? RepeatedSince => Ticks.AtOrNull(_repeatedSince);
 
-    public DateTimeOffset? LastSetbackAt { get; private set; }
+    public DateTimeOffset? LastSetbackAt => Ticks.AtOrNull(_lastSetbackAt);
 
     public Party? LastSetbackBy { get; private set; }
 
@@ -48,18 +50,25 @@ internal sealed class PairObservation
     /// <summary>Cancellations soon after our reminder, not counted as setbacks.</summary>
     public int HonestCancellations { get; private set; }
 
-    public DateTimeOffset? FirstHonestCancellationAt { get; private set; }
+    public DateTimeOffset? FirstHonestCancellationAt => Ticks.AtOrNull(_firstHonestCancellationAt);
 
     /// <summary>The last cancellation or no-show since <see cref="Reference"/> (it took an upcoming meeting away).</summary>
-    public DateTimeOffset? LastLossAt { get; private set; }
+    public DateTimeOffset? LastLossAt => Ticks.AtOrNull(_lastLossAt);
 
     /// <summary>The last cancellation since the reference, and whether anything was booked after it.</summary>
-    public DateTimeOffset? LastCancellationAt { get; private set; }
+    public DateTimeOffset? LastCancellationAt => Ticks.AtOrNull(_lastCancellationAt);
 
     public bool RebookedAfterLastCancellation { get; private set; }
 
     /// <summary>Held meetings since the last setback of any time: the streak a thank-you names.</summary>
     public int Streak { get; private set; }
+
+    private long _firstLateSetbackAt = Ticks.None;
+    private long _repeatedSince = Ticks.None;
+    private long _lastSetbackAt = Ticks.None;
+    private long _firstHonestCancellationAt = Ticks.None;
+    private long _lastLossAt = Ticks.None;
+    private long _lastCancellationAt = Ticks.None;
 
     public static PairObservation Observe(
         Timeline timeline, PairContext pair, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
@@ -69,13 +78,21 @@ internal sealed class PairObservation
         return observation;
     }
 
-    public MeetingState? LastHeld => LastHeldIndex < 0 ? null : Timeline.Meetings[LastHeldIndex];
+    public bool HasHeld => LastHeldIndex >= 0;
 
-    public MeetingState? NextUpcoming => NextUpcomingIndex < 0 ? null : Timeline.Meetings[NextUpcomingIndex];
+    /// <summary>The last held meeting; only when <see cref="HasHeld"/>.</summary>
+    public ref readonly MeetingState LastHeld => ref Timeline.Meetings[LastHeldIndex];
+
+    /// <summary>The next booked meeting; only when <see cref="NextUpcomingIndex"/> is not -1.</summary>
+    public ref readonly MeetingState NextUpcoming => ref Timeline.Meetings[NextUpcomingIndex];
+
+    public DateTimeOffset? LastHeldStart => LastHeldIndex < 0 ? null : Timeline.Meetings[LastHeldIndex].StartAt;
+
+    public DateTimeOffset? NextUpcomingStart => NextUpcomingIndex < 0 ? null : Timeline.Meetings[NextUpcomingIndex].StartAt;
 
     private void Read(PairContext pair, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
     {
-        var now = Timeline.Now;
+        var now = Timeline.NowTicks;
         var meetings = Timeline.Meetings;
         for (var i = 0; i < meetings.Length; i++)
         {
@@ -99,9 +116,9 @@ internal sealed class PairObservation
             }
         }
 
-        Reference = LastHeldIndex >= 0 ? meetings[LastHeldIndex].Start : pair.StartedAt;
-        if (pair.StatusChangedAt is { } resumedAt && resumedAt > Reference && resumedAt <= now)
-            Reference = resumedAt;
+        ReferenceTicks = LastHeldIndex >= 0 ? meetings[LastHeldIndex].Start : pair.StartedAt.UtcTicks;
+        if (pair.StatusChangedAt is { } resumedAt && resumedAt.UtcTicks > ReferenceTicks && resumedAt.UtcTicks <= now)
+            ReferenceTicks = resumedAt.UtcTicks;
 
         ReadSetbacks(history, policy);
     }
@@ -110,27 +127,29 @@ internal sealed class PairObservation
     {
         var meetings = Timeline.Meetings;
         var events = Timeline.Events;
-        DateTimeOffset? lastSetbackEver = null;
+        var now = Timeline.NowTicks;
+        var lastSetbackEver = Ticks.None;
         for (var i = 0; i < events.Length; i++)
         {
             ref readonly var change = ref events[i];
             if (!change.IsSetback)
                 continue;
             lastSetbackEver = change.At;
-            if (change.At <= Reference)
+            if (change.At <= ReferenceTicks)
                 continue;
 
             if (change.Kind is ChangeEventKind.Cancelled or ChangeEventKind.NoShow)
             {
-                LastLossAt = change.At;
+                _lastLossAt = change.At;
                 if (change.Kind == ChangeEventKind.Cancelled)
-                    LastCancellationAt = change.At;
+                    _lastCancellationAt = change.At;
             }
 
             if (change.Kind == ChangeEventKind.Cancelled && FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
             {
                 HonestCancellations++;
-                FirstHonestCancellationAt ??= change.At;
+                if (_firstHonestCancellationAt == Ticks.None)
+                    _firstHonestCancellationAt = change.At;
                 continue;
             }
 
@@ -142,12 +161,13 @@ internal sealed class PairObservation
             if (change.Late)
             {
                 LateSetbacks++;
-                FirstLateSetbackAt ??= change.At;
+                if (_firstLateSetbackAt == Ticks.None)
+                    _firstLateSetbackAt = change.At;
             }
 
             if (Setbacks == policy.RepeatedPostponementCount)
-                RepeatedSince = change.At;
-            LastSetbackAt = change.At;
+                _repeatedSince = change.At;
+            _lastSetbackAt = change.At;
             LastSetbackBy = change.By;
             if (change.By == Party.Mentor)
                 MentorSetbacks++;
@@ -155,15 +175,16 @@ internal sealed class PairObservation
                 MenteeSetbacks++;
         }
 
-        if (LastCancellationAt is { } cancelledAt)
+        if (_lastCancellationAt != Ticks.None)
         {
-            for (var i = 0; i < meetings.Length; i++)
+            var cancelledAt = _lastCancellationAt;
+            for (var i = 0; i < meetings.Length && !RebookedAfterLastCancellation; i++)
             {
-                if (meetings[i].ScheduledAt > cancelledAt || meetings[i].IsUpcomingAt(Timeline.Now))
+                if (meetings[i].ScheduledAt > cancelledAt || meetings[i].IsUpcomingAt(now))
                     RebookedAfterLastCancellation = true;
             }
 
-            for (var i = 0; i < events.Length; i++)
+            for (var i = 0; i < events.Length && !RebookedAfterLastCancellation; i++)
             {
                 if (events[i].At > cancelledAt && events[i].Kind is ChangeEventKind.Postponed or ChangeEventKind.MovedEarlier)
                     RebookedAfterLastCancellation = true;
@@ -172,14 +193,17 @@ internal sealed class PairObservation
 
         for (var i = 0; i < meetings.Length; i++)
         {
-            if (meetings[i].IsHeldAt(Timeline.Now) && (lastSetbackEver is null || meetings[i].Start > lastSetbackEver))
+            if (meetings[i].IsHeldAt(now) && (lastSetbackEver == Ticks.None || meetings[i].Start > lastSetbackEver))
                 Streak++;
         }
     }
 
     /// <summary>Whether this meeting was cancelled within the grace period after our pre-meeting reminder for it.</summary>
-    private static bool FollowsReminder(string meetingId, DateTimeOffset cancelledAt, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
+    private static bool FollowsReminder(string meetingId, long cancelledTicks, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
     {
+        if (history.Count == 0)
+            return false;
+        var cancelledAt = Ticks.At(cancelledTicks);
         for (var i = 0; i < history.Count; i++)
         {
             var message = history[i];

@@ -9,7 +9,7 @@ namespace Mentoring.Application.Admin.Participants;
 /// The <c>participants</c> table as the admin API writes it: the columns <see cref="ParticipantStore"/> reads, plus
 /// <c>Role</c> and <c>Calendars</c>; pages of a program; batches of 100 (one partition) for imports.
 /// </summary>
-internal sealed class ParticipantRows(TableServiceClient tables)
+internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges changes)
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
 
@@ -45,11 +45,17 @@ internal sealed class ParticipantRows(TableServiceClient tables)
         return row.HasValue && row.Value is { } e ? ToParticipant(e) : null;
     }
 
-    public async Task SaveAsync(AdminParticipant p, CancellationToken ct) =>
+    public async Task SaveAsync(AdminParticipant p, CancellationToken ct)
+    {
         await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
+        changes.Touch(p.ProgramId);
+    }
 
-    public async Task DeleteAsync(string programId, string id, CancellationToken ct) =>
+    public async Task DeleteAsync(string programId, string id, CancellationToken ct)
+    {
         await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(id), ETag.All, ct);
+        changes.Touch(programId);
+    }
 
     /// <summary>Upserts in transactions of 100 (all one partition), <paramref name="parallelism"/> at a time.</summary>
     public async Task SaveManyAsync(IReadOnlyList<AdminParticipant> participants, int parallelism, CancellationToken ct)
@@ -57,6 +63,8 @@ internal sealed class ParticipantRows(TableServiceClient tables)
         var batches = participants.Chunk(PairLogStore.MaxTransactionSize).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (batch, token) =>
             await _table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(p))), token));
+        foreach (var programId in participants.Select(p => p.ProgramId).Distinct(StringComparer.Ordinal))
+            changes.Touch(programId);
     }
 
     /// <summary>The ids of a program's participants (for an import's checks).</summary>

@@ -1,0 +1,50 @@
+using Azure.Data.Tables;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Ledger;
+
+namespace Mentoring.SweepBench;
+
+/// <summary>
+/// Writes the bench's pairs with table transactions of up to 100 rows wherever rows share a partition (participants and
+/// pairs: the program; due entries: their shard). Each pair's ledger is its own partition: one transaction per pair.
+/// Only what an evaluation reads is written (no people index: nothing here looks a pair up by person).
+/// </summary>
+internal static class Seeder
+{
+    private const int Batch = 100;
+
+    public static async Task SeedAsync(
+        TableServiceClient tables, PairLogStore logs, string programId, int pairCount, DateTimeOffset now, ParallelOptions parallel)
+    {
+        var ids = Enumerable.Range(0, pairCount).Select(i => $"pair-{i:000000}").ToList();
+        var participants = ids.SelectMany(id => new[]
+        {
+            ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-a", "A", $"{id}.a@bench.example", "Europe/Berlin")),
+            ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-b", "B", $"{id}.b@bench.example", "Europe/Berlin")),
+        });
+        await SubmitAsync(tables.GetTableClient(TableNames.Participants), participants, parallel);
+
+        var due = ids.Select(id => DueIndex.EntryOf(programId, id, now.AddMinutes(-1))).ToList();
+        var pairs = ids.Zip(due, (id, entry) =>
+        {
+            var row = PairStore.ToEntity(new PairRecord(programId, id, id + "-a", id + "-b", now.AddDays(-30)));
+            PairStore.Write(row, PairSummary.None with { DueKey = entry.DueKey });
+            return row;
+        });
+        await SubmitAsync(tables.GetTableClient(TableNames.Pairs), pairs, parallel);
+        await SubmitAsync(tables.GetTableClient(TableNames.DueIndex), due.Select(d => d.Entity), parallel);
+
+        await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await logs.AppendChangesAsync(Keys.PairLog(programId, id),
+        [
+            new LedgerChange("m1", "m1", ChangeKind.Scheduled, now.AddDays(-20), now.AddDays(-5), now.AddDays(-5).AddHours(1)),
+            new LedgerChange("m2", "m2", ChangeKind.Scheduled, now.AddDays(-4), now.AddDays(9), now.AddDays(9).AddHours(1)),
+        ], ct));
+    }
+
+    private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> rows, ParallelOptions parallel)
+    {
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(partition => partition.Chunk(Batch));
+        await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
+            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+    }
+}
