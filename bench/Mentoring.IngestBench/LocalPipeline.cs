@@ -49,6 +49,7 @@ internal sealed class LocalPipeline : IAsyncDisposable
     public static async Task<LocalPipeline> StartAsync(int pairs, bool background)
     {
         var azurite = await AzuriteProcess.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult(); // Ctrl+C mid-run
         var outbox = Directory.CreateTempSubdirectory("ingestbench-outbox-").FullName;
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -53,14 +53,16 @@ internal sealed class WebhookHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<WebhookHost> StartAsync(AzuriteFixture azurite, Uri? providerApi = null)
+    public static Task<WebhookHost> StartAsync(AzuriteFixture azurite, Uri? providerApi = null) => StartAsync(azurite.ConnectionString, providerApi);
+
+    public static async Task<WebhookHost> StartAsync(string storageConnectionString, Uri? providerApi = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storageConnectionString,
             ["Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "mentoring-webhook-tests"),
             ["Webhooks:CalCom:Secrets:0"] = CalComSecret,
             ["Webhooks:CalCom:Secrets:1"] = CalComPrevious,
