@@ -41,6 +41,8 @@ internal static class IngestBenchmark
             var status = await LoadClient.SendAsync(http, request);
             if (track && status == 202)
                 check.Accepted(body);
+            else if (track)
+                check.NotAccepted();
             return status;
         }
 

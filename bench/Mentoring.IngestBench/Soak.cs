@@ -37,14 +37,16 @@ internal static class Soak
                     var webhook = new HttpRequestMessage(HttpMethod.Post, new Uri(local.Address, "/api/" + WebhookRoutes.CalCom)) { Content = new ByteArrayContent(body) };
                     webhook.Content.Headers.ContentType = new("application/json");
                     webhook.Headers.TryAddWithoutValidation(CalComDeliveries.SignatureHeader, signature);
-                    webhook.Options.Set(IsWebhook, true);
+                    webhook.Options.Set(Kind, 0);
                     return webhook;
                 case < 17:
                     var token = signer.Sign(new LinkClaims(LinkPurpose.Met, LocalPipeline.ProgramId, pairId, $"soak-{runId}-{n}", $"mentor:{pairId}-a", now.AddDays(30)));
-                    return new HttpRequestMessage(HttpMethod.Post, new Uri(local.Address, "/api/checkin/" + token))
+                    var checkIn = new HttpRequestMessage(HttpMethod.Post, new Uri(local.Address, "/api/checkin/" + token))
                     {
                         Content = new FormUrlEncodedContent([]),
                     };
+                    checkIn.Options.Set(Kind, 1);
+                    return checkIn;
                 default:
                     var path = (n % 3) switch
                     {
@@ -54,6 +56,7 @@ internal static class Soak
                     };
                     var read = new HttpRequestMessage(HttpMethod.Get, new Uri(local.Address, "/api/" + path));
                     read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", LocalPipeline.BootstrapKey);
+                    read.Options.Set(Kind, 2);
                     return read;
             }
         }
@@ -62,7 +65,7 @@ internal static class Soak
         var interval = TimeSpan.FromSeconds(Math.Min(args.IntervalSeconds, minutes.TotalSeconds));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Soak: {args.Rate:F0} req/s (70% webhooks, 15% check-ins, 15% admin reads) for {args.Minutes:F1} min over {Pairs} pairs; queue pump and sweep (every minute) running; {Environment.ProcessorCount} cores"));
-        output.WriteLine("| interval | requests | errors | p50 ms | p99 ms | webhook p99 ms | max ms | backlog | working set MB | GC heap MB | statuses |");
+        output.WriteLine("| interval | requests | errors | p50 ms | p99 ms | p99 webhook / check-in / admin read ms | max ms | queue backlog | working set MB | GC heap MB | statuses |");
         output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         var intervals = new List<(Latencies Run, double WorkingSet, double Heap)>();
         var clock = Stopwatch.StartNew();
@@ -70,7 +73,7 @@ internal static class Soak
         while (clock.Elapsed + (interval / 2) < minutes)
         {
             var run = new Latencies();
-            var hooks = new Latencies();
+            Latencies[] kinds = [new(), new(), new()];
             var started = new List<Task>();
             var count = (int)(args.Rate * interval.TotalSeconds);
             var intervalClock = Stopwatch.StartNew();
@@ -80,8 +83,8 @@ internal static class Soak
                 if (due - intervalClock.Elapsed is { TotalMilliseconds: > 1 } wait)
                     await Task.Delay(wait);
                 var request = Next(index++);
-                Latencies[] sinks = request.Options.TryGetValue(IsWebhook, out _) ? [run, hooks] : [run];
-                started.Add(LoadClient.TimeAsync(_ => LoadClient.SendAsync(http, request), i, intervalClock, due, sinks));
+                request.Options.TryGetValue(Kind, out var kind);
+                started.Add(LoadClient.TimeAsync(_ => LoadClient.SendAsync(http, request), i, intervalClock, due, run, kinds[kind]));
             }
 
             await Task.WhenAll(started);
@@ -93,7 +96,7 @@ internal static class Soak
             var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0;
             intervals.Add((run, workingSet, heap));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {intervals.Count} | {run.Count} | {run.Errors} | {run.Percentile(0.5):F1} | {run.Percentile(0.99):F1} | {hooks.Percentile(0.99):F1} | {run.Percentile(1):F1} | {backlog} | {workingSet:F0} | {heap:F0} | {run.Statuses()} |"));
+                $"| {intervals.Count} | {run.Count} | {run.Errors} | {run.Percentile(0.5):F1} | {run.Percentile(0.99):F1} | {kinds[0].Percentile(0.99):F0} / {kinds[1].Percentile(0.99):F0} / {kinds[2].Percentile(0.99):F0} | {run.Percentile(1):F1} | {backlog} | {workingSet:F0} | {heap:F0} | {run.Statuses()} |"));
         }
 
         var (first, last) = (intervals[0], intervals[^1]);
@@ -104,5 +107,6 @@ internal static class Soak
         return errors == 0 ? 0 : 1;
     }
 
-    private static readonly HttpRequestOptionsKey<bool> IsWebhook = new("ingestbench.webhook");
+    /// <summary>0 webhook, 1 check-in, 2 admin read.</summary>
+    private static readonly HttpRequestOptionsKey<int> Kind = new("ingestbench.kind");
 }
