@@ -99,6 +99,24 @@ public sealed class LinkFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
         Assert.Subset(unsubscribed, suppressed.ToHashSet(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00")]
+    [InlineData("9999-12-31T23:59")]
+    public async Task CheckIn_MeetOnAtTheEndsOfTheCalendar_400NotOverflow(string at)
+    {
+        await using var api = await AdminApi.StartAsync(azurite, new Dictionary<string, string> { ["Links:SigningKey"] = SigningKey });
+        var program = "links-ends-" + at[..4];
+        await api.SeedProgramAsync(program);
+        var token = api.App.Services.GetRequiredService<LinkSigner>().Sign(
+            new LinkClaims(LinkPurpose.MeetOn, program, "p1", "ends-" + at, "mentor:m1", TimeProvider.System.GetUtcNow().AddDays(1)));
+        using var client = api.Client(key: null);
+
+        using var response = await client.PostAsync(new Uri($"/api/checkin/{token}", UriKind.Relative), new FormUrlEncodedContent([new("at", at)]));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<int> LedgerRowsAsync(PairLogStore logs) =>
         (await logs.LoadAsync(Keys.PairLog(Program, "p1"), default)).Ledger.Count + (await logs.LoadAsync(Keys.PairLog(Program, "p2"), default)).Ledger.Count;
 
