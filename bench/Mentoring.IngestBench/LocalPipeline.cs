@@ -55,14 +55,14 @@ internal sealed class LocalPipeline : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                     ["Email:OutboxDirectory"] = outbox,
-                     ["Webhooks:CalCom:Secrets:0"] = CalComDeliveries.Secret,
-                     ["Links:SigningKey"] = "ingest-bench-link-signing-key-of-32-characters-or-more",
-                     ["Auth:BootstrapKey"] = BootstrapKey,
-                     ["SweepSchedule"] = "0 * * * * *",
-                 })
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Email:OutboxDirectory"] = outbox,
+            ["Webhooks:CalCom:Secrets:0"] = CalComDeliveries.Secret,
+            ["Links:SigningKey"] = "ingest-bench-link-signing-key-of-32-characters-or-more",
+            ["Auth:BootstrapKey"] = BootstrapKey,
+            ["SweepSchedule"] = "0 * * * * *",
+        })
         {
             builder.Configuration[key] = value;
         }
