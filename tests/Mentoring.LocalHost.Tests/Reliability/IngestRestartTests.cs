@@ -27,7 +27,7 @@ public sealed class IngestRestartTests(ITestOutputHelper output)
         var samePlace = new AzuriteOptions(location, azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         try
         {
-            await using var host = await WebhookHost.StartAsync(azurite.ConnectionString);
+            await using var host = await WebhookHost.StartAsync(azurite.ConnectionString, productDeadline: true);
             var first = new ConcurrentDictionary<int, HttpStatusCode>();
             var unavailable = new ConcurrentBag<string>();
             var answered = 0;

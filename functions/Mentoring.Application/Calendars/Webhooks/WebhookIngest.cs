@@ -19,7 +19,7 @@ namespace Mentoring.Application.Calendars.Webhooks;
 /// <c>POST /api/webhooks/{provider}</c>: read the raw body (capped), verify it, answer handshakes, refuse what the
 /// queue handler could not use, dedupe by the replay key (insert-if-absent), enqueue the raw delivery to
 /// <c>calendar-changes</c> and answer 202. Every refusal is a 4xx problem+json and stores nothing; storage that does not
-/// answer within <see cref="StorageDeadline"/> is a 503 with Retry-After.
+/// answer within <see cref="WebhookOptions.StorageDeadline"/> is a 503 with Retry-After.
 /// </summary>
 internal sealed partial class WebhookIngest(
     IOptions<WebhookOptions> options,
@@ -34,12 +34,6 @@ internal sealed partial class WebhookIngest(
     /// Real deliveries are 1–5 KiB.
     /// </summary>
     public const int MaxBodyBytes = 32 * 1024;
-
-    /// <summary>
-    /// How long a delivery may wait for storage before it is answered 503 (HttpProblems): under Graph's 3 s, and far
-    /// under every other provider's timeout, so an outage is answered while the provider still listens and it retries.
-    /// </summary>
-    public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(2.5);
 
     /// <summary>The dedupe scope of webhook replay keys.</summary>
     public const string DedupeScope = "webhooks";
@@ -56,7 +50,7 @@ internal sealed partial class WebhookIngest(
         var now = time.GetUtcNow();
         var request = context.Request;
         using var storage = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        storage.CancelAfter(StorageDeadline);
+        storage.CancelAfter(options.Value.StorageDeadline);
 
         var body = await ReadCappedAsync(request, ct);
         if (body is null)
