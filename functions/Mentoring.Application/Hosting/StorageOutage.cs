@@ -15,7 +15,8 @@ public static class StorageOutage
     public static bool Is(Exception exception) => exception switch
     {
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
-        AggregateException e => e.InnerExceptions.Count > 0 && e.InnerExceptions.All(Is),
+        // The SDK's "retry failed after N tries": the last try may be the cancellation that ended the retries.
+        AggregateException e => e.InnerExceptions.Any(Is) && e.InnerExceptions.All(i => Is(i) || i is OperationCanceledException),
         HttpRequestException or SocketException or TimeoutException => true,
         _ => false,
     };
