@@ -62,7 +62,7 @@ internal sealed partial class CheckInHandler(
 
         var body = await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, ct);
         if (body is null)
-            return HttpBodies.TooLarge();
+            return LinkPages.TooLarge(context.Request);
         var form = HttpBodies.Form(context.Request, body);
         var claims = link!.Claims;
         if (claims.PairId is not { } pairId || await programs.GetAsync(claims.ProgramId, ct) is not { } program)
@@ -103,7 +103,10 @@ internal sealed partial class CheckInHandler(
                     if (!DateTime.TryParseExact(form.TryGetValue("at", out var a) ? a.ToString() : "", ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"],
                             CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                         return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "Please give a date and time.", "For example 2026-03-12T10:00.");
-                    var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                    // Range-check the local time before applying the offset: 0001-01-01 or 9999-12-31 would overflow it.
+                    var start = local < now.AddDays(-2).UtcDateTime || local > (now + LatestMeetOn).AddDays(1).UtcDateTime
+                        ? DateTimeOffset.MinValue
+                        : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
                     if (start < now.AddDays(-1) || start > now + LatestMeetOn)
                         return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That date is out of range.", "Give a meeting within the next six months.");
                     change = new LedgerChange(changeId, changeId, ChangeKind.Scheduled, now, start, start + program.Policy.DefaultMeetingLength, ChangedBy: by, Source: "checkin");

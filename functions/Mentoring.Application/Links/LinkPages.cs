@@ -40,6 +40,10 @@ internal static class LinkPages
             ? Page(title, Text(detail), status)
             : Results.Problem(statusCode: status, title: title, detail: detail);
 
+    /// <summary>A body over the link endpoints' cap, answered as the caller reads (a page for a browser).</summary>
+    public static IResult TooLarge(HttpRequest request) =>
+        Refuse(request, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", "This form sends a few words at most.");
+
     public static IResult Refuse(HttpRequest request, LinkRefusal refusal) => refusal switch
     {
         LinkRefusal.Expired => Refuse(request, StatusCodes.Status410Gone, "This link has expired.",

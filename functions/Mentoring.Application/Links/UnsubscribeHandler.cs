@@ -41,7 +41,7 @@ internal sealed partial class UnsubscribeHandler(
 
         // RFC 8058 bodies say "List-Unsubscribe=One-Click"; the signed token is what authorises, so any small body will do.
         if (await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, ct) is null)
-            return HttpBodies.TooLarge();
+            return LinkPages.TooLarge(context.Request);
 
         var claims = link!.Claims;
         var recipient = RecipientKeys.Parse(claims.RecipientKey);

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Mentoring.Application.Queues;
 
@@ -17,8 +18,23 @@ internal sealed class MessageQueues(QueueServiceClient queues)
     public Task SendEmailAsync(SendEmail message, TimeSpan delay, CancellationToken ct) =>
         SendAsync(QueueNames.OutboundEmail, QueueJson.Serialize(message), delay, ct);
 
-    /// <summary>Sends a body already serialised (and size-checked) with <see cref="QueueJson"/>.</summary>
-    public Task SendRawAsync(string queue, string json, CancellationToken ct) => SendAsync(queue, json, TimeSpan.Zero, ct);
+    /// <summary>Sends a body already serialised (and size-checked) with <see cref="QueueJson"/>; the receipt can take it back.</summary>
+    public async Task<SendReceipt> SendRawAsync(string queue, string json, CancellationToken ct) =>
+        await queues.GetQueueClient(queue).SendMessageAsync(json, null, TimeSpan.FromSeconds(-1), ct);
+
+    /// <summary>Takes back a message just sent; false when it is gone already (a pump took it: its handler is idempotent).</summary>
+    public async Task<bool> TryTakeBackAsync(string queue, SendReceipt receipt, CancellationToken ct)
+    {
+        try
+        {
+            await queues.GetQueueClient(queue).DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, ct);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Copies a message body to <c>{queue}-poison</c>, as the Functions host does after the last try.</summary>
     public Task ParkAsync(string queue, string body, CancellationToken ct) =>

@@ -19,17 +19,4 @@ internal sealed class DedupeStore(TableServiceClient tables)
     /// <summary>Records the work as done; false when it already was.</summary>
     public Task<bool> TryMarkDoneAsync(string scope, string id, DateTimeOffset now, CancellationToken ct) =>
         _table.TryAddAsync(new TableEntity(Keys.Encode(scope), Keys.Encode(id)) { ["DoneAt"] = now }, ct);
-
-    /// <summary>Removes a done-marker whose work then failed, so a retry is taken.</summary>
-    public async Task ForgetAsync(string scope, string id, CancellationToken ct)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(Keys.Encode(scope), Keys.Encode(id), Azure.ETag.All, ct);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone.
-        }
-    }
 }

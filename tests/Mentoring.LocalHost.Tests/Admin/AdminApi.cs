@@ -28,12 +28,14 @@ internal sealed class AdminApi : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<AdminApi> StartAsync(AzuriteFixture azurite)
+    public static async Task<AdminApi> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["AzureWebJobsStorage"] = azurite.ConnectionString;
         builder.Configuration["Auth:BootstrapKey"] = BootstrapKey;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.Configuration[key] = value;
         builder.AddMentoringApplication();
         var app = builder.Build();
         app.UseHttpProblems();

@@ -33,10 +33,10 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         [Application.Links.LinkEndpoints.SendGridEvents.Name] = "verifies SendGrid's ECDSA signature",
     };
 
-    private const string Program = "matrix";
+    internal const string Program = "matrix";
 
     /// <summary>A valid request for each admin route (path under /api, body), against the data <see cref="AdminApi.SeedProgramAsync"/> makes.</summary>
-    private static Dictionary<string, (string Path, Func<HttpContent?> Body)> Valid(string poisonId, string keyId, string connectionId) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, (string Path, Func<HttpContent?> Body)> Valid(string poisonId, string keyId, string connectionId) => new(StringComparer.Ordinal)
     {
         [nameof(AdminEndpoints.ListPrograms)] = ("programs", () => null),
         [nameof(AdminEndpoints.CreateProgram)] = ("programs", () => AdminApi.Json(new { id = "matrix-new", name = "New", businessGoal = "Goal", timeZone = "UTC", admins = new[] { "a@example.com" } })),

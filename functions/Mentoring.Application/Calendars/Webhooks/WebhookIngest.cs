@@ -18,7 +18,8 @@ namespace Mentoring.Application.Calendars.Webhooks;
 /// <summary>
 /// <c>POST /api/webhooks/{provider}</c>: read the raw body (capped), verify it, answer handshakes, refuse what the
 /// queue handler could not use, dedupe by the replay key (insert-if-absent), enqueue the raw delivery to
-/// <c>calendar-changes</c> and answer 202. Every refusal is a 4xx problem+json and stores nothing.
+/// <c>calendar-changes</c> and answer 202. Every refusal is a 4xx problem+json and stores nothing; storage that does not
+/// answer within <see cref="WebhookOptions.StorageDeadline"/> is a 503 with Retry-After.
 /// </summary>
 internal sealed partial class WebhookIngest(
     IOptions<WebhookOptions> options,
@@ -48,6 +49,8 @@ internal sealed partial class WebhookIngest(
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
         var request = context.Request;
+        using var storage = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        storage.CancelAfter(options.Value.StorageDeadline);
 
         var body = await ReadCappedAsync(request, ct);
         if (body is null)
@@ -61,7 +64,7 @@ internal sealed partial class WebhookIngest(
             body,
             request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
             request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())));
-        var verdict = (await VerifierFor(provider, webhookRequest, ct)).Verify(webhookRequest, now);
+        var verdict = (await VerifierFor(provider, webhookRequest, storage.Token)).Verify(webhookRequest, now);
 
         switch (verdict.Outcome)
         {
@@ -90,21 +93,15 @@ internal sealed partial class WebhookIngest(
         if (json is null)
             return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The delivery is larger than a queue message can carry.");
 
-        if (!await dedupe.TryMarkDoneAsync(DedupeScope, delivery.DeliveryId, now, ct))
+        // Enqueue first, then mark the replay key. A failure between the two leaves a message without a marker (the
+        // provider retries on the 503 and the second copy lands on the same ledger change ids), never a marker without a
+        // message, which would turn the provider's retry into a "replay" and lose the delivery.
+        var receipt = await queues.SendRawAsync(QueueNames.CalendarChanges, json, storage.Token);
+        if (!await dedupe.TryMarkDoneAsync(DedupeScope, delivery.DeliveryId, now, storage.Token))
         {
+            await queues.TryTakeBackAsync(QueueNames.CalendarChanges, receipt, storage.Token);
             LogReplay(provider, delivery.DeliveryId);
             return Results.Ok();
-        }
-
-        try
-        {
-            await queues.SendRawAsync(QueueNames.CalendarChanges, json, ct);
-        }
-        catch
-        {
-            // Not enqueued: forget the replay key so the provider's retry is taken.
-            await dedupe.ForgetAsync(DedupeScope, delivery.DeliveryId, CancellationToken.None);
-            throw;
         }
 
         return Results.Accepted();

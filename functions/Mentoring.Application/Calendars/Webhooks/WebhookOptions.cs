@@ -22,6 +22,12 @@ public sealed class WebhookOptions
 
     public ProviderWebhookOptions Google { get; set; } = new();
 
+    /// <summary>
+    /// How long a delivery may wait for storage before it is answered 503: under Graph's 3 s, and far under every other
+    /// provider's timeout, so an outage is answered while the provider still listens and it retries.
+    /// </summary>
+    public TimeSpan StorageDeadline { get; set; } = TimeSpan.FromSeconds(2.5);
+
     /// <summary>Problems to report at start-up; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -31,6 +37,8 @@ public sealed class WebhookOptions
         Check(nameof(Zoom), Zoom, problems);
         Check(nameof(Graph), Graph, problems);
         Check(nameof(Google), Google, problems);
+        if (StorageDeadline <= TimeSpan.Zero)
+            problems.Add($"{Section}:{nameof(StorageDeadline)} must be positive.");
         return problems;
     }
 
