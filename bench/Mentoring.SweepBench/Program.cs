@@ -16,11 +16,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs] [--evaluate N] [--disk]
-//   --evaluate N: evaluate a sample of N of the due pairs (the rest stay queued); --disk: Azurite persists to a temp folder.
+// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs] [--evaluate N] [--disk] [--host [minutes]]
+//   --evaluate N: evaluate a sample of N of the due pairs (the rest stay queued); --disk: Azurite persists to a temp folder;
+//   --host: after seeding, run the local host itself on the pairs and sample its memory (default window 20 minutes).
 var pairCount = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
 var sample = args.SkipWhile(a => a != "--evaluate").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(pairCount);
 sample = Math.Min(sample, pairCount);
+var hostWindow = args.Contains("--host")
+    ? TimeSpan.FromMinutes(args.SkipWhile(a => a != "--host").Skip(1).Select(a => double.TryParse(a, CultureInfo.InvariantCulture, out var m) ? m : 20).FirstOrDefault(20))
+    : (TimeSpan?)null;
 var disk = args.Contains("--disk") ? Directory.CreateTempSubdirectory("sweepbench-azurite-").FullName : null;
 
 await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(disk));
@@ -50,6 +54,16 @@ await services.GetRequiredService<ProgramStore>().SaveAsync(
     new ProgramRecord(programId, "Bench", "Europe/Berlin", EngagementPolicy.Default, "admin@bench.example"), default);
 await Seeder.SeedAsync(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<PairLogStore>(), programId, pairCount, now, parallel);
 Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s ({counter.Tables:N0} table transactions)");
+
+if (hostWindow is { } window)
+{
+    await HostMemoryRun.RunAsync(azurite.ConnectionString, services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.PairEvaluations), pairCount, window);
+    await host.StopAsync();
+    Directory.Delete(outbox, recursive: true);
+    if (disk is not null)
+        Directory.Delete(disk, recursive: true);
+    return;
+}
 
 var peakResettable = PeakMemory.TryReset();
 var sweep = services.GetRequiredService<SweepHandler>();

@@ -22,7 +22,9 @@ internal static class Seeder
             ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-a", "A", $"{id}.a@bench.example", "Europe/Berlin")),
             ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-b", "B", $"{id}.b@bench.example", "Europe/Berlin")),
         });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await SubmitAsync(tables.GetTableClient(TableNames.Participants), participants, parallel);
+        Progress(clock, $"{pairCount * 2:N0} participants");
 
         var due = ids.Select(id => DueIndex.EntryOf(programId, id, now.AddMinutes(-1))).ToList();
         var pairs = ids.Zip(due, (id, entry) =>
@@ -32,14 +34,24 @@ internal static class Seeder
             return row;
         });
         await SubmitAsync(tables.GetTableClient(TableNames.Pairs), pairs, parallel);
+        Progress(clock, $"{pairCount:N0} pairs");
         await SubmitAsync(tables.GetTableClient(TableNames.DueIndex), due.Select(d => d.Entity), parallel);
-
-        await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await logs.AppendChangesAsync(Keys.PairLog(programId, id),
-        [
-            new LedgerChange("m1", "m1", ChangeKind.Scheduled, now.AddDays(-20), now.AddDays(-5), now.AddDays(-5).AddHours(1)),
-            new LedgerChange("m2", "m2", ChangeKind.Scheduled, now.AddDays(-4), now.AddDays(9), now.AddDays(9).AddHours(1)),
-        ], ct));
+        Progress(clock, $"{pairCount:N0} due entries");
+        var ledgers = 0;
+        await Parallel.ForEachAsync(ids, parallel, async (id, ct) =>
+        {
+            await logs.AppendChangesAsync(Keys.PairLog(programId, id),
+            [
+                new LedgerChange("m1", "m1", ChangeKind.Scheduled, now.AddDays(-20), now.AddDays(-5), now.AddDays(-5).AddHours(1)),
+                new LedgerChange("m2", "m2", ChangeKind.Scheduled, now.AddDays(-4), now.AddDays(9), now.AddDays(9).AddHours(1)),
+            ], ct);
+            if (Interlocked.Increment(ref ledgers) % 5_000 == 0)
+                Progress(clock, $"{ledgers:N0} ledgers");
+        });
     }
+
+    private static void Progress(System.Diagnostics.Stopwatch clock, string what) =>
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:F1} s: {what}"));
 
     private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> rows, ParallelOptions parallel)
     {

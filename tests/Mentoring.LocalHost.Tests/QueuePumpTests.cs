@@ -50,4 +50,33 @@ public sealed class QueuePumpTests(AzuriteFixture azurite)
 
         Assert.Equal(1, tries);
     }
+
+    [Fact]
+    public async Task Pump_MessageOutlivingItsLease_RunsAgainElsewhereWithoutFailingThePoll()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite, DateTimeOffset.UnixEpoch);
+        var queues = harness.Get<QueueServiceClient>();
+        var queue = queues.GetQueueClient(QueueNames.CalendarChanges);
+        var poison = queues.GetQueueClient(QueueNames.PoisonOf(queue.Name));
+        await queue.SendMessageAsync("{}");
+        var runs = 0;
+        QueuePump second = null!;
+        var options = new QueuePumpOptions { LeaseTime = TimeSpan.FromSeconds(1) };
+        var first = new QueuePump(queue, poison, async (_, ct) =>
+        {
+            // A slow run: the lease runs out, and another host takes the message meanwhile.
+            if (Interlocked.Increment(ref runs) == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                Assert.Equal(1, await second.PumpOnceAsync(ct));
+            }
+        }, options, TimeProvider.System, NullLogger.Instance);
+        second = new QueuePump(queue, poison, (_, _) => { Interlocked.Increment(ref runs); return Task.CompletedTask; }, options, TimeProvider.System, NullLogger.Instance);
+
+        Assert.Equal(1, await first.PumpOnceAsync(default)); // its delete finds the message gone: a warning, not a throw
+
+        Assert.Equal(2, runs);
+        Assert.Equal(0, await harness.CountAsync(queue.Name));
+        Assert.Equal(0, await harness.CountAsync(poison.Name));
+    }
 }

@@ -13,6 +13,7 @@ internal enum EvaluationOutcome
     Evaluated,
     Duplicate,
     PairGone,
+    Superseded,
 }
 
 /// <summary>
@@ -51,6 +52,16 @@ internal sealed partial class EvaluatePairHandler(
                     await due.RemoveAsync(message.DueKey, ct);
                 LogPairGone(message.EvaluationId, message.ProgramId, message.PairId);
                 return EvaluationOutcome.PairGone;
+            }
+
+            if (IsSuperseded(message, found.Summary))
+            {
+                // A later sweep found the entry still there (this message waited in a backlog longer than the sweep's
+                // interval) or an admin edit rescheduled the pair: it has been evaluated since the entry fell due, so
+                // all that is left is the entry, if the evaluation that replaced it could not remove it.
+                await due.RemoveAsync(message.DueKey!, ct);
+                LogSuperseded(message.EvaluationId, message.PairId);
+                return EvaluationOutcome.Superseded;
             }
 
             var log = await logs.LoadAsync(partition, ct);
@@ -120,6 +131,18 @@ internal sealed partial class EvaluatePairHandler(
         }
     }
 
+    /// <summary>
+    /// A sweep's message whose entry the pair's row no longer names, for a pair evaluated at or after the entry fell due.
+    /// (An entry the row does not name but that fell due after the last evaluation is what a crash between the due move
+    /// and the summary write leaves: that one is evaluated.)
+    /// </summary>
+    private static bool IsSuperseded(EvaluatePair message, PairSummary summary) =>
+        message.DueKey is { } dueKey
+        && !string.Equals(summary.DueKey, dueKey, StringComparison.Ordinal)
+        && summary.EvaluatedAt is { } evaluatedAt
+        && DueIndex.DueAtOf(dueKey) is { } dueAt
+        && evaluatedAt >= dueAt;
+
     private static bool JudgesAlike(PairState last, PairState now) =>
         last.RiskLevel == now.RiskLevel
         && last.Score == now.Score
@@ -173,6 +196,9 @@ internal sealed partial class EvaluatePairHandler(
 
     [LoggerMessage(2203, LogLevel.Information, "Evaluation {EvaluationId} is for pair {ProgramId}/{PairId}, which no longer exists; skipped")]
     private partial void LogPairGone(string evaluationId, string programId, string pairId);
+
+    [LoggerMessage(2205, LogLevel.Information, "Evaluation {EvaluationId} of pair {PairId} was superseded by a later evaluation; skipped")]
+    private partial void LogSuperseded(string evaluationId, string pairId);
 
     [LoggerMessage(2204, LogLevel.Debug, "Evaluation {EvaluationId} of pair {PairId} lost a race (attempt {Attempt}); reloading")]
     private partial void LogRace(string evaluationId, string pairId, int attempt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -105,6 +106,18 @@ internal sealed class DueIndex(TableServiceClient tables)
                     partition + KeySeparator + e.RowKey))];
             }
         }
+    }
+
+    /// <summary>The instant the entry named by <paramref name="dueKey"/> fell due; null for a key this index did not write.</summary>
+    public static DateTimeOffset? DueAtOf(string dueKey)
+    {
+        const int Digits = 19; // Keys.Sortable
+        return Split(dueKey) is { } at
+            && at.RowKey.Length >= Digits
+            && long.TryParse(at.RowKey.AsSpan(0, Digits), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? new DateTimeOffset(ticks, TimeSpan.Zero)
+                : null;
     }
 
     private static (string Shard, string RowKey)? Split(string dueKey)

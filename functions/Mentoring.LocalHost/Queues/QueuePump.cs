@@ -1,3 +1,5 @@
+using System.Net;
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
@@ -95,13 +97,29 @@ internal sealed partial class QueuePump(
             else
             {
                 LogFailed(e, queue.Name, message.MessageId, message.DequeueCount);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: ct);
+                await UnlessLeaseLostAsync(message, () => queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: ct));
             }
 
             return;
         }
 
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        await UnlessLeaseLostAsync(message, () => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct));
+    }
+
+    /// <summary>
+    /// A 404 on a message we hold means its lease ran out while it ran (a slow storage account): another receive holds
+    /// it now and runs it again, which the handlers allow. That is worth a warning, not a failed poll and a back-off.
+    /// </summary>
+    private async Task UnlessLeaseLostAsync(QueueMessage message, Func<Task> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            LogLeaseLost(queue.Name, message.MessageId, options.LeaseTime);
+        }
     }
 
     private async Task ParkAsync(QueueMessage message, CancellationToken ct)
@@ -118,4 +136,7 @@ internal sealed partial class QueuePump(
 
     [LoggerMessage(5003, LogLevel.Warning, "Polling {Queue} failed; backing off")]
     private partial void LogPollFailed(Exception e, string queue);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Message {MessageId} on {Queue} outlived its {LeaseTime} lease; it runs again")]
+    private partial void LogLeaseLost(string queue, string messageId, TimeSpan leaseTime);
 }

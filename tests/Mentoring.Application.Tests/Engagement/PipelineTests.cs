@@ -50,6 +50,48 @@ public sealed class PipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task EvaluatePair_SweptAgainWhileStillQueued_EvaluatesOnceAndSkipsTheRepeat()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite, Now);
+        var pairs = await TestPrograms.SeedDriftingAsync(harness, "p-swept-again", 3);
+        var sweep = harness.Get<SweepHandler>();
+        await sweep.RunAsync(default);
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await sweep.RunAsync(default); // a backlog outlived the sweep's interval: the entries were still there
+
+        var outcomes = await HandleQueuedEvaluationsAsync(harness);
+
+        Assert.Equal(pairs.Count, outcomes.Count(o => o == EvaluationOutcome.Evaluated));
+        Assert.Equal(pairs.Count, outcomes.Count(o => o == EvaluationOutcome.Superseded));
+        var entries = await DueEntriesAsync(harness, "p-swept-again");
+        Assert.Equal(pairs.Order(StringComparer.Ordinal), entries.Select(e => e.PairId).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.True(e.DueAt > harness.Time.GetUtcNow()));
+        await harness.DrainAsync();
+        Assert.Equal(pairs.Count * 2, Mine(harness, "p-swept-again").Length);
+    }
+
+    [Fact]
+    public async Task EvaluatePair_EntryTheRowDoesNotNameButDueSinceTheLastEvaluation_IsEvaluated()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite, Now);
+        await TestPrograms.SeedDriftingAsync(harness, "p-orphan-entry", 1, due: false);
+        var handler = harness.Get<EvaluatePairHandler>();
+        Assert.Equal(EvaluationOutcome.Evaluated, await handler.HandleAsync(new EvaluatePair("change/1", "p-orphan-entry", "pair-000"), default));
+        // What a crash between the due move and the summary write leaves: an entry the pair's row does not name, due
+        // after the pair's last evaluation. It must be evaluated, not taken for a repeat.
+        var orphan = await harness.Get<DueIndex>().ScheduleAsync("p-orphan-entry", "pair-000", Now.AddHours(1), default);
+        harness.Time.Advance(TimeSpan.FromHours(2));
+
+        var outcome = await handler.HandleAsync(new EvaluatePair("due/" + orphan, "p-orphan-entry", "pair-000", orphan), default);
+
+        Assert.Equal(EvaluationOutcome.Evaluated, outcome);
+        var summary = (await harness.Get<PairStore>().GetWithETagAsync("p-orphan-entry", "pair-000", default))!.Value.Summary;
+        Assert.Equal(harness.Time.GetUtcNow(), summary.EvaluatedAt);
+        var entry = Assert.Single(await DueEntriesAsync(harness, "p-orphan-entry"));
+        Assert.Equal(summary.DueKey, entry.DueKey);
+    }
+
+    [Fact]
     public async Task CalendarChanges_DuplicateDelivery_ChangesNothing()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite, Now);
@@ -133,6 +175,30 @@ public sealed class PipelineTests(AzuriteFixture azurite)
 
         Assert.False(handled);
         Assert.Equal(1, await harness.CountAsync(QueueNames.PoisonOf(QueueNames.PairEvaluations)));
+    }
+
+    /// <summary>Runs what is queued on <c>pair-evaluations</c> one message at a time, in queue order.</summary>
+    private static async Task<List<EvaluationOutcome>> HandleQueuedEvaluationsAsync(PipelineHarness harness)
+    {
+        var queue = harness.Get<QueueServiceClient>().GetQueueClient(QueueNames.PairEvaluations);
+        var handler = harness.Get<EvaluatePairHandler>();
+        var outcomes = new List<EvaluationOutcome>();
+        while ((await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value is [var message])
+        {
+            Assert.True(QueueJson.TryParse<EvaluatePair>(message.Body.ToString(), out var evaluation, out _));
+            outcomes.Add(await handler.HandleAsync(evaluation!, default));
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+
+        return outcomes;
+    }
+
+    private static async Task<List<DueEntry>> DueEntriesAsync(PipelineHarness harness, string programId)
+    {
+        var entries = new List<DueEntry>();
+        await foreach (var page in harness.Get<DueIndex>().ReadDueAsync(DateTimeOffset.MaxValue.AddYears(-1), default))
+            entries.AddRange(page.Where(e => e.ProgramId == programId));
+        return entries;
     }
 
     private static string[] Mine(PipelineHarness harness, string programId) =>
