@@ -16,9 +16,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs] [--evaluate N] [--disk] [--host [minutes]]
+// dotnet run -c Release --project bench/Mentoring.SweepBench -- [pairs] [--evaluate N] [--disk] [--host [minutes]] [--swept-twice]
 //   --evaluate N: evaluate a sample of N of the due pairs (the rest stay queued); --disk: Azurite persists to a temp folder;
-//   --host: after seeding, run the local host itself on the pairs and sample its memory (default window 20 minutes).
+//   --host: after seeding, run the local host itself on the pairs and sample its memory (default window 20 minutes);
+//   --swept-twice: then sweep twice before evaluating (a backlog longer than the sweep's interval) and evaluate both.
 var pairCount = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
 var sample = args.SkipWhile(a => a != "--evaluate").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(pairCount);
 sample = Math.Min(sample, pairCount);
@@ -39,6 +40,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Services.AddLogging();
 builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
+var clockAhead = new ShiftedTime();
+builder.Services.AddSingleton<TimeProvider>(clockAhead);
 builder.AddMentoringApplication();
 using var host = builder.Build();
 await host.StartAsync();
@@ -126,6 +129,18 @@ if (sample == pairCount)
 {
     await MeasureAsync("sweep a week later (every pair due again)", pairCount, async () => await SweepAt(now.AddDays(8)).RunAsync(default));
     await MeasureAsync("evaluate every due pair again (nothing changed)", pairCount, async () => await EvaluateAsync(pairCount));
+    if (args.Contains("--swept-twice"))
+    {
+        await MeasureAsync("sweep twice, a minute apart, before any is evaluated", pairCount, async () =>
+        {
+            await SweepAt(now.AddDays(16)).RunAsync(default);
+            await SweepAt(now.AddDays(16).AddMinutes(1)).RunAsync(default);
+        });
+        clockAhead.Shift = TimeSpan.FromDays(16) + TimeSpan.FromMinutes(2);
+        await MeasureAsync("evaluate the first message of every pair (16 days on)", pairCount, async () => await EvaluateAsync(pairCount));
+        await MeasureAsync("evaluate the repeats (superseded: evaluated since the entry fell due)", pairCount, async () => await EvaluateAsync(pairCount));
+        clockAhead.Shift = TimeSpan.Zero;
+    }
 }
 
 var peak = PeakMemory.PeakMiB();
