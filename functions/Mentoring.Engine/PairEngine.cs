@@ -64,7 +64,7 @@ public static class PairEngine
     public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
         using var timeline = Timeline.Build(ledger, now, policy);
-        return timeline.Changes.ToArray();
+        return timeline.CopyChanges();
     }
 
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>

@@ -10,24 +10,26 @@ namespace Mentoring.Engine.Meetings;
 /// Each thread keeps one timeline and its working arrays for the next evaluation, so folding allocates nothing that
 /// grows with the history (and nothing at all once warm): dispose it to hand it back.
 /// The fold runs over UTC ticks: <see cref="DateTimeOffset"/> arithmetic and comparisons were most of its cost.
+/// Its working arrays hold positions in the ledger, not the changes themselves: storing and clearing object references
+/// costs a GC write barrier each.
 /// </summary>
 internal sealed class Timeline : IDisposable
 {
-    private static readonly Comparison<TimedChange> ChronologicalOrder = CompareChronologically;
-
     [ThreadStatic]
     private static Timeline? s_spare;
 
+    private readonly LedgerView _ledger = new();
+    private readonly ChronologicalOrder _order;
     private TimedChange[] _changes = [];
-    private int _changesHeld;
     private int _lastTouched = -1;
-    private LedgerChange[] _distinct = [];
+    private int[] _distinct = [];
     private MeetingState[] _meetings = [];
     private ChangeEvent[] _events = [];
     private readonly MeetingIndex _index = new();
 
     private Timeline()
     {
+        _order = new ChronologicalOrder(_ledger);
     }
 
     public DateTimeOffset Now { get; private set; }
@@ -46,23 +48,30 @@ internal sealed class Timeline : IDisposable
 
     public ReadOnlySpan<ChangeEvent> Events => _events.AsSpan(0, EventCount);
 
-    public ReadOnlySpan<LedgerChange> Changes => _distinct.AsSpan(0, ChangeCount);
+    /// <summary>The distinct changes made up to <see cref="Now"/>, in the order they were read.</summary>
+    public LedgerChange[] CopyChanges()
+    {
+        var changes = new LedgerChange[ChangeCount];
+        for (var i = 0; i < changes.Length; i++)
+            changes[i] = _ledger[_distinct[i]];
+        return changes;
+    }
 
     public static Timeline Build(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
         var timeline = s_spare ?? new Timeline();
         s_spare = null;
         timeline.Reset(ledger.Count, now);
-        timeline.Fold(ledger, policy);
+        timeline._ledger.Hold(ledger);
+        timeline.Fold(policy);
         return timeline;
     }
 
     public void Dispose()
     {
-        Array.Clear(_changes, 0, _changesHeld); // drop references to the caller's changes and meeting ids
-        Array.Clear(_distinct, 0, ChangeCount);
+        _ledger.Release(); // drop references to the caller's changes and meeting ids
         Array.Clear(_meetings, 0, MeetingCount);
-        MeetingCount = EventCount = ChangeCount = _changesHeld = 0;
+        MeetingCount = EventCount = ChangeCount = 0;
         s_spare = this;
     }
 
@@ -76,7 +85,7 @@ internal sealed class Timeline : IDisposable
         {
             var size = Math.Max(capacity, 2 * _changes.Length);
             _changes = new TimedChange[size];
-            _distinct = new LedgerChange[size];
+            _distinct = new int[size];
             _meetings = new MeetingState[size];
             _events = new ChangeEvent[size];
         }
@@ -102,52 +111,34 @@ internal sealed class Timeline : IDisposable
         return earlier < count;
     }
 
-    private void Fold(IReadOnlyList<LedgerChange> ledger, EngagementPolicy policy)
+    private void Fold(EngagementPolicy policy)
     {
+        var ledger = _ledger.Changes;
         var count = 0;
-        for (var i = 0; i < ledger.Count; i++)
+        for (var i = 0; i < ledger.Length; i++)
         {
-            var change = ledger[i];
-            var at = change.ChangedAt.UtcTicks;
+            var at = ledger[i].ChangedAt.UtcTicks;
             if (at <= NowTicks)
-                _changes[count++] = new TimedChange(at, change);
+                _changes[count++] = new TimedChange(at, i);
         }
 
-        _changesHeld = count;
         var span = _changes.AsSpan(0, count);
-        if (!IsChronological(span))
-            span.Sort(ChronologicalOrder);
+        if (!_order.IsChronological(span))
+            span.Sort(_order);
 
         var distinct = 0;
+        string? previousId = null;
         for (var i = 0; i < count; i++)
         {
-            if (distinct > 0 && string.Equals(_distinct[distinct - 1].ChangeId, _changes[i].Change.ChangeId, StringComparison.Ordinal))
+            var change = ledger[_changes[i].Position];
+            if (distinct > 0 && string.Equals(previousId, change.ChangeId, StringComparison.Ordinal))
                 continue;
-            _distinct[distinct++] = _changes[i].Change;
-            Apply(_changes[i].At, _changes[i].Change, policy);
+            previousId = change.ChangeId;
+            _distinct[distinct++] = _changes[i].Position;
+            Apply(_changes[i].At, change, policy);
         }
 
         ChangeCount = distinct;
-    }
-
-    private static bool IsChronological(ReadOnlySpan<TimedChange> changes)
-    {
-        for (var i = 1; i < changes.Length; i++)
-        {
-            if (CompareChronologically(changes[i - 1], changes[i]) > 0)
-                return false;
-        }
-
-        return true;
-    }
-
-    private static int CompareChronologically(TimedChange a, TimedChange b)
-    {
-        var byTime = a.At.CompareTo(b.At);
-        if (byTime != 0)
-            return byTime;
-        var byId = string.CompareOrdinal(a.Change.ChangeId, b.Change.ChangeId);
-        return byId != 0 ? byId : a.Change.Kind.CompareTo(b.Change.Kind);
     }
 
     private void Apply(long changedAt, LedgerChange change, EngagementPolicy policy)
@@ -325,6 +316,4 @@ internal sealed class Timeline : IDisposable
         added.Late = late;
         added.By = by;
     }
-
-    private readonly record struct TimedChange(long At, LedgerChange Change);
 }
