@@ -16,7 +16,12 @@ namespace Mentoring.Engine.Meetings;
 internal sealed class Timeline : IDisposable
 {
     [ThreadStatic]
-    private static Timeline? s_spare;
+    private static Timeline? s_threadTimeline;
+
+    private bool _inUse; // a fold inside a fold (none today) gets a timeline of its own
+    private int _earlyCount; // the count the early meetings' cut-off was found for; 0: not found yet
+    private long _earlyCutoffStart;
+    private int _earlyCutoffIndex;
 
     private readonly LedgerView _ledger = new();
     private readonly ChronologicalOrder _order;
@@ -59,12 +64,23 @@ internal sealed class Timeline : IDisposable
 
     public static Timeline Build(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
-        var timeline = s_spare ?? new Timeline();
-        s_spare = null;
-        timeline.Reset(ledger.Count, now);
-        timeline._ledger.Hold(ledger);
-        timeline.Fold(policy);
-        return timeline;
+        // One thread-static read per evaluation: thread-static access is not free.
+        var timeline = s_threadTimeline ??= new Timeline();
+        if (timeline._inUse)
+            timeline = new Timeline();
+        timeline._inUse = true;
+        try
+        {
+            timeline.Reset(ledger.Count, now);
+            timeline._ledger.Hold(ledger);
+            timeline.Fold(policy);
+            return timeline;
+        }
+        catch
+        {
+            timeline.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
@@ -72,7 +88,7 @@ internal sealed class Timeline : IDisposable
         _ledger.Release(); // drop references to the caller's changes and meeting ids
         Array.Clear(_meetings, 0, MeetingCount);
         MeetingCount = EventCount = ChangeCount = 0;
-        s_spare = this;
+        _inUse = false;
     }
 
     private void Reset(int capacity, DateTimeOffset now)
@@ -80,6 +96,7 @@ internal sealed class Timeline : IDisposable
         Now = now;
         NowTicks = now.UtcTicks;
         _lastTouched = -1;
+        _earlyCount = 0;
         MeetingCount = EventCount = ChangeCount = 0;
         if (_changes.Length < capacity)
         {
@@ -96,19 +113,46 @@ internal sealed class Timeline : IDisposable
     /// <summary>The index of the meeting with this id, or -1.</summary>
     public int IndexOf(string meetingId) => _index.Find(meetingId, MeetingIndex.Hash(meetingId), _meetings);
 
-    /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start.</summary>
+    /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start (ties by position).</summary>
     public bool IsAmongFirst(int meetingIndex, int count)
     {
+        if (count <= 0)
+            return false;
+        if (count >= MeetingCount)
+            return true;
+        if (_earlyCount != count)
+            FindEarlyCutoff(count);
         var start = _meetings[meetingIndex].OriginalStart;
-        var earlier = 0;
-        for (var i = 0; i < MeetingCount && earlier < count; i++)
+        return start < _earlyCutoffStart || (start == _earlyCutoffStart && meetingIndex <= _earlyCutoffIndex);
+    }
+
+    // The count-th meeting by original start, then position: found once per timeline, not once per setback.
+    private void FindEarlyCutoff(int count)
+    {
+        var start = long.MinValue;
+        var index = -1;
+        for (var k = 0; k < count; k++)
         {
-            var other = _meetings[i].OriginalStart;
-            if (other < start || (other == start && i < meetingIndex))
-                earlier++;
+            var nextStart = long.MaxValue;
+            var nextIndex = int.MaxValue;
+            for (var i = 0; i < MeetingCount; i++)
+            {
+                var other = _meetings[i].OriginalStart;
+                var after = other > start || (other == start && i > index);
+                if (after && (other < nextStart || (other == nextStart && i < nextIndex)))
+                {
+                    nextStart = other;
+                    nextIndex = i;
+                }
+            }
+
+            start = nextStart;
+            index = nextIndex;
         }
 
-        return earlier < count;
+        _earlyCount = count;
+        _earlyCutoffStart = start;
+        _earlyCutoffIndex = index;
     }
 
     private void Fold(EngagementPolicy policy)
