@@ -11,7 +11,7 @@ internal sealed class ChronologicalOrder(LedgerView ledger) : IComparer<TimedCha
         var first = ledger[a.Position];
         var second = ledger[b.Position];
         var byId = string.CompareOrdinal(first.ChangeId, second.ChangeId);
-        return byId != 0 ? byId : first.Kind.CompareTo(second.Kind);
+        return byId != 0 ? byId : ((int)first.Kind).CompareTo((int)second.Kind); // as ints: Enum.CompareTo boxes
     }
 
     /// <summary>Whether the changes are already in order: ledgers mostly arrive that way, and then nothing is sorted.</summary>

@@ -8,7 +8,9 @@ namespace Mentoring.Engine.Meetings;
 /// </summary>
 internal sealed class MeetingIndex
 {
-    private int[] _slots = []; // meeting position + 1; 0 = empty
+    // Each slot: the id's hash in the high half, so a probe compares ids only when their hashes agree, and the meeting's
+    // position + 1 in the low half (0 = empty).
+    private long[] _slots = [];
     private int _mask;
 
     public void Reset(int capacity)
@@ -17,7 +19,7 @@ internal sealed class MeetingIndex
         while (size < capacity * 2)
             size <<= 1;
         if (_slots.Length < size)
-            _slots = new int[size];
+            _slots = new long[size];
         else
             Array.Clear(_slots, 0, size);
         _mask = size - 1;
@@ -27,10 +29,11 @@ internal sealed class MeetingIndex
     {
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var position = _slots[slot] - 1;
-            if (position < 0)
+            var entry = _slots[slot];
+            if (entry == 0)
                 return -1;
-            if (string.Equals(meetings[position].Id, id, StringComparison.Ordinal))
+            var position = (int)entry - 1;
+            if ((int)(entry >> 32) == hash && string.Equals(meetings[position].Id, id, StringComparison.Ordinal))
                 return position;
         }
     }
@@ -40,7 +43,7 @@ internal sealed class MeetingIndex
         var slot = hash & _mask;
         while (_slots[slot] != 0)
             slot = (slot + 1) & _mask;
-        _slots[slot] = position + 1;
+        _slots[slot] = ((long)hash << 32) | (uint)(position + 1);
     }
 
     // Ids of one pair share long prefixes (a calendar's event id, a series uid) and differ at the end: hash the tail.

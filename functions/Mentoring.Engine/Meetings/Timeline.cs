@@ -19,9 +19,6 @@ internal sealed class Timeline : IDisposable
     private static Timeline? s_threadTimeline;
 
     private bool _inUse; // a fold inside a fold (none today) gets a timeline of its own
-    private int _earlyCount; // the count the early meetings' cut-off was found for; 0: not found yet
-    private long _earlyCutoffStart;
-    private int _earlyCutoffIndex;
 
     private readonly LedgerView _ledger = new();
     private readonly ChronologicalOrder _order;
@@ -85,8 +82,15 @@ internal sealed class Timeline : IDisposable
 
     public void Dispose()
     {
-        _ledger.Release(); // drop references to the caller's changes and meeting ids
-        Array.Clear(_meetings, 0, MeetingCount);
+        // Drop references to the caller's changes and strings: only the two string fields of each meeting (clearing whole
+        // meetings cost more than writing two nulls).
+        _ledger.Release();
+        foreach (ref var meeting in _meetings.AsSpan(0, MeetingCount))
+        {
+            meeting.Id = null!;
+            meeting.CancellationReason = null;
+        }
+
         MeetingCount = EventCount = ChangeCount = 0;
         _inUse = false;
     }
@@ -96,7 +100,6 @@ internal sealed class Timeline : IDisposable
         Now = now;
         NowTicks = now.UtcTicks;
         _lastTouched = -1;
-        _earlyCount = 0;
         MeetingCount = EventCount = ChangeCount = 0;
         if (_changes.Length < capacity)
         {
@@ -114,45 +117,22 @@ internal sealed class Timeline : IDisposable
     public int IndexOf(string meetingId) => _index.Find(meetingId, MeetingIndex.Hash(meetingId), _meetings);
 
     /// <summary>Whether the meeting is among the pair's first <paramref name="count"/> by original start (ties by position).</summary>
+    /// <remarks>
+    /// Linear only in the worst case: meetings sit in the order they were booked, so the count earlier ones are
+    /// mostly found among the first few.
+    /// </remarks>
     public bool IsAmongFirst(int meetingIndex, int count)
     {
-        if (count <= 0)
-            return false;
-        if (count >= MeetingCount)
-            return true;
-        if (_earlyCount != count)
-            FindEarlyCutoff(count);
         var start = _meetings[meetingIndex].OriginalStart;
-        return start < _earlyCutoffStart || (start == _earlyCutoffStart && meetingIndex <= _earlyCutoffIndex);
-    }
-
-    // The count-th meeting by original start, then position: found once per timeline, not once per setback.
-    private void FindEarlyCutoff(int count)
-    {
-        var start = long.MinValue;
-        var index = -1;
-        for (var k = 0; k < count; k++)
+        var earlier = 0;
+        for (var i = 0; i < MeetingCount && earlier < count; i++)
         {
-            var nextStart = long.MaxValue;
-            var nextIndex = int.MaxValue;
-            for (var i = 0; i < MeetingCount; i++)
-            {
-                var other = _meetings[i].OriginalStart;
-                var after = other > start || (other == start && i > index);
-                if (after && (other < nextStart || (other == nextStart && i < nextIndex)))
-                {
-                    nextStart = other;
-                    nextIndex = i;
-                }
-            }
-
-            start = nextStart;
-            index = nextIndex;
+            var other = _meetings[i].OriginalStart;
+            if (other < start || (other == start && i < meetingIndex))
+                earlier++;
         }
 
-        _earlyCount = count;
-        _earlyCutoffStart = start;
-        _earlyCutoffIndex = index;
+        return earlier < count;
     }
 
     private void Fold(EngagementPolicy policy)
@@ -187,9 +167,11 @@ internal sealed class Timeline : IDisposable
 
     private void Apply(long changedAt, LedgerChange change, EngagementPolicy policy)
     {
-        // Changes to one meeting tend to follow each other: try the meeting the last change touched before hashing.
+        // Changes to one meeting tend to follow each other: try the meeting the last change touched before hashing. By
+        // reference only: a ledger loaded with its meeting ids interned (one string per id) is recognised without reading
+        // the id, and an equal id in another string is still found through the index.
         int hash = 0, index;
-        if (_lastTouched >= 0 && string.Equals(_meetings[_lastTouched].Id, change.MeetingId, StringComparison.Ordinal))
+        if (_lastTouched >= 0 && ReferenceEquals(_meetings[_lastTouched].Id, change.MeetingId))
         {
             index = _lastTouched;
         }
