@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Mentoring.Engine.Meetings;
@@ -49,6 +50,7 @@ internal sealed class MeetingIndex
     // Ids of one pair share long prefixes (a calendar's event id, a series uid) and differ at the end: hash the tail.
     // Its last 12 characters are read as three 8-byte words whose multiplications are independent of each other; a
     // character-at-a-time hash is a chain of dependent multiplications, and was the fold's largest single cost.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the fold's inner loop calls it
     public static int Hash(string id)
     {
         var chars = id.AsSpan();

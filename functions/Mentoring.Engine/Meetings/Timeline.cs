@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;
 
@@ -139,16 +140,20 @@ internal sealed class Timeline : IDisposable
     {
         var ledger = _ledger.Changes;
         var count = 0;
+        var chronological = true; // ledgers mostly arrive in order, and then nothing is sorted
         for (var i = 0; i < ledger.Length; i++)
         {
             var at = ledger[i].ChangedAt.UtcTicks;
-            if (at <= NowTicks)
-                _changes[count++] = new TimedChange(at, i);
+            if (at > NowTicks)
+                continue;
+            var timed = new TimedChange(at, i);
+            if (chronological && count > 0 && _order.Compare(_changes[count - 1], timed) > 0)
+                chronological = false;
+            _changes[count++] = timed;
         }
 
-        var span = _changes.AsSpan(0, count);
-        if (!_order.IsChronological(span))
-            span.Sort(_order);
+        if (!chronological)
+            _changes.AsSpan(0, count).Sort(_order);
 
         var distinct = 0;
         string? previousId = null;
@@ -165,6 +170,7 @@ internal sealed class Timeline : IDisposable
         ChangeCount = distinct;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the fold's inner loop: measurably faster than a call per change
     private void Apply(long changedAt, LedgerChange change, EngagementPolicy policy)
     {
         // Changes to one meeting tend to follow each other: try the meeting the last change touched before hashing. By

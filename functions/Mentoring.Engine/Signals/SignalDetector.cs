@@ -8,14 +8,14 @@ namespace Mentoring.Engine.Signals;
 /// <summary>Recognises the postponement patterns of docs/engine.md in an observation.</summary>
 internal static class SignalDetector
 {
-    public static List<Signal> Detect(PairObservation seen, PairContext pair, ProgramConditions program, EngagementPolicy policy)
+    public static Signal[] Detect(PairObservation seen, PairContext pair, ProgramConditions program, EngagementPolicy policy)
     {
-        var signals = new List<Signal>(4);
         if (pair.Status != PairStatus.Active)
-            return signals;
+            return [];
 
+        var signals = new SignalCollector();
         var now = seen.Timeline.Now;
-        DetectDrift(seen, policy, signals);
+        DetectDrift(seen, policy, ref signals);
 
         if (seen.RepeatedSince is { } repeatedSince)
             signals.Add(new Signal(SignalKind.RepeatedPostponement, repeatedSince, seen.Setbacks));
@@ -47,11 +47,11 @@ internal static class SignalDetector
         if (program.CrunchActive)
             signals.Add(new Signal(SignalKind.ProgramCrunch, now));
 
-        return signals;
+        return signals.ToArray();
     }
 
     // In UTC ticks, like the observation; only a signal's instant becomes a DateTimeOffset (in UTC).
-    private static void DetectDrift(PairObservation seen, EngagementPolicy policy, List<Signal> signals)
+    private static void DetectDrift(PairObservation seen, EngagementPolicy policy, ref SignalCollector signals)
     {
         var now = seen.Timeline.NowTicks;
         var reference = seen.ReferenceTicks;
