@@ -15,13 +15,16 @@ internal struct NextEvaluation(DateTimeOffset now, TimeSpan horizon)
             At = instant;
     }
 
+    /// <summary>Whether an instant (UTC ticks) would become <see cref="At"/> if considered.</summary>
+    public readonly bool WouldTake(long utcTicks) => utcTicks > _now.UtcTicks && utcTicks < At.UtcTicks;
+
     /// <summary>
     /// <see cref="Consider(DateTimeOffset)"/> for an instant in UTC ticks: it becomes a <see cref="DateTimeOffset"/>
     /// (in UTC) only if it is the earliest so far.
     /// </summary>
     public void Consider(long utcTicks)
     {
-        if (utcTicks > _now.UtcTicks && utcTicks < At.UtcTicks)
+        if (WouldTake(utcTicks))
             At = Ticks.At(utcTicks);
     }
 }

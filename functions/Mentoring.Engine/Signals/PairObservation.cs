@@ -183,13 +183,14 @@ internal sealed class PairObservation
         if (_lastCancellationAt != Ticks.None)
         {
             var cancelledAt = _lastCancellationAt;
-            for (var i = 0; i < meetings.Length && !RebookedAfterLastCancellation; i++)
+            // Latest first: meetings and events sit in the order they were booked and happened.
+            for (var i = meetings.Length - 1; i >= 0 && !RebookedAfterLastCancellation; i--)
             {
                 if (meetings[i].ScheduledAt > cancelledAt || meetings[i].IsUpcomingAt(now))
                     RebookedAfterLastCancellation = true;
             }
 
-            for (var i = 0; i < events.Length && !RebookedAfterLastCancellation; i++)
+            for (var i = events.Length - 1; i >= 0 && !RebookedAfterLastCancellation; i--)
             {
                 if (events[i].At > cancelledAt && events[i].Kind is ChangeEventKind.Postponed or ChangeEventKind.MovedEarlier)
                     RebookedAfterLastCancellation = true;
