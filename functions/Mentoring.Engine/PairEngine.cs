@@ -79,11 +79,7 @@ public static class PairEngine
         next.Consider(pair.StartedAt + TimeSpan.FromDays(policy.SlowStartDays));
         if (seen.LastCancellationTicks != Ticks.None)
             next.Consider(seen.LastCancellationTicks + TimeSpan.FromDays(policy.RebookWithinDays).Ticks);
-        var now = seen.Timeline.NowTicks;
-        foreach (ref readonly var meeting in seen.Timeline.Meetings)
-        {
-            if (meeting.IsUpcomingAt(now))
-                next.Consider(meeting.End); // presumed held from then on
-        }
+        if (seen.EarliestUpcomingEnd != Ticks.None)
+            next.Consider(seen.EarliestUpcomingEnd); // a booked meeting is presumed held once it ends
     }
 }

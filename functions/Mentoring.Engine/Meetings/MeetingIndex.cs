@@ -13,6 +13,7 @@ internal sealed class MeetingIndex
     // position + 1 in the low half (0 = empty).
     private long[] _slots = [];
     private int _mask;
+    private int _vacancy;
 
     public void Reset(int capacity)
     {
@@ -26,26 +27,26 @@ internal sealed class MeetingIndex
         _mask = size - 1;
     }
 
+    /// <summary>The position of the meeting with this id, or -1; then <see cref="AddNotFound"/> can add it.</summary>
     public int Find(string id, int hash, MeetingState[] meetings)
     {
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
             var entry = _slots[slot];
             if (entry == 0)
+            {
+                _vacancy = slot;
                 return -1;
+            }
+
             var position = (int)entry - 1;
             if ((int)(entry >> 32) == hash && string.Equals(meetings[position].Id, id, StringComparison.Ordinal))
                 return position;
         }
     }
 
-    public void Add(int hash, int position)
-    {
-        var slot = hash & _mask;
-        while (_slots[slot] != 0)
-            slot = (slot + 1) & _mask;
-        _slots[slot] = ((long)hash << 32) | (uint)(position + 1);
-    }
+    /// <summary>Adds the meeting the last <see cref="Find"/> did not find, in the empty slot that search ended at.</summary>
+    public void AddNotFound(int hash, int position) => _slots[_vacancy] = ((long)hash << 32) | (uint)(position + 1);
 
     // Ids of one pair share long prefixes (a calendar's event id, a series uid) and differ at the end: hash the tail.
     // Its last 12 characters are read as three 8-byte words whose multiplications are independent of each other; a

@@ -245,7 +245,7 @@ internal sealed class Timeline : IDisposable
     private int Add(LedgerChange change, int hash, long changedAt, long start, MeetingStatus status, EngagementPolicy policy)
     {
         var index = MeetingCount++;
-        _index.Add(hash, index);
+        _index.AddNotFound(hash, index);
         var end = Ticks.Of(change.End);
         ref var meeting = ref _meetings[index];
         meeting = default;

@@ -25,6 +25,9 @@ internal sealed class PairObservation
     /// <summary>The next meeting still ahead, or -1.</summary>
     public int NextUpcomingIndex { get; private set; } = -1;
 
+    /// <summary>The earliest end (UTC ticks) of the meetings still ahead, or <see cref="Ticks.None"/>.</summary>
+    public long EarliestUpcomingEnd { get; private set; } = Ticks.None;
+
     public int MeetingsHeld { get; private set; }
 
     /// <summary>Postponements, cancellations and no-shows since <see cref="Reference"/>, honest ones excluded.</summary>
@@ -119,9 +122,12 @@ internal sealed class PairObservation
                     PreviousHeldIndex = i;
                 }
             }
-            else if (meeting.IsUpcomingAt(now) && (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start))
+            else if (meeting.IsUpcomingAt(now))
             {
-                NextUpcomingIndex = i;
+                if (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start)
+                    NextUpcomingIndex = i;
+                if (EarliestUpcomingEnd == Ticks.None || meeting.End < EarliestUpcomingEnd)
+                    EarliestUpcomingEnd = meeting.End;
             }
         }
 
