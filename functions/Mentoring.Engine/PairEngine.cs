@@ -64,26 +64,22 @@ public static class PairEngine
     public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
         using var timeline = Timeline.Build(ledger, now, policy);
-        return timeline.Changes.ToArray();
+        return timeline.CopyChanges();
     }
 
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>
+    /// <remarks>In UTC ticks, like the observation: the instants come from it, and become instants only if one is next.</remarks>
     private static void ConsiderThresholds(PairObservation seen, PairContext pair, EngagementPolicy policy, ref NextEvaluation next)
     {
-        var reference = seen.Reference;
-        var lostAt = seen.LastLossAt ?? reference;
-        next.Consider(reference + TimeSpan.FromDays(policy.DormantDays));
-        next.Consider(Later(reference + (policy.Cadence * policy.DriftingCadenceFactor), lostAt));
-        next.Consider(Later(reference + (policy.Cadence * policy.AtRiskCadenceFactor), lostAt));
+        var reference = seen.ReferenceTicks;
+        var lostAt = seen.LastLossTicks != Ticks.None ? seen.LastLossTicks : reference;
+        next.Consider(reference + TimeSpan.FromDays(policy.DormantDays).Ticks);
+        next.Consider(Math.Max(reference + (policy.Cadence * policy.DriftingCadenceFactor).Ticks, lostAt));
+        next.Consider(Math.Max(reference + (policy.Cadence * policy.AtRiskCadenceFactor).Ticks, lostAt));
         next.Consider(pair.StartedAt + TimeSpan.FromDays(policy.SlowStartDays));
-        if (seen.LastCancellationAt is { } cancelledAt)
-            next.Consider(cancelledAt + TimeSpan.FromDays(policy.RebookWithinDays));
-        foreach (var meeting in seen.Timeline.Meetings)
-        {
-            if (meeting.IsUpcomingAt(seen.Timeline.NowTicks))
-                next.Consider(meeting.EndAt); // presumed held from then on
-        }
+        if (seen.LastCancellationTicks != Ticks.None)
+            next.Consider(seen.LastCancellationTicks + TimeSpan.FromDays(policy.RebookWithinDays).Ticks);
+        if (seen.EarliestUpcomingEnd != Ticks.None)
+            next.Consider(seen.EarliestUpcomingEnd); // a booked meeting is presumed held once it ends
     }
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

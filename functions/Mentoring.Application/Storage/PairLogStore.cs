@@ -92,6 +92,7 @@ internal sealed class PairLogStore(TableServiceClient tables)
         PairState? state = null;
         var stateETag = default(ETag);
         var ledger = new List<LedgerChange>();
+        var meetingIds = new HashSet<string>(StringComparer.Ordinal);
         var messages = new List<OutboxMessage>();
         var events = new List<IntegrationEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
@@ -104,7 +105,7 @@ internal sealed class PairLogStore(TableServiceClient tables)
             }
             else if (e.RowKey.StartsWith(ChangePrefix, StringComparison.Ordinal))
             {
-                ledger.Add(ToChange(e));
+                ledger.Add(ToChange(e, meetingIds));
             }
             else if (e.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
@@ -311,9 +312,9 @@ internal sealed class PairLogStore(TableServiceClient tables)
         ["Source"] = c.Source,
     };
 
-    private static LedgerChange ToChange(TableEntity e) => new(
+    private static LedgerChange ToChange(TableEntity e, HashSet<string> meetingIds) => new(
         e.GetString("ChangeId"),
-        e.GetString("MeetingId"),
+        Interned(e.GetString("MeetingId"), meetingIds),
         Enum.Parse<ChangeKind>(e.GetString("Kind")),
         e.GetDateTimeOffset("ChangedAt") ?? default,
         e.GetDateTimeOffset("Start"),
@@ -322,6 +323,16 @@ internal sealed class PairLogStore(TableServiceClient tables)
         Enum.TryParse<Party>(e.GetString("ChangedBy"), out var by) ? by : null,
         e.GetString("Reason"),
         e.GetString("Source") ?? "unknown");
+
+    // One string per meeting id in a loaded ledger: the engine's fold then recognises a meeting's next change by
+    // reference, without reading the id.
+    private static string Interned(string id, HashSet<string> ids)
+    {
+        if (ids.TryGetValue(id, out var known))
+            return known;
+        ids.Add(id);
+        return id;
+    }
 
     private static TableEntity ToEntity(OutboxMessage m) => new(m.Ref.Partition, m.Ref.RowKey)
     {

@@ -27,6 +27,16 @@ public static class CampaignSchedule
         _ => new("close", TemplateIds.CampaignClose, cycle.End),
     };
 
+    /// <summary><see cref="MomentAt"/>'s instant, in UTC ticks.</summary>
+    private static long DueTicks(int index, CycleWindow cycle, CampaignPolicy policy) => index switch
+    {
+        0 => cycle.Start.UtcTicks - TimeSpan.FromDays(policy.BeforeLaunchDays).Ticks,
+        1 => cycle.Start.UtcTicks,
+        2 => cycle.Start.UtcTicks + TimeSpan.FromDays(policy.BookFirstMeetingDays).Ticks,
+        3 => cycle.Start.UtcTicks + ((cycle.End - cycle.Start) / 2).Ticks,
+        _ => cycle.End.UtcTicks,
+    };
+
     /// <summary>
     /// Decides the campaign emails due for this pair's participants. Keys name the person, not the pair, so a person in
     /// two pairs gets each campaign email once.
@@ -36,19 +46,23 @@ public static class CampaignSchedule
         if (!policy.Campaign.Enabled || pair.Cycle is not { } cycle || pair.Status != PairStatus.Active)
             return;
 
-        var now = seen.Timeline.Now;
-        var stale = TimeSpan.FromDays(policy.Campaign.StaleAfterDays);
+        var now = seen.Timeline.NowTicks;
+        var stale = TimeSpan.FromDays(policy.Campaign.StaleAfterDays).Ticks;
         for (var i = 0; i < MomentCount; i++)
         {
-            var moment = MomentAt(i, cycle, policy.Campaign);
-            if (moment.DueAt > now)
+            // Dated in UTC ticks first: most moments are long past or still ahead, and become instants only if they matter.
+            var due = DueTicks(i, cycle, policy.Campaign);
+            if (due > now)
             {
-                next.Consider(moment.DueAt);
+                if (next.WouldTake(due))
+                    next.Consider(MomentAt(i, cycle, policy.Campaign).DueAt);
                 continue;
             }
 
-            if (now - moment.DueAt > stale)
+            if (now - due > stale)
                 continue; // a pair that joined late does not get last month's launch email
+
+            var moment = MomentAt(i, cycle, policy.Campaign);
             if (moment.OnlyWithoutFirstMeeting && HasLiveMeeting(seen))
                 continue;
 

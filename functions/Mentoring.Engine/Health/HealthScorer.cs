@@ -20,8 +20,9 @@ internal static class HealthScorer
         var actionable = false;
         var dormant = false;
         var atRisk = false;
-        foreach (var signal in signals)
+        for (var i = 0; i < signals.Count; i++)
         {
+            var signal = signals[i];
             penalty += Penalty(signal.Kind);
             actionable |= signal.IsActionable;
             dormant |= signal.Kind == SignalKind.Dormant;

@@ -125,8 +125,9 @@ internal static class EscalationLadder
     {
         var taken = 0;
         var lastAt = DateTimeOffset.MinValue;
-        foreach (var sent in history)
+        for (var i = 0; i < history.Count; i++)
         {
+            var sent = history[i];
             if (sent.Step is not { } step || !IsEpisode(sent.EpisodeKey, key, suffix))
                 continue;
             taken = Math.Max(taken, step + 1);
@@ -186,32 +187,43 @@ internal static class EscalationLadder
 
     private static Party Other(Party party) => party == Party.Mentor ? Party.Mentee : Party.Mentor;
 
-    private static readonly SignalKind[] Priority =
-    [
-        SignalKind.Dormant, SignalKind.AtRisk, SignalKind.CancelledNotRebooked, SignalKind.RepeatedPostponement,
-        SignalKind.LateChange, SignalKind.Drifting, SignalKind.SlowStart,
-    ];
-
-    /// <summary>The strongest actionable signal: the one a message names.</summary>
+    /// <summary>The strongest actionable signal: the one a message names (the first of its kind).</summary>
     internal static Signal? Primary(IReadOnlyList<Signal> signals)
     {
-        foreach (var kind in Priority)
+        Signal? primary = null;
+        var best = int.MaxValue;
+        for (var i = 0; i < signals.Count; i++)
         {
-            foreach (var signal in signals)
+            var rank = Rank(signals[i].Kind);
+            if (rank < best)
             {
-                if (signal.Kind == kind)
-                    return signal;
+                best = rank;
+                primary = signals[i];
             }
         }
 
-        return null;
+        return primary;
     }
+
+    /// <summary>Which actionable signal a message names first; the others never.</summary>
+    private static int Rank(SignalKind kind) => kind switch
+    {
+        SignalKind.Dormant => 0,
+        SignalKind.AtRisk => 1,
+        SignalKind.CancelledNotRebooked => 2,
+        SignalKind.RepeatedPostponement => 3,
+        SignalKind.LateChange => 4,
+        SignalKind.Drifting => 5,
+        SignalKind.SlowStart => 6,
+        _ => int.MaxValue,
+    };
 
     private static DateTimeOffset OpenedAt(IReadOnlyList<Signal> signals)
     {
         var opened = DateTimeOffset.MaxValue;
-        foreach (var signal in signals)
+        for (var i = 0; i < signals.Count; i++)
         {
+            var signal = signals[i];
             if (signal.IsActionable && signal.Since < opened)
                 opened = signal.Since;
         }

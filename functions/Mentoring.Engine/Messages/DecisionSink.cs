@@ -19,19 +19,23 @@ internal sealed class DecisionSink(
 
     private IReadOnlyDictionary<string, string>? _facts;
 
-    public List<MessageDecision> Decisions { get; } = [];
+    private List<MessageDecision>? _decisions; // most evaluations decide nothing new
+
+    public IReadOnlyList<MessageDecision> Decisions => _decisions ?? (IReadOnlyList<MessageDecision>)[];
 
     public IReadOnlyDictionary<string, string> PairFacts => _facts ??= Engine.PairFacts.Of(seen, pair, health, program, policy);
 
     public bool AlreadyDecided(string idempotencyKey)
     {
-        foreach (var sent in history)
+        for (var i = 0; i < history.Count; i++)
         {
-            if (string.Equals(sent.IdempotencyKey, idempotencyKey, StringComparison.Ordinal))
+            if (string.Equals(history[i].IdempotencyKey, idempotencyKey, StringComparison.Ordinal))
                 return true;
         }
 
-        foreach (var decided in Decisions)
+        if (_decisions is null)
+            return false;
+        foreach (var decided in _decisions)
         {
             if (string.Equals(decided.IdempotencyKey, idempotencyKey, StringComparison.Ordinal))
                 return true;
@@ -69,7 +73,7 @@ internal sealed class DecisionSink(
             episodeKey,
             meetingId,
             step);
-        Decisions.Add(decision);
+        (_decisions ??= []).Add(decision);
         return decision;
     }
 

@@ -25,6 +25,9 @@ internal sealed class PairObservation
     /// <summary>The next meeting still ahead, or -1.</summary>
     public int NextUpcomingIndex { get; private set; } = -1;
 
+    /// <summary>The earliest end (UTC ticks) of the meetings still ahead, or <see cref="Ticks.None"/>.</summary>
+    public long EarliestUpcomingEnd { get; private set; } = Ticks.None;
+
     public int MeetingsHeld { get; private set; }
 
     /// <summary>Postponements, cancellations and no-shows since <see cref="Reference"/>, honest ones excluded.</summary>
@@ -55,8 +58,14 @@ internal sealed class PairObservation
     /// <summary>The last cancellation or no-show since <see cref="Reference"/> (it took an upcoming meeting away).</summary>
     public DateTimeOffset? LastLossAt => Ticks.AtOrNull(_lastLossAt);
 
+    /// <summary><see cref="LastLossAt"/> in UTC ticks, or <see cref="Ticks.None"/>.</summary>
+    public long LastLossTicks => _lastLossAt;
+
     /// <summary>The last cancellation since the reference, and whether anything was booked after it.</summary>
     public DateTimeOffset? LastCancellationAt => Ticks.AtOrNull(_lastCancellationAt);
+
+    /// <summary><see cref="LastCancellationAt"/> in UTC ticks, or <see cref="Ticks.None"/>.</summary>
+    public long LastCancellationTicks => _lastCancellationAt;
 
     public bool RebookedAfterLastCancellation { get; private set; }
 
@@ -94,12 +103,15 @@ internal sealed class PairObservation
     {
         var now = Timeline.NowTicks;
         var meetings = Timeline.Meetings;
+        var lastSetbackEver = LastSetbackEver(Timeline.Events);
         for (var i = 0; i < meetings.Length; i++)
         {
             ref readonly var meeting = ref meetings[i];
             if (meeting.IsHeldAt(now))
             {
                 MeetingsHeld++;
+                if (lastSetbackEver == Ticks.None || meeting.Start > lastSetbackEver)
+                    Streak++;
                 if (LastHeldIndex < 0 || meeting.Start > meetings[LastHeldIndex].Start)
                 {
                     PreviousHeldIndex = LastHeldIndex;
@@ -110,9 +122,12 @@ internal sealed class PairObservation
                     PreviousHeldIndex = i;
                 }
             }
-            else if (meeting.IsUpcomingAt(now) && (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start))
+            else if (meeting.IsUpcomingAt(now))
             {
-                NextUpcomingIndex = i;
+                if (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start)
+                    NextUpcomingIndex = i;
+                if (EarliestUpcomingEnd == Ticks.None || meeting.End < EarliestUpcomingEnd)
+                    EarliestUpcomingEnd = meeting.End;
             }
         }
 
@@ -128,14 +143,10 @@ internal sealed class PairObservation
         var meetings = Timeline.Meetings;
         var events = Timeline.Events;
         var now = Timeline.NowTicks;
-        var lastSetbackEver = Ticks.None;
         for (var i = 0; i < events.Length; i++)
         {
             ref readonly var change = ref events[i];
-            if (!change.IsSetback)
-                continue;
-            lastSetbackEver = change.At;
-            if (change.At <= ReferenceTicks)
+            if (!change.IsSetback || change.At <= ReferenceTicks)
                 continue;
 
             if (change.Kind is ChangeEventKind.Cancelled or ChangeEventKind.NoShow)
@@ -178,24 +189,31 @@ internal sealed class PairObservation
         if (_lastCancellationAt != Ticks.None)
         {
             var cancelledAt = _lastCancellationAt;
-            for (var i = 0; i < meetings.Length && !RebookedAfterLastCancellation; i++)
+            // Latest first: meetings and events sit in the order they were booked and happened.
+            for (var i = meetings.Length - 1; i >= 0 && !RebookedAfterLastCancellation; i--)
             {
                 if (meetings[i].ScheduledAt > cancelledAt || meetings[i].IsUpcomingAt(now))
                     RebookedAfterLastCancellation = true;
             }
 
-            for (var i = 0; i < events.Length && !RebookedAfterLastCancellation; i++)
+            for (var i = events.Length - 1; i >= 0 && !RebookedAfterLastCancellation; i--)
             {
                 if (events[i].At > cancelledAt && events[i].Kind is ChangeEventKind.Postponed or ChangeEventKind.MovedEarlier)
                     RebookedAfterLastCancellation = true;
             }
         }
+    }
 
-        for (var i = 0; i < meetings.Length; i++)
+    /// <summary>When the last setback of any time happened (events are in the order they happened), or none.</summary>
+    private static long LastSetbackEver(ReadOnlySpan<ChangeEvent> events)
+    {
+        for (var i = events.Length - 1; i >= 0; i--)
         {
-            if (meetings[i].IsHeldAt(now) && (lastSetbackEver == Ticks.None || meetings[i].Start > lastSetbackEver))
-                Streak++;
+            if (events[i].IsSetback)
+                return events[i].At;
         }
+
+        return Ticks.None;
     }
 
     /// <summary>Whether this meeting was cancelled within the grace period after our pre-meeting reminder for it.</summary>

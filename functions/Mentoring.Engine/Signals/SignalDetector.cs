@@ -1,4 +1,5 @@
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
 
@@ -7,14 +8,14 @@ namespace Mentoring.Engine.Signals;
 /// <summary>Recognises the postponement patterns of docs/engine.md in an observation.</summary>
 internal static class SignalDetector
 {
-    public static List<Signal> Detect(PairObservation seen, PairContext pair, ProgramConditions program, EngagementPolicy policy)
+    public static Signal[] Detect(PairObservation seen, PairContext pair, ProgramConditions program, EngagementPolicy policy)
     {
-        var signals = new List<Signal>(4);
         if (pair.Status != PairStatus.Active)
-            return signals;
+            return [];
 
+        var signals = new SignalCollector();
         var now = seen.Timeline.Now;
-        DetectDrift(seen, policy, now, signals);
+        DetectDrift(seen, policy, ref signals);
 
         if (seen.RepeatedSince is { } repeatedSince)
             signals.Add(new Signal(SignalKind.RepeatedPostponement, repeatedSince, seen.Setbacks));
@@ -46,31 +47,31 @@ internal static class SignalDetector
         if (program.CrunchActive)
             signals.Add(new Signal(SignalKind.ProgramCrunch, now));
 
-        return signals;
+        return signals.ToArray();
     }
 
-    private static void DetectDrift(PairObservation seen, EngagementPolicy policy, DateTimeOffset now, List<Signal> signals)
+    // In UTC ticks, like the observation; only a signal's instant becomes a DateTimeOffset (in UTC).
+    private static void DetectDrift(PairObservation seen, EngagementPolicy policy, ref SignalCollector signals)
     {
-        var gap = now - seen.Reference;
-        var days = (int)gap.TotalDays;
-        var dormantAt = seen.Reference + TimeSpan.FromDays(policy.DormantDays);
+        var now = seen.Timeline.NowTicks;
+        var reference = seen.ReferenceTicks;
+        var days = (int)TimeSpan.FromTicks(now - reference).TotalDays;
+        var dormantAt = reference + TimeSpan.FromDays(policy.DormantDays).Ticks;
         if (now >= dormantAt)
         {
-            signals.Add(new Signal(SignalKind.Dormant, dormantAt, days));
+            signals.Add(new Signal(SignalKind.Dormant, Ticks.At(dormantAt), days));
             return;
         }
 
         if (seen.NextUpcomingIndex >= 0)
             return;
 
-        var lostAt = seen.LastLossAt ?? seen.Reference;
-        var atRiskAt = Later(seen.Reference + (policy.Cadence * policy.AtRiskCadenceFactor), lostAt);
-        var driftingAt = Later(seen.Reference + (policy.Cadence * policy.DriftingCadenceFactor), lostAt);
+        var lostAt = seen.LastLossTicks != Ticks.None ? seen.LastLossTicks : reference;
+        var atRiskAt = Math.Max(reference + (policy.Cadence * policy.AtRiskCadenceFactor).Ticks, lostAt);
+        var driftingAt = Math.Max(reference + (policy.Cadence * policy.DriftingCadenceFactor).Ticks, lostAt);
         if (now >= atRiskAt)
-            signals.Add(new Signal(SignalKind.AtRisk, atRiskAt, days));
+            signals.Add(new Signal(SignalKind.AtRisk, Ticks.At(atRiskAt), days));
         else if (now >= driftingAt)
-            signals.Add(new Signal(SignalKind.Drifting, driftingAt, days));
+            signals.Add(new Signal(SignalKind.Drifting, Ticks.At(driftingAt), days));
     }
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
