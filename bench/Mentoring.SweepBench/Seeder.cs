@@ -14,7 +14,8 @@ internal static class Seeder
     private const int Batch = 100;
 
     public static async Task SeedAsync(
-        TableServiceClient tables, PairLogStore logs, string programId, int pairCount, DateTimeOffset now, ParallelOptions parallel)
+        TableServiceClient tables, PairLogStore logs, string programId, int pairCount, DateTimeOffset now, ParallelOptions parallel,
+        Func<string, bool>? withLedger = null)
     {
         var ids = Enumerable.Range(0, pairCount).Select(i => $"pair-{i:000000}").ToList();
         var participants = ids.SelectMany(id => new[]
@@ -38,7 +39,7 @@ internal static class Seeder
         await SubmitAsync(tables.GetTableClient(TableNames.DueIndex), due.Select(d => d.Entity), parallel);
         Progress(clock, $"{pairCount:N0} due entries");
         var ledgers = 0;
-        await Parallel.ForEachAsync(ids, parallel, async (id, ct) =>
+        await Parallel.ForEachAsync(ids.Where(withLedger ?? (_ => true)), parallel, async (id, ct) =>
         {
             await logs.AppendChangesAsync(Keys.PairLog(programId, id),
             [
