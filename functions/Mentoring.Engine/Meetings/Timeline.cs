@@ -164,7 +164,7 @@ internal sealed class Timeline : IDisposable
         for (var i = 0; i < count; i++)
         {
             var change = ledger[_changes[i].Position];
-            if (distinct > 0 && ChangeIds.Equal(previousId!, change.ChangeId))
+            if (distinct > 0 && string.Equals(previousId, change.ChangeId, StringComparison.Ordinal))
                 continue;
             previousId = change.ChangeId;
             _distinct[distinct++] = _changes[i].Position;
