@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Mentoring.Engine.Ladder;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;
 
@@ -29,6 +30,9 @@ internal sealed class Timeline : IDisposable
     private MeetingState[] _meetings = [];
     private ChangeEvent[] _events = [];
     private readonly MeetingIndex _index = new();
+
+    /// <summary>Episode keys, kept with the thread's timeline so that an unchanged key is not built again.</summary>
+    public PrefixedKeyCache EpisodeKeys { get; } = new();
 
     private Timeline()
     {
