@@ -126,6 +126,7 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
         var samples = Sample.All(provider).Select(Sample.Bytes).ToArray();
         var statuses = new Dictionary<int, int>();
         var tried = 0;
+        var retriedAfter503 = 0;
         for (var i = 0; i < Mutations; i++)
         {
             var original = samples[i % samples.Length];
@@ -136,8 +137,18 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
                 var sent = provider == "google"
                     ? [.. headers, ("X-Goog-Channel-ID", i % 3 == 0 ? "chan-1" : Convert.ToHexString(mutated[..Math.Min(8, mutated.Length)])), ("X-Goog-Channel-Token", WebhookHost.GoogleToken), ("X-Goog-Resource-State", "exists"), ("X-Goog-Message-Number", (i % 7 == 0 ? "1" : "x"))]
                     : headers;
-                using var response = await host.PostAsync("webhooks/" + provider, mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
+                var response = await host.PostAsync("webhooks/" + provider, mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
                 tried++;
+                // Storage slower than the ingest's deadline (Azurite shared with a loaded machine) is answered 503 with
+                // Retry-After: not about the input. Sent again, as every provider retries a 5xx.
+                for (var retry = 0; (int)response.StatusCode == 503 && response.Headers.RetryAfter is not null && retry < 5; retry++)
+                {
+                    retriedAfter503++;
+                    response.Dispose();
+                    response = await host.PostAsync("webhooks/" + provider, mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
+                }
+
+                using var answered = response;
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 if (status >= 400)
@@ -146,11 +157,13 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
         }
 
         var summary = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
-        output.WriteLine($"{provider}: {tried} inputs; {summary}");
+        output.WriteLine($"{provider}: {tried} inputs; {summary}; sent again after a 503: {retriedAfter503}");
         Assert.DoesNotContain(statuses.Keys, s => s >= 500);
         var accepted = statuses.GetValueOrDefault(202);
-        Assert.Equal(accepted, await host.RowsAsync(TableNames.Dedupe) - storedBefore);
-        Assert.Equal(accepted, await host.CountAsync(QueueNames.CalendarChanges) - queuedBefore);
+        // A 503 can come after the delivery was enqueued, or after its replay key was written (the deadline passed while
+        // storage finished): its retry then adds nothing or is answered as a replay. Without 503s both are exact.
+        Assert.InRange(await host.RowsAsync(TableNames.Dedupe) - storedBefore, accepted, accepted + retriedAfter503);
+        Assert.InRange(await host.CountAsync(QueueNames.CalendarChanges) - queuedBefore, accepted, accepted + retriedAfter503);
         Assert.True(statuses.Keys.Count(s => s >= 400) >= (provider == "google" ? 1 : 2), summary);
     }
 
