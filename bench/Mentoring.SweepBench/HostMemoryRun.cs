@@ -109,19 +109,7 @@ internal static class HostMemoryRun
         throw new FileNotFoundException("Mentoring.LocalHost.dll was not found beside the bench: build the solution first.");
     }
 
-    private static (double Resident, double Peak) Status(int pid)
-    {
-        double Read(string[] lines, string key) => lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
-            ? double.Parse(line[key.Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024
-            : 0;
-        try
-        {
-            var status = File.ReadAllLines($"/proc/{pid}/status");
-            return (Read(status, "VmRSS:"), Read(status, "VmHWM:"));
-        }
-        catch (IOException)
-        {
-            return (0, 0);
-        }
-    }
+    private static (double Resident, double Peak) Status(int pid) =>
+        (PeakMemory.StatusMiB(pid.ToString(CultureInfo.InvariantCulture), "VmRSS:") ?? 0,
+         PeakMemory.StatusMiB(pid.ToString(CultureInfo.InvariantCulture), "VmHWM:") ?? 0);
 }

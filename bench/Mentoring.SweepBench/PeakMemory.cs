@@ -20,11 +20,26 @@ internal static class PeakMemory
     /// <summary>Peak resident set in MiB (falls back to <see cref="System.Diagnostics.Process.PeakWorkingSet64"/>).</summary>
     public static double PeakMiB()
     {
-        var status = File.Exists("/proc/self/status") ? File.ReadAllLines("/proc/self/status") : [];
-        var line = status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        if (line is not null)
-            return double.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        if (StatusMiB("self", "VmHWM:") is { } peak)
+            return peak;
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         return self.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    /// <summary>One kB figure of <c>/proc/{process}/status</c> (VmRSS:, VmHWM:) in MiB; null where there is none.</summary>
+    public static double? StatusMiB(string process, string key)
+    {
+        var path = $"/proc/{process}/status";
+        try
+        {
+            var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) : null;
+            return line is null
+                ? null
+                : double.Parse(line[key.Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return null; // the process ended
+        }
     }
 }
