@@ -32,14 +32,14 @@ internal static class PeakMemory
         var path = $"/proc/{process}/status";
         try
         {
-            var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) : null;
+            var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
             return line is null
                 ? null
                 : double.Parse(line[key.Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
         }
         catch (IOException)
         {
-            return null; // the process ended
+            return null; // no such process (it ended), or no /proc here
         }
     }
 }
