@@ -35,11 +35,12 @@ internal sealed class FakeSendGrid : IAsyncDisposable
     public static readonly DateTimeOffset RateLimitReset = new(2026, 3, 2, 9, 1, 30, TimeSpan.Zero);
 
     private readonly WebApplication _app;
-    private readonly CancellationTokenSource _lifetime = new(TimeSpan.FromMinutes(2));
+    private readonly CancellationTokenSource _lifetime;
 
-    private FakeSendGrid(WebApplication app)
+    private FakeSendGrid(WebApplication app, TimeSpan lifetime)
     {
         _app = app;
+        _lifetime = new CancellationTokenSource(lifetime);
         _lifetime.Token.Register(() => _ = _app.StopAsync());
     }
 
@@ -52,13 +53,14 @@ internal sealed class FakeSendGrid : IAsyncDisposable
 
     public List<JsonElement> Bodies { get; } = [];
 
-    public static async Task<FakeSendGrid> StartAsync()
+    /// <summary>Starts on a free loopback port; it stops by itself after <paramref name="lifetime"/> (2 minutes by default).</summary>
+    public static async Task<FakeSendGrid> StartAsync(TimeSpan? lifetime = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var fake = new FakeSendGrid(app);
+        var fake = new FakeSendGrid(app, lifetime ?? TimeSpan.FromMinutes(2));
         app.MapPost("/v3/mail/send", fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

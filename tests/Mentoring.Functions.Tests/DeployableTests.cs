@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Storage.Queues;
+using Mentoring.Functions.Tests.FunctionsHost;
+using Xunit.Abstractions;
+
+namespace Mentoring.Functions.Tests;
+
+/// <summary>
+/// The published Functions app on the real Functions host, driven only through its public doors: HTTP routes, the
+/// queues its triggers read, its timers, and what SendGrid receives.
+/// </summary>
+[Collection(FunctionsHostFixture.Collection)]
+public sealed partial class DeployableTests
+{
+    private readonly FunctionsHostFixture _host;
+
+    public DeployableTests(FunctionsHostFixture host, ITestOutputHelper output)
+    {
+        _host = host;
+        output.WriteLine($"Host: {host.Runtime}");
+        output.WriteLine("Settings from infra/main.bicep, except: " + string.Join("; ", host.LocalDifferences));
+    }
+
+    [Fact]
+    public async Task Health_Answers_And_AdminApi_WantsAKey()
+    {
+        using var health = await _host.Http.GetAsync(new Uri(_host.BaseUrl, "api/health"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("healthy", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var anonymous = await _host.Http.GetAsync(new Uri(_host.BaseUrl, "api/programs"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+
+        using var withKey = await _host.Http.SendAsync(_host.Admin(HttpMethod.Get, "programs"));
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task GraphValidationHandshake_EchoesTheToken()
+    {
+        using var response = await _host.Http.PostAsync(
+            new Uri(_host.BaseUrl, "api/webhooks/graph?validationToken=Validation%3A%20Testing%20client%20application%20reachability"),
+            new StringContent("", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Validation: Testing client application reachability", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SweepTimer_NudgesAQuietPair_ThroughSendGrid_AndTheCheckInLinkRecordsTheAnswer()
+    {
+        var program = await CreateProgramAsync("quiet", startedDaysAgo: 45, preMeetingReminders: false);
+
+        var nudge = await WaitForEmailAsync(program.MenteeEmail, body => body.Subject.Length > 0);
+        Assert.Contains("Executed 'Functions.Sweep' (Succeeded", _host.Log, StringComparison.Ordinal);
+        Assert.Contains("45 days", nudge.Text, StringComparison.Ordinal);
+
+        var link = CheckInLink().Matches(nudge.Html + nudge.Text).Select(m => m.Value).First();
+        var local = new Uri(link.Replace("https://", "http://", StringComparison.Ordinal));
+        using var page = await _host.Http.GetAsync(local);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = await page.Content.ReadAsStringAsync();
+        var fields = form.Contains("name=\"at\"", StringComparison.Ordinal)
+            ? new Dictionary<string, string> { ["at"] = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }
+            : form.Contains("name=\"reason\"", StringComparison.Ordinal) ? new Dictionary<string, string> { ["reason"] = "work" } : [];
+        using var answer = await _host.Http.PostAsync(local, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        var timeline = await TimelineAsync(program);
+        Assert.Contains(timeline.GetProperty("ledger").EnumerateArray(), c => c.GetProperty("source").GetString() == "checkin");
+    }
+
+    [Fact]
+    public async Task SignedCalComBooking_EndsAsALedgerChange_AnEvaluation_AndAReminderEmail()
+    {
+        var program = await CreateProgramAsync("calcom", startedDaysAgo: 2, preMeetingReminders: true);
+        var start = TimeProvider.System.GetUtcNow().AddHours(20);
+        var body = CalComBookingCreated(program, start);
+
+        using var unsigned = await _host.Http.PostAsync(new Uri(_host.BaseUrl, "api/webhooks/calcom"), new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+
+        using var delivery = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.BaseUrl, "api/webhooks/calcom")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        delivery.Headers.Add("X-Cal-Signature-256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(FunctionsHostFixture.WebhookSecrets["Calcom"]), Encoding.UTF8.GetBytes(body))));
+        using var accepted = await _host.Http.SendAsync(delivery);
+        Assert.True(accepted.IsSuccessStatusCode, $"Cal.com delivery answered {(int)accepted.StatusCode}: {await accepted.Content.ReadAsStringAsync()}");
+
+        var reminder = await WaitForEmailAsync(program.MenteeEmail, email => email.Text.Contains(program.MentorName, StringComparison.Ordinal));
+        var timeline = await TimelineAsync(program);
+        var scheduled = Assert.Single(timeline.GetProperty("ledger").EnumerateArray(), c => c.GetProperty("kind").GetString() == "scheduled");
+        Assert.Equal(start.ToUnixTimeSeconds(), scheduled.GetProperty("start").GetDateTimeOffset().ToUnixTimeSeconds());
+        Assert.Contains("Executed 'Functions.EvaluatePair' (Succeeded", _host.Log, StringComparison.Ordinal);
+        Assert.NotEmpty(reminder.Subject);
+    }
+
+    [Fact]
+    public async Task AMessageThatFailsFiveTimes_IsParkedInPoison_AsHostJsonSays()
+    {
+        var queue = new QueueClient(_host.StorageConnectionString, "pair-evaluations", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        // Well-formed, but its keys are not valid Table Storage keys: every try fails in storage, as an outage would.
+        await queue.SendMessageAsync("{\"evaluationId\":\"poison-test\",\"programId\":\"no/such#program-" + new string('x', 1100) + "\",\"pairId\":\"p?1\"}");
+
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(6); // visibilityTimeout 00:00:30 between tries, 5 tries
+        JsonElement parked = default;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            using var response = await _host.Http.SendAsync(_host.Admin(HttpMethod.Get, "queues/pair-evaluations/poison"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var list = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
+            parked = items.EnumerateArray().FirstOrDefault(m => m.GetRawText().Contains("poison-test", StringComparison.Ordinal));
+            if (parked.ValueKind != JsonValueKind.Undefined)
+                break;
+            await Task.Delay(2000);
+        }
+
+        Assert.True(parked.ValueKind != JsonValueKind.Undefined,
+            $"not parked; failed runs: {FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed")}{Environment.NewLine}{_host.Tail(120)}");
+        Assert.Equal(5, parked.GetProperty("dequeueCount").GetInt64());
+        Assert.True(FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed") >= 5, _host.Tail());
+    }
+
+    private sealed record TestProgram(string Id, string PairId, string MentorName, string MentorEmail, string MenteeEmail);
+
+    private sealed record SentEmail(string To, string Subject, string Text, string Html);
+
+    private async Task<TestProgram> CreateProgramAsync(string name, int startedDaysAgo, bool preMeetingReminders)
+    {
+        var id = $"fh-{name}-{Guid.NewGuid():N}"[..20];
+        var program = new TestProgram(id, "pair-1", "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
+        await SendAsync(HttpMethod.Post, "programs", JsonContent.Create(new
+        {
+            id,
+            name = "Engineering mentoring",
+            businessGoal = "Grow our engineers into tech leads",
+            timeZone = "Europe/London",
+            admins = new[] { $"hr.{id}@contoso.com" },
+            sponsorName = "Ada Sponsor",
+            sponsorRole = "CTO",
+            sponsorWords = "Mentoring is how we grow leads.",
+            cadenceDays = 14,
+            policy = new { sending = new { ignoreQuietHours = true }, campaign = new { preMeetingReminders } },
+        }));
+        var today = TimeProvider.System.GetUtcNow().Date;
+        await SendAsync(HttpMethod.Post, $"programs/{id}/cycles", JsonContent.Create(new { id = "c1", start = today.AddDays(-60), end = today.AddDays(90), current = true }));
+        var csv = "id,name,email,role,timeZone,managerEmail,managerNotesConsent\n"
+            + $"p-maria,{program.MentorName},{program.MentorEmail},mentor,Europe/Amsterdam,,false\n"
+            + $"p-tom,Tom Mentee,{program.MenteeEmail},mentee,Europe/London,,false\n";
+        await SendAsync(HttpMethod.Post, $"programs/{id}/participant-imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        await SendAsync(HttpMethod.Post, $"programs/{id}/pairs", JsonContent.Create(new
+        {
+            id = program.PairId,
+            mentorId = "p-maria",
+            menteeId = "p-tom",
+            cycleId = "c1",
+            startedAt = TimeProvider.System.GetUtcNow().AddDays(-startedDaysAgo),
+        }));
+        return program;
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, HttpContent content)
+    {
+        using var response = await _host.Http.SendAsync(_host.Admin(method, path, content));
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<JsonElement> TimelineAsync(TestProgram program)
+    {
+        using var response = await _host.Http.SendAsync(_host.Admin(HttpMethod.Get, $"programs/{program.Id}/pairs/{program.PairId}/timeline"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Waits for SendGrid to receive an email to <paramref name="to"/> that matches; checks the schema of all.</summary>
+    private async Task<SentEmail> WaitForEmailAsync(string to, Func<SentEmail, bool> matches)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            List<JsonElement> bodies;
+            lock (_host.SendGrid.Violations)
+            {
+                Assert.All(_host.SendGrid.Violations, v => Assert.Empty(v));
+                bodies = [.. _host.SendGrid.Bodies];
+            }
+
+            var found = bodies.Select(Read).FirstOrDefault(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase) && matches(e));
+            if (found is not null)
+                return found;
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"SendGrid received no matching email to {to}; host log:{Environment.NewLine}{_host.Tail()}");
+    }
+
+    private static SentEmail Read(JsonElement body)
+    {
+        var to = body.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString() ?? "";
+        var subject = body.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : body.GetProperty("personalizations")[0].GetProperty("subject").GetString() ?? "";
+        string Content(string type) => body.GetProperty("content").EnumerateArray()
+            .Where(c => c.GetProperty("type").GetString() == type).Select(c => c.GetProperty("value").GetString() ?? "").FirstOrDefault() ?? "";
+        return new SentEmail(to, subject, Content("text/plain"), Content("text/html"));
+    }
+
+    private static string CalComBookingCreated(TestProgram program, DateTimeOffset start)
+    {
+        var uid = Guid.NewGuid().ToString("N")[..22];
+        return JsonSerializer.Serialize(new
+        {
+            triggerEvent = "BOOKING_CREATED",
+            createdAt = TimeProvider.System.GetUtcNow(),
+            payload = new
+            {
+                type = "mentoring-45",
+                title = $"Mentoring session between {program.MentorName} and Tom Mentee",
+                startTime = start,
+                endTime = start.AddMinutes(45),
+                organizer = new { id = 5, name = program.MentorName, email = program.MentorEmail, timeZone = "Europe/Amsterdam" },
+                attendees = new[] { new { email = program.MenteeEmail, name = "Tom Mentee", timeZone = "Europe/London" } },
+                uid,
+                iCalUID = uid + "@Cal.com",
+                bookingId = Random.Shared.Next(1000, 100000),
+                length = 45,
+                status = "ACCEPTED",
+            },
+        });
+    }
+
+    [GeneratedRegex(@"https?://127\.0\.0\.1:\d+/api/checkin/[A-Za-z0-9._~%-]+")]
+    private static partial Regex CheckInLink();
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using Mentoring.Testing;
+using Mentoring.Tests.Email;
+
+namespace Mentoring.Functions.Tests.FunctionsHost;
+
+/// <summary>
+/// One published Functions app running on the real Functions host for the whole collection: Azurite for storage, a
+/// loopback SendGrid that checks every request against its documented schema, the app settings of infra/main.bicep.
+/// </summary>
+public sealed class FunctionsHostFixture : IAsyncLifetime
+{
+    public const string Collection = "Functions host";
+    public const string AdminKey = "functions-host-test-admin-key-0123456789";
+    public const string LinkSigningKey = "functions-host-test-link-signing-key-0123456789";
+
+    public static readonly IReadOnlyDictionary<string, string> WebhookSecrets = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Calcom"] = "calcom-test-secret-0123456789",
+        ["Calendly"] = "calendly-test-secret-0123456789",
+        ["Zoom"] = "zoom-test-secret-0123456789",
+        ["Graph"] = "graph-test-client-state-0123456789",
+        ["Google"] = "google-test-channel-token-0123456789",
+    };
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly AzuriteFixture _azurite = new();
+    private readonly StringBuilder _log = new();
+    private Process? _host;
+    private string? _app;
+
+    /// <summary>Which host runs the app (printed by every test).</summary>
+    public string Runtime { get; private set; } = "";
+
+    /// <summary>The settings the local run put in place of Azure-only values, and the ones it added.</summary>
+    public IReadOnlyList<string> LocalDifferences { get; private set; } = [];
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    internal FakeSendGrid SendGrid { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        SendGrid = await FakeSendGrid.StartAsync(TimeSpan.FromMinutes(30));
+        var runtime = HostRuntime.Find();
+        Runtime = runtime.Description;
+        _app = PublishedApp.Publish();
+
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var local = new LocalValues(StorageConnectionString, BaseUrl, FakeSendGrid.ApiKey, WebhookSecrets, LinkSigningKey);
+        var environment = DeployedSettings.ForLocalRun(local, out var replaced);
+        var added = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Not in the Bicep: where SendGrid is (its API root on loopback), an admin key to call the API with.
+            ["SendGrid__BaseUrl"] = SendGrid.BaseUrl.ToString(),
+            ["Auth__BootstrapKey"] = AdminKey,
+            // The Bicep sweeps hourly; the test cannot wait an hour for the timer.
+            ["SweepSchedule"] = "*/5 * * * * *",
+        };
+        foreach (var (name, value) in added)
+            environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [name] = value };
+        LocalDifferences = [.. replaced, .. added.Keys.Select(k => $"{k} (added for the test)")];
+
+        var start = runtime.Start(_app, port);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        start.Environment.Remove("CONTAINER_NAME");
+
+        _host = Process.Start(start) ?? throw new InvalidOperationException("the Functions host did not start");
+        _host.OutputDataReceived += (_, e) => Append(e.Data);
+        _host.ErrorDataReceived += (_, e) => Append(e.Data);
+        _host.BeginOutputReadLine();
+        _host.BeginErrorReadLine();
+        await WaitForHealthAsync();
+    }
+
+    /// <summary>An admin API request with the admin key.</summary>
+    public HttpRequestMessage Admin(HttpMethod method, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(BaseUrl, "api/" + path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return request;
+    }
+
+    /// <summary>Waits until the host's log shows <paramref name="text"/> at least <paramref name="count"/> times.</summary>
+    public async Task WaitForLogAsync(string text, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(90));
+        while (Occurrences(Log, text) < count)
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+                throw new TimeoutException($"the host's log did not show \"{text}\" {count} time(s); last lines:{Environment.NewLine}{Tail()}");
+            await Task.Delay(250);
+        }
+    }
+
+    public static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    public string Tail(int lines = 60) => string.Join(Environment.NewLine, Log.Split('\n').TakeLast(lines));
+
+    public async Task DisposeAsync()
+    {
+        if (_host is { HasExited: false })
+        {
+            _host.Kill(entireProcessTree: true);
+            await _host.WaitForExitAsync();
+        }
+
+        _host?.Dispose();
+        Http.Dispose();
+        await SendGrid.DisposeAsync();
+        await _azurite.DisposeAsync();
+        if (_app is not null)
+            Directory.Delete(_app, recursive: true);
+    }
+
+    private async Task WaitForHealthAsync()
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + StartTimeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            if (_host!.HasExited)
+                throw new InvalidOperationException($"the Functions host exited ({_host.ExitCode}) before it was healthy:{Environment.NewLine}{Tail()}");
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(BaseUrl, "api/health"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"the Functions host was not healthy within {StartTimeout}:{Environment.NewLine}{Tail()}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_log)
+            _log.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(FunctionsHostFixture.Collection)]
+public sealed class FunctionsHostCollectionDefinition : ICollectionFixture<FunctionsHostFixture>;
