@@ -82,7 +82,7 @@ var names = {
 }
 var deploymentContainerName = 'app-package'
 var topicName = 'integration-events'
-var queueNames = ['calendar-changes', 'pair-evaluations', 'outbound-email']
+var queueNames = ['calendar-changes', 'pair-evaluations', 'outbound-email', 'webhook-deliveries']
 var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   calcomWebhookSecret: 'calcom-webhook-secret'
