@@ -8,17 +8,22 @@ namespace Mentoring.Application.Calendars.Ics;
 /// RANGE=THISANDFUTURE override re-plans every later one: one postponement, not one per occurrence) when they were last modified; a cancelled master cancels what
 /// had not ended yet. Versions of one meeting are read in <see cref="VersionOrder"/>, so the highest SEQUENCE wins.
 /// </summary>
-internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
+internal sealed class IcsLedgerBuilder(IcsLedgerOptions options, HistoryBudget budget)
 {
     private static readonly TimeSpan AssumedLength = TimeSpan.FromHours(1);
 
     private readonly List<LedgerChange> _changes = [];
+    private readonly List<string> _notes = [];
 
-    public IReadOnlyList<LedgerChange> Build(IEnumerable<EventVersion> versions)
+    public IcsLedger Build(IEnumerable<EventVersion> versions)
     {
         foreach (var uid in versions.GroupBy(v => v.Uid, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            budget.Check(null, "VEVENT UID=" + uid.Key);
             BuildUid(uid.Key, [.. uid]);
-        return _changes;
+        }
+
+        return new IcsLedger(_changes, _notes);
     }
 
     private void BuildUid(string uid, List<EventVersion> versions)
@@ -28,9 +33,14 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
         var bookedAt = masters.Count > 0 ? BookedAt(masters[0]) : (DateTimeOffset?)null;
         var series = masters.LastOrDefault(m => !m.Cancelled) ?? masters.LastOrDefault();
 
+        DateTimeOffset? readFrom = null;
         if (series is { IsRecurring: true })
         {
-            foreach (var slot in SeriesExpander.Slots(series, options.Horizon))
+            var expanded = SeriesExpander.Slots(series, options.From, options.Horizon, budget);
+            readFrom = expanded.ReadFrom;
+            if (expanded.Note is { } note)
+                _notes.Add(note);
+            foreach (var slot in expanded.Slots)
             {
                 var occurrence = new IcsOccurrence(uid, slot, slot, series.Length);
                 occurrences.Add(slot, occurrence);
@@ -38,7 +48,8 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             }
 
             var excludedAt = series.ModifiedAt ?? bookedAt!.Value;
-            foreach (var occurrence in occurrences.Values.Where(o => IsExcluded(series, o.Slot!.Value)))
+            var excluded = new ExcludedSlots(series);
+            foreach (var occurrence in occurrences.Values.Where(o => excluded.Contains(o.Slot!.Value)))
                 Cancel(occurrence, excludedAt, series);
         }
         else if (series is not null)
@@ -49,7 +60,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
                 Apply(single, version, ChangedAt(version));
         }
 
-        ApplyOverrides(uid, versions, occurrences, series);
+        ApplyOverrides(uid, versions, occurrences, series, readFrom);
 
         if (series is { IsRecurring: true } && masters[^1].Cancelled)
         {
@@ -60,7 +71,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
     }
 
     /// <summary>Overrides, each meeting's versions in order, all of them in the order they were made.</summary>
-    private void ApplyOverrides(string uid, List<EventVersion> versions, SortedDictionary<DateTimeOffset, IcsOccurrence> occurrences, EventVersion? series)
+    private void ApplyOverrides(string uid, List<EventVersion> versions, SortedDictionary<DateTimeOffset, IcsOccurrence> occurrences, EventVersion? series, DateTimeOffset? readFrom)
     {
         var steps = versions
             .Where(v => v.RecurrenceSlot is not null)
@@ -77,6 +88,10 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             {
                 if (slot > options.Horizon && version.Start > options.Horizon)
                     continue;
+                if (slot < readFrom)
+                    continue; // before the window read: reported with the series
+                if (slot < options.From)
+                    continue;
                 occurrence = new IcsOccurrence(uid, slot, slot, version.Length ?? series?.Length);
                 occurrences.Add(slot, occurrence);
             }
@@ -91,6 +106,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             var offset = version.Start - slot;
             foreach (var later in occurrences.Values.Where(o => o.Slot > slot))
             {
+                budget.Check(version.Line, version.Describe());
                 if (version.Cancelled)
                     Cancel(later, at, version);
                 else if (!later.Cancelled && later.Slot!.Value + offset != later.Start)
@@ -137,10 +153,6 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             step == 0 && kind == ChangeKind.Scheduled ? null : PartyOf(version.OrganizerEmail),
             Source: IcsIds.Source));
     }
-
-    private static bool IsExcluded(EventVersion series, DateTimeOffset slot) =>
-        series.ExcludedDates.Any(x =>
-            x.Instant == slot || (x.Day is { } day && DateOnly.FromDateTime(IcsZones.ToWall(slot, series.StartZone)) == day));
 
     private static DateTimeOffset BookedAt(EventVersion first) =>
         first.CreatedAt ?? throw new HistoryFormatException(first.Line, first.Describe(), "none of CREATED, DTSTAMP or LAST-MODIFIED says when it was made.");
