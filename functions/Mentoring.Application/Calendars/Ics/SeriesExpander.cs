@@ -151,23 +151,23 @@ internal static class SeriesExpander
         switch (rule.Frequency)
         {
             case FrequencyType.Monthly:
-            {
-                var months = (earliest.Year - start.Year) * 12 + earliest.Month - start.Month - 1;
-                return months < interval ? null : start.AddMonths(months / interval * interval);
-            }
+                {
+                    var months = (earliest.Year - start.Year) * 12 + earliest.Month - start.Month - 1;
+                    return months < interval ? null : start.AddMonths(months / interval * interval);
+                }
 
             case FrequencyType.Yearly:
-            {
-                var years = earliest.Year - start.Year - 1;
-                return years < interval ? null : start.AddYears(years / interval * interval);
-            }
+                {
+                    var years = earliest.Year - start.Year - 1;
+                    return years < interval ? null : start.AddYears(years / interval * interval);
+                }
 
             default:
-            {
-                var step = Period(rule)!.Value;
-                var steps = (earliest - start).Ticks / step.Ticks;
-                return steps < 1 ? null : start + steps * step;
-            }
+                {
+                    var step = Period(rule)!.Value;
+                    var steps = (earliest - start).Ticks / step.Ticks;
+                    return steps < 1 ? null : start + steps * step;
+                }
         }
     }
 
