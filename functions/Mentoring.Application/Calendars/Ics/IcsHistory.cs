@@ -28,7 +28,7 @@ public sealed class IcsHistory
         _versions.SelectMany(v => new[] { v.ModifiedAt, v.CreatedAt }).Max();
 
     /// <summary>The earliest start any component names; null for a file without events.</summary>
-    public DateTimeOffset? FirstStartAt => _versions.Select(v => (DateTimeOffset?)(v.RecurrenceSlot ?? v.Start)).Min();
+    public DateTimeOffset? FirstStartAt => _versions.Where(v => v.StartKnown).Select(v => (DateTimeOffset?)(v.RecurrenceSlot ?? v.Start)).Min();
 
     /// <summary>The zone the first series or meeting written with a TZID is in, if any: a fair guess for the pair's zone.</summary>
     public TimeZoneInfo? Zone =>
@@ -47,12 +47,23 @@ public sealed class IcsHistory
     {
         budget ??= HistoryBudget.ForFile();
         var zones = new IcsZones(defaultZone ?? TimeZoneInfo.Utc);
+        if (ZonesFollowEvents(text))
+        {
+            // A VTIMEZONE written after the events that use it: read the file's zones in a first pass.
+            foreach (var component in IcsRawScanner.Scan(text, budget).Where(c => c.Event is null))
+                zones.Define(LoadZone(component));
+        }
+
         var versions = new List<EventVersion>();
         var index = 0;
         foreach (var component in IcsRawScanner.Scan(text, budget))
         {
             if (component.Event is not { } rawEvent)
-                continue; // a VTIMEZONE: zones are resolved by id (IcsZones)
+            {
+                zones.Define(LoadZone(component));
+                continue;
+            }
+
             rawEvent.Index = index++;
             budget.Check(rawEvent.Line, "VEVENT");
             if (rawEvent.Method is { } method && AttendeeMethods.Contains(method))
@@ -61,6 +72,26 @@ public sealed class IcsHistory
         }
 
         return new IcsHistory(versions, budget);
+    }
+
+    private static bool ZonesFollowEvents(string text)
+    {
+        var lastZone = text.LastIndexOf("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase);
+        var firstEvent = text.IndexOf("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase);
+        return lastZone >= 0 && firstEvent >= 0 && lastZone > firstEvent;
+    }
+
+    /// <summary>One VTIMEZONE loaded by Ical.Net on its own (the zones are few and small).</summary>
+    private static List<VTimeZone> LoadZone(IcsComponent component)
+    {
+        try
+        {
+            return Calendar.Load("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + component.Text + "END:VCALENDAR\r\n")?.TimeZones.ToList() ?? [];
+        }
+        catch (Exception e) when (e is SerializationException or ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new HistoryFormatException(component.Line, "VTIMEZONE", "Ical.Net could not read the time zone: " + e.Message, e);
+        }
     }
 
     /// <summary>One VEVENT loaded by Ical.Net on its own.</summary>

@@ -49,6 +49,12 @@ internal static class IcsRawScanner
                     throw new HistoryFormatException(line, "BEGIN:" + Shorten(component), "a component outside BEGIN:VCALENDAR.");
                 if (open.Count >= limits.MaxDepth)
                     throw new HistoryFormatException(line, "BEGIN:" + Shorten(component), $"components nested more than {limits.MaxDepth} deep.");
+                if (component == "VEVENT" && open.Count > 1)
+                {
+                    var (outer, outerLine) = open.Peek();
+                    throw new HistoryFormatException(line, "BEGIN:VEVENT", $"a VEVENT inside {outer} (begun on line {outerLine}); a VEVENT belongs directly in VCALENDAR.");
+                }
+
                 if (component == "VCALENDAR")
                 {
                     sawCalendar = true;
