@@ -1,14 +1,23 @@
+using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
 namespace Mentoring.Application.Calendars.Ics;
 
 /// <summary>
 /// The one place an iCalendar date-time becomes an instant: UTC values as they are, TZID values through
-/// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET), floating values in the caller's default zone.
+/// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET, else the file's own VTIMEZONE for that id),
+/// floating values in the caller's default zone.
 /// </summary>
-internal sealed class IcsZones(TimeZoneInfo defaultZone)
+internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>? definitions = null)
 {
     private readonly Dictionary<string, TimeZoneInfo?> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, VTimeZone> _definitions = (definitions ?? [])
+        .Where(d => !string.IsNullOrWhiteSpace(d.TzId))
+        .GroupBy(d => Normalise(d.TzId!), StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, string> _problems = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeZoneInfo DefaultZone { get; } = defaultZone;
 
@@ -19,22 +28,58 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone)
             return TimeZoneInfo.Utc;
         if (value.IsFloating || string.IsNullOrWhiteSpace(value.TzId))
             return DefaultZone;
-        return Resolve(value.TzId) ??
-            throw new HistoryFormatException(line, component, $"unknown time zone '{value.TzId}' (neither an IANA nor a Windows id).");
+        if (Resolve(value.TzId) is { } zone)
+            return zone;
+        var why = _problems.TryGetValue(Normalise(value.TzId), out var problem)
+            ? $"neither an IANA nor a Windows id, and {problem}"
+            : "neither an IANA nor a Windows id, and the file defines no VTIMEZONE with that TZID";
+        throw new HistoryFormatException(line, component, $"unknown time zone '{value.TzId}' ({why}).");
     }
 
-    /// <summary>The zone with this IANA or Windows id, or null.</summary>
+    /// <summary>The zone with this IANA or Windows id, else as the file's VTIMEZONE with this TZID defines it, or null.</summary>
     public TimeZoneInfo? Resolve(string id)
     {
         if (_cache.TryGetValue(id, out var cached))
             return cached;
-        var zone = Find(id.Trim().Trim('"'));
+        var name = Normalise(id);
+        var zone = Find(name) ?? Defined(name);
         _cache[id] = zone;
         return zone;
     }
 
-    public DateTimeOffset ToInstant(CalDateTime value, int line, string component) =>
-        ToInstant(Wall(value), ZoneOf(value, line, component));
+    /// <summary>Adds the file's own definitions (a VTIMEZONE read as the file is scanned); the first for a TZID wins.</summary>
+    public void Define(IEnumerable<VTimeZone> definitions)
+    {
+        foreach (var definition in definitions.Where(d => !string.IsNullOrWhiteSpace(d.TzId)))
+        {
+            if (_definitions.TryAdd(Normalise(definition.TzId!), definition))
+                _cache.Clear();
+        }
+    }
+
+    private TimeZoneInfo? Defined(string name)
+    {
+        if (!_definitions.TryGetValue(name, out var definition))
+            return null;
+        var zone = IcsDefinedZone.Read(definition, name, out var problem);
+        if (problem is not null)
+            _problems[name] = problem;
+        return zone;
+    }
+
+    private static string Normalise(string id) => id.Trim().Trim('"').Trim();
+
+    public DateTimeOffset ToInstant(CalDateTime value, int line, string component)
+    {
+        try
+        {
+            return ToInstant(Wall(value), ZoneOf(value, line, component));
+        }
+        catch (HistoryFormatException e) when (e.Line is null && e.Problem is not null)
+        {
+            throw new HistoryFormatException(line, component, e.Problem, e);
+        }
+    }
 
     /// <summary>The value's wall-clock time (midnight for a date).</summary>
     public static DateTime Wall(CalDateTime value) =>
@@ -44,9 +89,12 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone)
     /// A wall-clock time in a zone as an instant. A time skipped by a daylight-saving jump moves forward by the jump;
     /// a repeated time takes its first occurrence (RFC 5545, 3.3.5).
     /// </summary>
+    /// <exception cref="HistoryFormatException">The time is outside the years a history may name (no line: the caller's to add).</exception>
     public static DateTimeOffset ToInstant(DateTime wall, TimeZoneInfo zone)
     {
         wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+        if (wall.Year < HistoryLimits.Earliest.Year || wall.Year >= HistoryLimits.Latest.Year)
+            throw new HistoryFormatException(null, null, HistoryBudget.RangeProblem(new DateTimeOffset(wall, TimeSpan.Zero)));
         if (zone.IsInvalidTime(wall))
         {
             var before = zone.GetUtcOffset(wall.AddHours(-12));
