@@ -100,7 +100,17 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
         // The crunch message's facts whatever the share: its thresholds set to nothing, the detector decides it now.
         var always = program.Policy with { CrunchMinimumActivePairs = 0, CrunchShare = 0 };
         var crunch = ProgramCrunchDetector.Assess(program.ProgramId, activity, zone, program.HasSponsor, [], always, now);
-        return (new ProgramConditions(assessment.Active, assessment.ActivePairs, roster.Sum(p => p.Summary.MeetingsHeld)), crunch.Decisions[0].Facts);
+        var facts = crunch.Decisions.Count > 0
+            ? crunch.Decisions[0].Facts
+            : new Dictionary<string, string>(StringComparer.Ordinal) // no active pair: nothing postpones
+            {
+                ["programId"] = program.ProgramId,
+                ["activePairs"] = "0",
+                ["postponingPairs"] = "0",
+                ["sharePercent"] = "0",
+                ["windowDays"] = program.Policy.CrunchWindowDays.ToString(CultureInfo.InvariantCulture),
+            };
+        return (new ProgramConditions(assessment.Active, assessment.ActivePairs, roster.Sum(p => p.Summary.MeetingsHeld)), facts);
     }
 
     /// <summary>The engine's facts for the pair now; a reminder adds the next meeting it would be about.</summary>
