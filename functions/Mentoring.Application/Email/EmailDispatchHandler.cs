@@ -109,7 +109,7 @@ internal sealed partial class EmailDispatchHandler(
 
             if (decision.TemplateId != TemplateIds.AdminDigest
                 && ((to.Person?.Suppressed == true && decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee)
-                    || await suppressions.IsSuppressedAsync(to.Address, ct)))
+                    || await suppressions.IsSuppressedAsync(to.Address, row.ProgramId, ct)))
             {
                 if (await FinishAsync(row, OutboxStatus.Skipped, "suppressed", DispatchOutcome.Suppressed, now, ct) is { } done)
                     return done;

@@ -24,7 +24,7 @@ internal static class TableNames
     /// <summary>PK = participant; RK = "pair~{program}~{pair}": every partition that holds rows about a person (erasure).</summary>
     public const string People = "people";
 
-    /// <summary>PK = keyed hash of an address; RK = "". Holds no address; survives erasure (see Email/Suppressions).</summary>
+    /// <summary>PK = keyed hash of an address; RK = "" (everywhere) or <c>program~{id}</c>. Holds no address; survives erasure (see Email/Suppressions).</summary>
     public const string Suppressions = "suppressions";
 
     public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People, Suppressions];

@@ -159,12 +159,12 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         var page = await handler.GetAsync(Http(harness, "GET", "/api/unsubscribe/" + token, accept: "text/html"));
         Assert.Equal(200, Status(page));
         Assert.Contains("method=\"post\"", Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>(page).ResponseContent, StringComparison.Ordinal);
-        Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, default));
+        Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
 
         for (var i = 0; i < 2; i++)
             Assert.Equal(200, Status(await handler.PostAsync(Http(harness, "POST", "/api/unsubscribe/" + token, form: "List-Unsubscribe=One-Click"))));
 
-        Assert.True(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, default));
+        Assert.True(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
         Assert.True((await harness.Get<ParticipantStore>().GetAsync("p-unsub", "pair-000-mentor", default))!.Suppressed);
         var suppressions = await harness.Get<TableServiceClient>().GetTableClient(TableNames.Suppressions)
             .QueryAsync<TableEntity>(e => e.PartitionKey != "~deployment").ToListAsync();
@@ -253,12 +253,12 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         var tampered = body.Replace("\"bounce\",\"type\"", "\"bounce\" ,\"type\"", StringComparison.Ordinal);
         Assert.Equal(401, Status(await handler.PostAsync(Signed(harness, key, tampered, Now, signedBody: body))));
         Assert.Equal(401, Status(await handler.PostAsync(Signed(harness, key, body, Now.AddSeconds(-301)))));
-        Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, default));
+        Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
 
         Assert.Equal(200, Status(await handler.PostAsync(Signed(harness, key, body, Now))));
         var after = await harness.Get<PairLogStore>().GetMessageAsync(row.Ref, default);
         Assert.Equal("bounce", after!.DeliveryState);
-        Assert.True(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, default));
+        Assert.True(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
         Assert.True((await harness.Get<ParticipantStore>().GetAsync("p-events", "pair-000-mentee", default))!.Suppressed);
         var suppression = await harness.Get<TableServiceClient>().GetTableClient(TableNames.Suppressions)
             .GetEntityAsync<TableEntity>(await harness.Get<SuppressionStore>().HashAsync(address, default), "");

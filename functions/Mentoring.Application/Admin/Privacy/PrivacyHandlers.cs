@@ -27,7 +27,7 @@ internal sealed record PersonPairExport(
 /// participant): their participant row, the pairs they are in, and in each pair's partition the messages addressed to
 /// them. Erasure deletes those, ends the pairs (the other side keeps a pair whose partner reads "erased"), removes
 /// the index rows, disconnects their calendars (theirs, and the feeds of their pairs), and keeps only the suppression
-/// hash of the address.
+/// hash of the address, scoped to the erasing caller's programs (everywhere for a caller with every program).
 /// </summary>
 internal static class PrivacyHandlers
 {
@@ -64,7 +64,10 @@ internal static class PrivacyHandlers
         var tables = request.Get<TableServiceClient>();
         var pairLogs = tables.GetTableClient(TableNames.PairLogs);
         var people = tables.GetTableClient(TableNames.People);
-        await request.Get<Email.Suppressions.SuppressionStore>().SuppressAsync(person.Email, Email.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted);
+        // Suppressed in the programs the erasing caller runs, not everywhere: an admin of one program must not be able to
+        // silence another program's member by adding and erasing their address. Their own unsubscribe stays global.
+        await request.Get<Email.Suppressions.SuppressionStore>().SuppressAsync(
+            person.Email, Email.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted, request.Caller.Programs);
 
         var theirPairs = await PairsOfAsync(request, person.Id);
         var calendars = await CalendarsOfAsync(request, person.Id, [.. theirPairs.Where(p => p.ProgramId == request.ProgramId).Select(p => p.PairId)]);

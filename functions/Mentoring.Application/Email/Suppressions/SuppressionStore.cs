@@ -17,8 +17,8 @@ internal enum SuppressionReason
 }
 
 /// <summary>
-/// The suppression list: table <c>suppressions</c>, one row per address, keyed by HMAC-SHA256(deployment key,
-/// normalised address) — never the address itself, so the list survives a person's erasure and still works. The
+/// The suppression list: table <c>suppressions</c>, PK = HMAC-SHA256(deployment key, normalised address) — never the
+/// address itself — and RK = the scope: "" everywhere, <c>program~{id}</c> in one program only, so the list survives a person's erasure and still works. The
 /// deployment key is random, made on first use and kept in the same table (insert-if-absent), so every instance of one
 /// deployment hashes alike and two deployments' lists cannot be joined.
 /// </summary>
@@ -26,6 +26,7 @@ internal sealed class SuppressionStore(TableServiceClient tables)
 {
     private const string KeyPartition = "~deployment";
     private const string KeyRow = "hash-key";
+    private const string Everywhere = "";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Suppressions);
     private byte[]? _key;
 
@@ -38,24 +39,42 @@ internal sealed class SuppressionStore(TableServiceClient tables)
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Normalise(address))));
     }
 
-    public async Task<bool> IsSuppressedAsync(string address, CancellationToken ct)
+    /// <summary>Whether email to the address from this program is suppressed: everywhere (RK "") or in this program.</summary>
+    public async Task<bool> IsSuppressedAsync(string address, string programId, CancellationToken ct)
     {
         var hash = await HashAsync(address, ct);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(hash, "", ["PartitionKey"], ct);
-        return row.HasValue;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {hash} and (RowKey eq {Everywhere} or RowKey eq {ScopeOf(programId)})");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, maxPerPage: 2, select: ["PartitionKey"], cancellationToken: ct))
+            return true;
+        return false;
     }
 
-    /// <summary>Adds the address (insert-if-absent: the first reason stays); false when it was already suppressed.</summary>
-    public async Task<bool> SuppressAsync(string address, SuppressionReason reason, string source, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Adds the address (insert-if-absent: the first reason stays); false when it was already suppressed there. Without
+    /// <paramref name="programIds"/> everywhere (the person's own unsubscribe, a bounce, a spam report); with them only in
+    /// those programs — an erasure, which the erasing admin may decide only for the programs they run.
+    /// </summary>
+    public async Task<bool> SuppressAsync(
+        string address, SuppressionReason reason, string source, DateTimeOffset now, CancellationToken ct, IReadOnlyCollection<string>? programIds = null)
     {
         var hash = await HashAsync(address, ct);
-        return await _table.TryAddAsync(new TableEntity(hash, "")
+        if (programIds is null)
+            return await AddAsync(hash, Everywhere, reason, source, now, ct);
+        var added = false;
+        foreach (var programId in programIds)
+            added |= await AddAsync(hash, ScopeOf(programId), reason, source, now, ct);
+        return added;
+    }
+
+    private static string ScopeOf(string programId) => "program" + Keys.Separator + Keys.Encode(programId);
+
+    private async Task<bool> AddAsync(string hash, string scope, SuppressionReason reason, string source, DateTimeOffset now, CancellationToken ct) =>
+        await _table.TryAddAsync(new TableEntity(hash, scope)
         {
             ["Reason"] = reason.ToString(),
             ["Source"] = source,
             ["SuppressedAt"] = now,
         }, ct);
-    }
 
     private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
     {
