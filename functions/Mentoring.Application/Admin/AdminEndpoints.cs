@@ -10,6 +10,7 @@ using Mentoring.Application.Admin.Privacy;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Admin.Reading;
 using Mentoring.Application.Admin.Subscriptions;
+using Mentoring.Application.Admin.Templates;
 using Mentoring.Application.Hosting;
 using static Mentoring.Application.Admin.AdminEndpoint;
 using static Microsoft.AspNetCore.Http.HttpMethods;
@@ -44,6 +45,9 @@ public static class AdminEndpoints
     public static AdminRoute ProgramHealth { get; } = Define(nameof(ProgramHealth), Get, AdminRoutes.ProgramHealth, AdminAccess.Read, "Pairs per risk level, postponement rate, meetings held vs expected, cycle over cycle.", ReadingHandlers.HealthAsync);
     public static AdminRoute AtRisk { get; } = Define(nameof(AtRisk), Get, AdminRoutes.AtRisk, AdminAccess.Read, "The pairs at risk or dormant, with reasons.", ReadingHandlers.AtRiskAsync);
     public static AdminRoute PreviewMessage { get; } = Define(nameof(PreviewMessage), Get, AdminRoutes.Preview, AdminAccess.Read, "Render a template with the program's facts (?pairId, ?recipient, ?format=html).", PreviewHandlers.PreviewAsync);
+    public static AdminRoute GetTemplate { get; } = Define(nameof(GetTemplate), Get, AdminRoutes.Template, AdminAccess.Read, "A program's own text for a template, beside the built-in text.", TemplateHandlers.GetAsync);
+    public static AdminRoute PutTemplate { get; } = Define(nameof(PutTemplate), Put, AdminRoutes.Template, AdminAccess.Write, "Save a program's own text for a template (validated; used when sending and in previews).", TemplateHandlers.PutAsync, "TemplateBody");
+    public static AdminRoute DeleteTemplate { get; } = Define(nameof(DeleteTemplate), Delete, AdminRoutes.Template, AdminAccess.Write, "Go back to the built-in text of a template.", TemplateHandlers.DeleteAsync);
     public static AdminRoute Outbox { get; } = Define(nameof(Outbox), Get, AdminRoutes.Outbox, AdminAccess.Read, "Outbox counts per status and the latest rows (?status).", OutboxHandlers.ListAsync);
     public static AdminRoute ListSubscriptions { get; } = Define(nameof(ListSubscriptions), Get, AdminRoutes.Subscriptions, AdminAccess.Read, "Integration subscriptions.", SubscriptionHandlers.ListAsync);
     public static AdminRoute CreateSubscription { get; } = Define(nameof(CreateSubscription), Post, AdminRoutes.Subscriptions, AdminAccess.Write, "Register an HTTPS endpoint for integration events (the secret is shown once).", SubscriptionHandlers.CreateAsync, "SubscriptionBody");
@@ -68,7 +72,7 @@ public static class AdminEndpoints
         ListPrograms, CreateProgram, GetProgram, UpdateProgram, ListCycles, CreateCycle, RollCycle,
         ListParticipants, GetParticipant, PutParticipant, ErasePerson, ExportPerson, ImportParticipants,
         ListPairs, CreatePair, GetPair, PausePair, ResumePair, EndPair, LogMeeting, PairTimeline, ImportPairs,
-        ProgramHealth, AtRisk, PreviewMessage, Outbox,
+        ProgramHealth, AtRisk, PreviewMessage, GetTemplate, PutTemplate, DeleteTemplate, Outbox,
         ListSubscriptions, CreateSubscription, DeleteSubscription, SubscriptionDeliveries, TestSubscription,
         ListCalendars, ConnectCalendar, DisconnectCalendar,
         ListPoison, ReplayPoison, ListKeys, CreateKey, RevokeKey, OpenApiDocument,

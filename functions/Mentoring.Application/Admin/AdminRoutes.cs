@@ -22,6 +22,7 @@ public static class AdminRoutes
     public const string ProgramHealth = "programs/{programId}/health";
     public const string AtRisk = "programs/{programId}/at-risk";
     public const string Preview = "programs/{programId}/previews/{templateId}";
+    public const string Template = "programs/{programId}/templates/{templateId}";
     public const string Outbox = "programs/{programId}/outbox";
     public const string Subscriptions = "programs/{programId}/subscriptions";
     public const string Subscription = "programs/{programId}/subscriptions/{subscriptionId}";

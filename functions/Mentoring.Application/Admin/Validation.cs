@@ -10,6 +10,35 @@ internal sealed class Validation
     public static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value.Trim();
 
+    /// <summary>An address, or a name and an address as RFC 5322 writes them: <c>Priya Shah &lt;priya@example.com&gt;</c>.</summary>
+    public static bool IsMailbox(string? value) => ParseMailbox(value) is not null;
+
+    /// <summary>The address and the name (null when none is given) of a mailbox; null when it is not one.</summary>
+    public static (string Address, string? Name)? ParseMailbox(string? value)
+    {
+        if (IsEmail(value))
+            return (value!.Trim(), null);
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 460 || !MailAddress.TryCreate(value, out var mailbox)
+            || !IsEmail(mailbox.Address) || !value.TrimEnd().EndsWith('>') || mailbox.DisplayName.Length is 0 or > 200)
+            return null;
+        return (mailbox.Address, mailbox.DisplayName);
+    }
+
+    /// <summary>A culture .NET knows by that name (e.g. de-DE), not a made-up one it would accept silently.</summary>
+    public static bool IsCulture(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 35)
+            return false;
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(value.Trim(), predefinedOnly: true).Name.Length > 0;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
     public static bool IsZone(string? value) =>
         !string.IsNullOrWhiteSpace(value) && TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone)
         && (zone.HasIanaId || value == "UTC");

@@ -2,7 +2,10 @@ using Azure.Data.Tables;
 
 namespace Mentoring.Application.Storage;
 
-/// <summary>A person in a program: the only place that holds their address and name.</summary>
+/// <summary>
+/// A person in a program: the only place that holds their address and name, their manager's, and the culture their
+/// emails are written in (the program's when unset).
+/// </summary>
 internal sealed record ParticipantRecord(
     string ProgramId,
     string ParticipantId,
@@ -11,7 +14,9 @@ internal sealed record ParticipantRecord(
     string TimeZoneId,
     string? ManagerEmail = null,
     bool AllowsManagerNotes = false,
-    bool Suppressed = false);
+    bool Suppressed = false,
+    string? ManagerName = null,
+    string? Culture = null);
 
 /// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
 internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes)
@@ -34,6 +39,8 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
         ["ManagerEmail"] = p.ManagerEmail,
         ["AllowsManagerNotes"] = p.AllowsManagerNotes,
         ["Suppressed"] = p.Suppressed,
+        ["ManagerName"] = p.ManagerName,
+        ["Culture"] = p.Culture,
     };
 
     /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
@@ -64,7 +71,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     }
 
     private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed"];
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture"];
 
     private static ParticipantRecord ToRecord(TableEntity e) =>
         new(
@@ -75,5 +82,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
             e.GetString("TimeZoneId"),
             e.GetString("ManagerEmail"),
             e.GetBoolean("AllowsManagerNotes") ?? false,
-            e.GetBoolean("Suppressed") ?? false);
+            e.GetBoolean("Suppressed") ?? false,
+            e.GetString("ManagerName"),
+            e.GetString("Culture"));
 }

@@ -5,7 +5,10 @@ using Mentoring.Engine.Policy;
 
 namespace Mentoring.Application.Storage;
 
-/// <summary>A program: its zone, policy, the addresses of its sponsor and admins, and its voice in emails.</summary>
+/// <summary>
+/// A program: its zone, policy, the addresses of its sponsor and admins, its voice in emails, the name of the admin
+/// its admin emails greet, and the culture its emails use for people whose record names none (en-GB when unset).
+/// </summary>
 internal sealed record ProgramRecord(
     string ProgramId,
     string Name,
@@ -14,7 +17,9 @@ internal sealed record ProgramRecord(
     string AdminEmail,
     string? SponsorEmail = null,
     string? CurrentCycleId = null,
-    ProgramVoice? Voice = null)
+    ProgramVoice? Voice = null,
+    string? AdminName = null,
+    string? Culture = null)
 {
     public bool HasSponsor => !string.IsNullOrEmpty(SponsorEmail);
 }
@@ -49,6 +54,8 @@ internal sealed class ProgramStore(TableServiceClient tables, ProgramChanges cha
             ["SponsorName"] = program.Voice?.SponsorName,
             ["SponsorRole"] = program.Voice?.SponsorRole,
             ["SponsorWords"] = program.Voice?.SponsorWords,
+            ["AdminName"] = program.AdminName,
+            ["Culture"] = program.Culture,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
         changes.Touch(program.ProgramId);
@@ -111,7 +118,9 @@ internal sealed class ProgramStore(TableServiceClient tables, ProgramChanges cha
             e.GetString("CurrentCycleId"),
             e.GetString("BusinessGoal") is { } goal
                 ? new ProgramVoice(goal, e.GetString("SponsorName") ?? "", e.GetString("SponsorRole") ?? "", e.GetString("SponsorWords") ?? "")
-                : null);
+                : null,
+            e.GetString("AdminName"),
+            e.GetString("Culture"));
     }
 
     public async Task<CycleRecord?> GetCycleAsync(string programId, string cycleId, CancellationToken ct)

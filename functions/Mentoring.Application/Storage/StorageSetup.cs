@@ -84,6 +84,7 @@ public static class StorageSetup
         services.AddSingleton<ProgramChanges>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ParticipantStore>();
+        services.AddSingleton<TemplateOverrideStore>();
         services.AddSingleton<PairStore>();
         services.AddSingleton<PairLogStore>();
         services.AddSingleton<DueIndex>();

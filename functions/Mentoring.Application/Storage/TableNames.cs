@@ -3,7 +3,7 @@ namespace Mentoring.Application.Storage;
 /// <summary>The tables, and what each row is keyed by (see docs/decisions for the due-index).</summary>
 internal static class TableNames
 {
-    /// <summary>PK = program; RK = "program" | "cycle~{cycle}".</summary>
+    /// <summary>PK = program; RK = "program" | "profile" | "cycle~{cycle}" | "template~{template id}" (a program's own text).</summary>
     public const string Programs = "programs";
 
     /// <summary>PK = program; RK = participant.</summary>

@@ -107,6 +107,18 @@ internal static class AdminFunctions
     public static Task<IResult> PreviewMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Preview)] HttpRequest request) =>
         AdminEndpoints.PreviewMessage.Endpoint.Handle(request.HttpContext);
 
+    [Function(nameof(AdminEndpoints.GetTemplate))]
+    public static Task<IResult> GetTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Template)] HttpRequest request) =>
+        AdminEndpoints.GetTemplate.Endpoint.Handle(request.HttpContext);
+
+    [Function(nameof(AdminEndpoints.PutTemplate))]
+    public static Task<IResult> PutTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = AdminRoutes.Template)] HttpRequest request) =>
+        AdminEndpoints.PutTemplate.Endpoint.Handle(request.HttpContext);
+
+    [Function(nameof(AdminEndpoints.DeleteTemplate))]
+    public static Task<IResult> DeleteTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = AdminRoutes.Template)] HttpRequest request) =>
+        AdminEndpoints.DeleteTemplate.Endpoint.Handle(request.HttpContext);
+
     [Function(nameof(AdminEndpoints.Outbox))]
     public static Task<IResult> Outbox([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Outbox)] HttpRequest request) =>
         AdminEndpoints.Outbox.Endpoint.Handle(request.HttpContext);

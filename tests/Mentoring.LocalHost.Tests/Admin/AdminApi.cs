@@ -31,12 +31,16 @@ internal sealed class AdminApi : IAsyncDisposable
     /// <summary>For tests whose ICS feeds or subscribers are loopback servers: by default such targets are refused.</summary>
     public static readonly IReadOnlyDictionary<string, string> LoopbackTargets = new Dictionary<string, string> { ["Network:AllowPrivateTargets"] = "true" };
 
+    public static Task<AdminApi> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(azurite.ConnectionString, settings, services);
+
     public static async Task<AdminApi> StartAsync(
-        AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+        string storageConnectionString, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["AzureWebJobsStorage"] = azurite.ConnectionString;
+        builder.Configuration["AzureWebJobsStorage"] = storageConnectionString;
         builder.Configuration["Auth:BootstrapKey"] = BootstrapKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.Configuration[key] = value;

@@ -1,5 +1,7 @@
 using Azure.Storage.Queues;
+using Mentoring.Application.Engagement;
 using Mentoring.Application.Queues;
+using Mentoring.LocalHost.Azurite;
 using Mentoring.LocalHost.Queues;
 using Mentoring.Testing;
 using Mentoring.Tests.Admin;
@@ -15,8 +17,11 @@ namespace Mentoring.Tests.Email;
 /// </summary>
 internal sealed class EmailHost : IAsyncDisposable
 {
-    private EmailHost(AdminApi api, FakeTimeProvider time, string outbox)
+    private readonly AzuriteProcess _azurite;
+
+    private EmailHost(AzuriteProcess azurite, AdminApi api, FakeTimeProvider time, string outbox)
     {
+        _azurite = azurite;
         Api = api;
         Time = time;
         OutboxDirectory = outbox;
@@ -28,22 +33,17 @@ internal sealed class EmailHost : IAsyncDisposable
 
     public string OutboxDirectory { get; }
 
-    public static async Task<EmailHost> StartAsync(AzuriteFixture azurite, DateTimeOffset now)
+    /// <summary>On an Azurite of its own: the sweep reads only this program's pairs, whatever other tests left due.</summary>
+    public static async Task<EmailHost> StartAsync(DateTimeOffset now)
     {
+        var azurite = await AzuriteProcess.StartAsync();
         var outbox = Directory.CreateTempSubdirectory("mentoring-email-").FullName;
         var time = new FakeTimeProvider(now);
         var api = await AdminApi.StartAsync(
-            azurite,
+            azurite.ConnectionString,
             new Dictionary<string, string> { ["Email:OutboxDirectory"] = outbox, ["Links:SigningKey"] = PipelineHarness.LinkSigningKey },
             services => services.AddSingleton<TimeProvider>(time));
-        var queues = api.App.Services.GetRequiredService<QueueServiceClient>();
-        foreach (var queue in QueueNames.All)
-        {
-            await queues.GetQueueClient(queue).CreateIfNotExistsAsync();
-            await queues.GetQueueClient(queue).ClearMessagesAsync(); // other tests' evaluations are not this program's
-        }
-
-        return new EmailHost(api, time, outbox);
+        return new EmailHost(azurite, api, time, outbox);
     }
 
     /// <summary>Pumps every queue until a full round finds nothing visible.</summary>
@@ -64,12 +64,30 @@ internal sealed class EmailHost : IAsyncDisposable
         throw new InvalidOperationException("The queues did not drain in 200 rounds.");
     }
 
+    /// <summary>The sweep at the clock's time, then the queues pumped: what the local host's timer and pump do.</summary>
+    public async Task SweepAsync()
+    {
+        await Api.App.Services.GetRequiredService<SweepHandler>().RunAsync(default);
+        await DrainAsync();
+    }
+
+    /// <summary>Moves the clock by whole days, sweeping after each.</summary>
+    public async Task LiveDaysAsync(int days)
+    {
+        for (var day = 0; day < days; day++)
+        {
+            Time.Advance(TimeSpan.FromDays(1));
+            await SweepAsync();
+        }
+    }
+
     public IReadOnlyList<Eml> Emails() =>
         [.. Directory.GetFiles(OutboxDirectory, "*.eml").Order(StringComparer.Ordinal).Select(Eml.Read)];
 
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
+        await _azurite.DisposeAsync();
         Directory.Delete(OutboxDirectory, recursive: true);
     }
 }

@@ -14,7 +14,7 @@ internal sealed record ImportReport(string Mode, int Rows, int Imported, int Rej
 /// CSV imports (RFC 4180, a header row, UTF-8). Every row is validated first; each bad row is reported with its line and
 /// reason. Default mode "all": nothing is imported unless every row is good (400 with the report). <c>?mode=partial</c>
 /// imports the good rows and reports the bad ones.
-/// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent</c>.
+/// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent,managerName,culture</c> (the last four optional).
 /// Pairs: <c>id,mentorId,menteeId,cycleId,startedAt</c>.</para>
 /// </summary>
 internal static class CsvImport
@@ -41,7 +41,9 @@ internal static class CsvImport
             validation.Require(role is not null, "role", "mentor, mentee or both");
             var consent = row("managerNotesConsent") is "" or "false" or "no" or "0" ? false : row("managerNotesConsent") is "true" or "yes" or "1" ? true : (bool?)null;
             validation.Require(consent is not null, "managerNotesConsent", "true or false");
-            var body = new ParticipantBody(row("name"), row("email"), role ?? ParticipantRole.Both, row("timeZone"), NullIfEmpty(row("managerEmail")), consent ?? false);
+            var body = new ParticipantBody(
+                row("name"), row("email"), role ?? ParticipantRole.Both, row("timeZone"), NullIfEmpty(row("managerEmail")), consent ?? false,
+                ManagerName: NullIfEmpty(row("managerName")), Culture: NullIfEmpty(row("culture")));
             ParticipantHandlers.Validate(body, validation);
             if (validation.Errors.Count > 0)
                 errors.Add(new RowError(line, Describe(validation)));

@@ -17,7 +17,9 @@ internal sealed record ParticipantBody(
     string TimeZone,
     string? ManagerEmail = null,
     bool ManagerNotesConsent = false,
-    IReadOnlyList<CalendarConnection>? Calendars = null);
+    IReadOnlyList<CalendarConnection>? Calendars = null,
+    string? ManagerName = null,
+    string? Culture = null);
 
 internal sealed record ParticipantView(
     string Id,
@@ -28,7 +30,9 @@ internal sealed record ParticipantView(
     string? ManagerEmail,
     bool ManagerNotesConsent,
     bool Suppressed,
-    IReadOnlyList<CalendarConnection> Calendars);
+    IReadOnlyList<CalendarConnection> Calendars,
+    string? ManagerName,
+    string? Culture);
 
 /// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
 internal sealed record AdminParticipant(
@@ -41,7 +45,9 @@ internal sealed record AdminParticipant(
     string? ManagerEmail,
     bool ManagerNotesConsent,
     bool Suppressed,
-    IReadOnlyList<CalendarConnection> Calendars)
+    IReadOnlyList<CalendarConnection> Calendars,
+    string? ManagerName = null,
+    string? Culture = null)
 {
-    public ParticipantView ToView() => new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars);
+    public ParticipantView ToView() => new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture);
 }

@@ -23,6 +23,8 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         ["ManagerEmail"] = p.ManagerEmail,
         ["AllowsManagerNotes"] = p.ManagerNotesConsent,
         ["Suppressed"] = p.Suppressed,
+        ["ManagerName"] = p.ManagerName,
+        ["Culture"] = p.Culture,
         ["Role"] = p.Role.ToString(),
         ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
     };
@@ -37,7 +39,9 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         e.GetString("ManagerEmail"),
         e.GetBoolean("AllowsManagerNotes") ?? false,
         e.GetBoolean("Suppressed") ?? false,
-        JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? []);
+        JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? [],
+        e.GetString("ManagerName"),
+        e.GetString("Culture"));
 
     public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
     {

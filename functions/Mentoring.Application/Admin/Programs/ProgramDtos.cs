@@ -4,7 +4,11 @@ using Mentoring.Engine.Policy;
 
 namespace Mentoring.Application.Admin.Programs;
 
-/// <summary>A program as the admin API takes it. <c>policy</c> overrides any of the engine's thresholds.</summary>
+/// <summary>
+/// A program as the admin API takes it. <c>policy</c> overrides any of the engine's thresholds; each of <c>admins</c> is
+/// an address or <c>Name &lt;address&gt;</c> (the first one receives the admin emails, greeted by that name);
+/// <c>culture</c> is how emails write dates for people whose record names no culture (en-GB when unset).
+/// </summary>
 internal sealed record ProgramBody(
     string Name,
     string BusinessGoal,
@@ -17,7 +21,8 @@ internal sealed record ProgramBody(
     string? SponsorEmail = null,
     int? CadenceDays = null,
     JsonElement? Policy = null,
-    bool Recurring = false);
+    bool Recurring = false,
+    string? Culture = null);
 
 /// <summary>A program as the admin API shows it: the effective policy, not only the overrides.</summary>
 internal sealed record ProgramView(
@@ -33,7 +38,8 @@ internal sealed record ProgramView(
     int CadenceDays,
     bool Recurring,
     string? CurrentCycleId,
-    EngagementPolicy Policy);
+    EngagementPolicy Policy,
+    string? Culture);
 
 internal sealed record CycleBody(string Id, DateTimeOffset Start, DateTimeOffset End, bool Current = true);
 
@@ -59,7 +65,8 @@ internal static class ProgramMapping
         program.Policy.CadenceDays,
         profile.Recurring,
         program.CurrentCycleId,
-        program.Policy);
+        program.Policy,
+        program.Culture);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

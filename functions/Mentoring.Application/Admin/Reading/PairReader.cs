@@ -6,7 +6,8 @@ using Mentoring.Engine.Pairs;
 namespace Mentoring.Application.Admin.Reading;
 
 /// <summary>One pair read whole, and what the engine says of it now (read-only: nothing is written).</summary>
-internal sealed record PairReading(ProgramRecord Program, PairRecord Pair, PairSummary Summary, PairLog Log, PairEvaluation? Evaluation);
+internal sealed record PairReading(
+    ProgramRecord Program, PairRecord Pair, PairSummary Summary, PairLog Log, PairEvaluation? Evaluation, PairSnapshot? Snapshot = null);
 
 /// <summary>Loads a pair as the evaluation does and asks the pure engine about it, to explain its state to an admin.</summary>
 internal sealed class PairReader(ProgramStore programs, ParticipantStore participants, PairStore pairs, PairLogStore logs)
@@ -19,16 +20,18 @@ internal sealed class PairReader(ProgramStore programs, ParticipantStore partici
         var mentor = await participants.GetAsync(programId, found.Pair.MentorId, ct);
         var mentee = await participants.GetAsync(programId, found.Pair.MenteeId, ct);
         PairEvaluation? evaluation = null;
+        PairSnapshot? snapshot = null;
         if (mentor is not null && mentee is not null)
         {
             var cycle = found.Pair.CycleId is { } cycleId ? await programs.GetCycleAsync(programId, cycleId, ct) : null;
             var context = new PairContext(
                 pairId, programId, ToParticipant(mentor, Party.Mentor), ToParticipant(mentee, Party.Mentee), found.Pair.StartedAt, cycle?.ToWindow(),
                 Zones.Resolve(program.TimeZoneId), found.Pair.Status, found.Pair.StatusChangedAt, program.HasSponsor);
-            evaluation = PairEngine.Evaluate(new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())]), program.Policy, now);
+            snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())]);
+            evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
         }
 
-        return new PairReading(program, found.Pair, found.Summary, log, evaluation);
+        return new PairReading(program, found.Pair, found.Summary, log, evaluation, snapshot);
     }
 
     private static Participant ToParticipant(ParticipantRecord p, Party role) =>

@@ -1,0 +1,23 @@
+using Mentoring.Engine.Health;
+using Mentoring.Engine.Meetings;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Signals;
+
+namespace Mentoring.Engine;
+
+/// <summary>
+/// A pair's facts as a message decided at <c>now</c> would carry them: the same observation, signals and health as
+/// <see cref="PairEngine.Evaluate"/>, so a preview shows the numbers a real email would.
+/// </summary>
+public static class CurrentFacts
+{
+    public static IReadOnlyDictionary<string, string> Of(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
+    {
+        var program = snapshot.Program ?? ProgramConditions.None;
+        using var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var seen = PairObservation.Observe(timeline, snapshot.Pair, snapshot.History, policy);
+        var health = HealthScorer.Score(SignalDetector.Detect(seen, snapshot.Pair, program, policy), seen.WeightedSetbacks);
+        return PairFacts.Of(seen, snapshot.Pair, health, program, policy);
+    }
+}
