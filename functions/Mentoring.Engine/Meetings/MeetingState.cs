@@ -13,6 +13,9 @@ internal struct MeetingState
     public long CancelledAt;
     public MeetingStatus Status;
     public bool HeldConfirmed;
+
+    /// <summary>An admin recorded the outcome (held, no-show, cancelled): only another admin record changes it.</summary>
+    public bool OutcomeByAdmin;
     public int TimesMoved;
     public int Postponements;
     public Party? CancelledBy;
