@@ -4,9 +4,11 @@ using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Integration;
 using Mentoring.Application.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Hosting;
 
@@ -17,6 +19,10 @@ public static class ApplicationSetup
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<UnresolvedReferences>()
+            .Configure<IConfiguration>((o, configuration) => o.Read(configuration))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<UnresolvedReferences>, UnresolvedReferencesValidation>();
         builder.AddStorage();
         builder.AddEngagement();
         builder.AddCalendars();

@@ -15,7 +15,7 @@ namespace Mentoring.Engine.Ledger;
 /// <param name="PreviousStart">For Rescheduled: the start it was moved from, if the source says.</param>
 /// <param name="ChangedBy">Which participant made the change, where known.</param>
 /// <param name="Reason">A cancellation or postponement reason, where known.</param>
-/// <param name="Source">The source that reported it (ics, calcom, graph, checkin, admin, …: <see cref="LedgerSources"/>).</param>
+/// <param name="Source">The source that reported it (ics, calcom, graph, checkin, admin, …: <see cref="ChangeSources"/>).</param>
 /// <param name="ChangedAtUnknown">
 /// The source does not say when the change was made: <paramref name="ChangedAt"/> is when it was recorded. The fold
 /// still reads the change in that order, but no rule that needs the time (a late change) fires on it.

@@ -16,6 +16,12 @@ internal struct MeetingState
 
     /// <summary>An admin recorded the outcome (held, no-show, cancelled): only another admin record changes it.</summary>
     public bool OutcomeByAdmin;
+
+    /// <summary>A no-show stands on a person's word (an admin's log, a check-in): a provider cannot withdraw it.</summary>
+    public bool NoShowByPerson;
+
+    /// <summary>It was confirmed held before the no-show: what a withdrawn no-show returns it to.</summary>
+    public bool HeldBeforeNoShow;
     public int TimesMoved;
     public int Postponements;
     public Party? CancelledBy;

@@ -191,7 +191,7 @@ internal sealed class Timeline : IDisposable
             index = _index.Find(change.MeetingId, hash, _meetings);
         }
 
-        if (index >= 0 && _meetings[index].OutcomeByAdmin && !LedgerSources.IsAdmin(change))
+        if (index >= 0 && _meetings[index].OutcomeByAdmin && !ChangeSources.IsAdmin(change.Source))
         {
             _lastTouched = index;
             return; // an admin's record of the outcome is final: calendars and providers no longer change it
@@ -229,7 +229,7 @@ internal sealed class Timeline : IDisposable
                 ref var held = ref _meetings[index];
                 held.Status = MeetingStatus.Held;
                 held.HeldConfirmed = true;
-                held.OutcomeByAdmin |= LedgerSources.IsAdmin(change);
+                held.OutcomeByAdmin |= ChangeSources.IsAdmin(change.Source);
                 if (start != Ticks.None)
                 {
                     held.Start = start;
@@ -242,12 +242,24 @@ internal sealed class Timeline : IDisposable
                 if (index < 0)
                     index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
                 ref var missed = ref _meetings[index];
-                missed.OutcomeByAdmin |= LedgerSources.IsAdmin(change);
+                missed.OutcomeByAdmin |= ChangeSources.IsAdmin(change.Source);
+                var byPerson = ChangeSources.IsPerson(change.Source);
                 if (missed.Status == MeetingStatus.NoShow)
+                {
+                    missed.NoShowByPerson |= byPerson;
                     break;
+                }
+
+                missed.HeldBeforeNoShow = missed.Status == MeetingStatus.Held && missed.HeldConfirmed;
+                missed.NoShowByPerson = byPerson;
                 missed.Status = MeetingStatus.NoShow;
                 missed.HeldConfirmed = false;
                 AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change);
+                break;
+
+            case ChangeKind.NoShowRetracted:
+                if (index >= 0)
+                    RetractNoShow(index, change);
                 break;
         }
 
@@ -339,7 +351,7 @@ internal sealed class Timeline : IDisposable
     private void Cancel(int index, LedgerChange change, long changedAt, EngagementPolicy policy)
     {
         ref var meeting = ref _meetings[index];
-        var byAdmin = LedgerSources.IsAdmin(change);
+        var byAdmin = ChangeSources.IsAdmin(change.Source);
         meeting.OutcomeByAdmin |= byAdmin;
         if (meeting.Status is MeetingStatus.Cancelled or MeetingStatus.NoShow)
             return;
@@ -361,6 +373,28 @@ internal sealed class Timeline : IDisposable
             ChangeEventKind.Cancelled,
             !change.ChangedAtUnknown && changedAt < meeting.End && meeting.Start - changedAt < policy.LateChangeWindow.Ticks,
             change);
+    }
+
+    /// <summary>
+    /// A withdrawn no-show: the meeting is as it was before it (confirmed held, or booked and so presumed held once it
+    /// ended) and its setback is gone. A no-show a person recorded stands unless a person withdraws it.
+    /// </summary>
+    private void RetractNoShow(int index, LedgerChange change)
+    {
+        ref var meeting = ref _meetings[index];
+        if (meeting.Status != MeetingStatus.NoShow || (meeting.NoShowByPerson && !ChangeSources.IsPerson(change.Source)))
+            return;
+        meeting.Status = meeting.HeldBeforeNoShow ? MeetingStatus.Held : MeetingStatus.Scheduled;
+        meeting.HeldConfirmed = meeting.HeldBeforeNoShow;
+        meeting.NoShowByPerson = false;
+        for (var i = EventCount - 1; i >= 0; i--)
+        {
+            if (_events[i].MeetingIndex != index || _events[i].Kind != ChangeEventKind.NoShow)
+                continue;
+            _events.AsSpan(i + 1, EventCount - i - 1).CopyTo(_events.AsSpan(i));
+            EventCount--;
+            break;
+        }
     }
 
     private void AddEvent(long at, int meetingIndex, ChangeEventKind kind, bool late, LedgerChange change)

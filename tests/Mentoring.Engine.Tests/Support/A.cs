@@ -59,13 +59,16 @@ internal static class A
     public static LedgerChange TimeUnknown(this LedgerChange change) => change with { ChangedAtUnknown = true };
 
     /// <summary>The same change as an admin's log of it.</summary>
-    public static LedgerChange ByAdmin(this LedgerChange change) => change with { ChangeId = "admin/" + change.ChangeId, Source = LedgerSources.Admin };
+    public static LedgerChange ByAdmin(this LedgerChange change) => change with { ChangeId = "admin/" + change.ChangeId, Source = ChangeSources.Admin };
 
     public static LedgerChange Held(string meeting, DateTimeOffset at, DateTimeOffset start) =>
         new($"{meeting}:held:{at.UtcTicks}", meeting, ChangeKind.Held, at, start, start + Hours(1));
 
-    public static LedgerChange NoShow(string meeting, DateTimeOffset at) =>
-        new($"{meeting}:noshow:{at.UtcTicks}", meeting, ChangeKind.NoShow, at);
+    public static LedgerChange NoShow(string meeting, DateTimeOffset at, string source = "unknown") =>
+        new($"{meeting}:noshow:{at.UtcTicks}", meeting, ChangeKind.NoShow, at, Source: source);
+
+    public static LedgerChange NoShowRetracted(string meeting, DateTimeOffset at, string source = "unknown") =>
+        new($"{meeting}:noshow-retracted:{at.UtcTicks}", meeting, ChangeKind.NoShowRetracted, at, Source: source);
 
     /// <summary>A meeting booked at T0 for <paramref name="start"/> that took place (presumed: its end passed).</summary>
     public static LedgerChange[] MeetingHeldAt(string meeting, DateTimeOffset start) =>

@@ -28,7 +28,8 @@ internal sealed class AdminApi : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<AdminApi> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<AdminApi> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -37,6 +38,7 @@ internal sealed class AdminApi : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.Configuration[key] = value;
         builder.AddMentoringApplication();
+        services?.Invoke(builder.Services); // after the application's registrations, so a test's replacements win
         var app = builder.Build();
         app.UseHttpProblems();
         app.MapMentoringRoutes();

@@ -190,6 +190,41 @@ internal sealed class WebhookHost : IAsyncDisposable
     public async Task<IReadOnlyList<LedgerChange>> LedgerAsync() =>
         (await Get<PairLogStore>().LoadAsync(Keys.PairLog(ProgramId, PairId), default)).Ledger;
 
+    /// <summary>Sends to the admin API with the bootstrap key.</summary>
+    public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri("/api/" + path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        if (body is not null)
+            request.Content = System.Net.Http.Json.JsonContent.Create(body, options: new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The program of <see cref="PairId"/> through the admin API (created once; the fixture's Azurite is shared).</summary>
+    public async Task EnsureProgramAsync()
+    {
+        using var program = await AdminAsync(HttpMethod.Post, "programs", new
+        {
+            id = ProgramId,
+            name = "Calendars",
+            businessGoal = "Grow.",
+            timeZone = "Europe/Amsterdam",
+            admins = new[] { "admin@example.com" },
+        });
+        if (program.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict))
+            throw new HttpRequestException($"POST programs: {(int)program.StatusCode}");
+    }
+
+    /// <summary>A pair's timeline as the admin reads it: <c>GET …/pairs/{pairId}/timeline</c>.</summary>
+    public async Task<System.Text.Json.JsonElement> TimelineAsync(string pairId = PairId)
+    {
+        using var response = await AdminAsync(HttpMethod.Get, $"programs/{ProgramId}/pairs/{pairId}/timeline");
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"GET timeline: {(int)response.StatusCode} {text}");
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -84,7 +84,7 @@ internal static class PairHandlers
     /// <summary>
     /// A meeting logged by hand goes down the calendar path: one <see cref="CalendarChanges"/> delivery, handled by
     /// <see cref="CalendarChangeHandler"/> (append insert-if-absent, enqueue the evaluation, record the delivery).
-    /// The log is the admin's explicit record (source <see cref="LedgerSources.Admin"/>): the engine counts a cancelled
+    /// The log is the admin's explicit record (source <see cref="ChangeSources.Admin"/>): the engine counts a cancelled
     /// past meeting as cancelled and a no-show as a no-show, and no calendar changes the outcome afterwards. For a meeting
     /// already past, when it was decided is unknown: the changes say so, and no late-change rule fires on them.
     /// </summary>
@@ -111,8 +111,8 @@ internal static class PairHandlers
         var bookedAt = past ? body.Start : request.Now.AddTicks(-1);
         var changes = new List<LedgerChange>
         {
-            new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, bookedAt, body.Start, end, Source: LedgerSources.Admin, ChangedAtUnknown: past),
-            new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: LedgerSources.Admin, ChangedAtUnknown: past),
+            new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, bookedAt, body.Start, end, Source: ChangeSources.Admin, ChangedAtUnknown: past),
+            new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: ChangeSources.Admin, ChangedAtUnknown: past),
         };
         var outcome = await request.Get<CalendarChangeHandler>().HandleAsync(
             new CalendarChanges(changeId, pair.ProgramId, pair.PairId, changes), request.Aborted);

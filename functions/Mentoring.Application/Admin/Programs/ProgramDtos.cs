@@ -49,17 +49,19 @@ internal static class ProgramMapping
     public static ProgramView ToView(this ProgramRecord program, ProgramProfile profile) => new(
         program.ProgramId,
         program.Name,
-        profile.BusinessGoal,
+        program.Voice?.BusinessGoal ?? "",
         program.TimeZoneId,
         profile.Admins.Count > 0 ? profile.Admins : [program.AdminEmail],
-        profile.SponsorName,
-        profile.SponsorRole,
-        profile.SponsorWords,
+        NullIfEmpty(program.Voice?.SponsorName),
+        NullIfEmpty(program.Voice?.SponsorRole),
+        NullIfEmpty(program.Voice?.SponsorWords),
         program.SponsorEmail,
         program.Policy.CadenceDays,
         profile.Recurring,
         program.CurrentCycleId,
         program.Policy);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     public static CycleView ToView(this CycleRecord cycle, string? currentCycleId) => new(cycle.CycleId, cycle.Start, cycle.End, cycle.CycleId == currentCycleId);
 }

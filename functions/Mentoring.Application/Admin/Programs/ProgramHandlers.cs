@@ -152,8 +152,10 @@ internal static class ProgramHandlers
             validation.Require(false, "policy", error);
         validation.ThrowIfInvalid();
 
-        var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, body.Admins[0], body.SponsorEmail, currentCycleId);
-        var profile = new ProgramProfile(body.BusinessGoal, body.SponsorName, body.SponsorRole, body.SponsorWords, body.Admins, body.Recurring, body.Policy?.GetRawText());
+        // The goal and the sponsor's words go on the program row: the one place every email and preview reads them.
+        var voice = new ProgramVoice(body.BusinessGoal.Trim(), body.SponsorName?.Trim() ?? "", body.SponsorRole?.Trim() ?? "", body.SponsorWords?.Trim() ?? "");
+        var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, body.Admins[0], body.SponsorEmail, currentCycleId, voice);
+        var profile = new ProgramProfile(body.Admins, body.Recurring, body.Policy?.GetRawText());
         await request.Get<ProgramStore>().SaveAsync(program, request.Aborted);
         await request.Get<ProgramProfileStore>().SaveAsync(programId, profile, request.Aborted);
         return program.ToView(profile);

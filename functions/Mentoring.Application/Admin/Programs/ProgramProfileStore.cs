@@ -4,12 +4,11 @@ using Mentoring.Application.Storage;
 
 namespace Mentoring.Application.Admin.Programs;
 
-/// <summary>What the admin API adds to a program: the raw material of the value messaging, its admins, recurrence.</summary>
+/// <summary>
+/// What the admin API adds to a program: its admins, recurrence and policy overrides as given. The business goal and the
+/// sponsor's words are not here: they live on the program row (<see cref="ProgramVoice"/>), the one place emails read.
+/// </summary>
 internal sealed record ProgramProfile(
-    string BusinessGoal,
-    string? SponsorName,
-    string? SponsorRole,
-    string? SponsorWords,
     IReadOnlyList<string> Admins,
     bool Recurring,
     string? PolicyOverrides);
@@ -27,10 +26,6 @@ internal sealed class ProgramProfileStore(TableServiceClient tables)
         await _table.UpsertEntityAsync(
             new TableEntity(Keys.Encode(programId), ProfileRow)
             {
-                ["BusinessGoal"] = profile.BusinessGoal,
-                ["SponsorName"] = profile.SponsorName,
-                ["SponsorRole"] = profile.SponsorRole,
-                ["SponsorWords"] = profile.SponsorWords,
                 ["Admins"] = JsonSerializer.Serialize(profile.Admins, StorageJson.Options),
                 ["Recurring"] = profile.Recurring,
                 ["PolicyOverrides"] = profile.PolicyOverrides,
@@ -42,12 +37,8 @@ internal sealed class ProgramProfileStore(TableServiceClient tables)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), ProfileRow, cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } e)
-            return new ProgramProfile("", null, null, null, [], false, null);
+            return new ProgramProfile([], false, null);
         return new ProgramProfile(
-            e.GetString("BusinessGoal") ?? "",
-            e.GetString("SponsorName"),
-            e.GetString("SponsorRole"),
-            e.GetString("SponsorWords"),
             JsonSerializer.Deserialize<List<string>>(e.GetString("Admins") ?? "[]", StorageJson.Options) ?? [],
             e.GetBoolean("Recurring") ?? false,
             e.GetString("PolicyOverrides"));

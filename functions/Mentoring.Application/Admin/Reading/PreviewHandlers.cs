@@ -25,7 +25,6 @@ internal static class PreviewHandlers
         var templateId = request.Route("templateId");
         if (!TemplateIds.All.Contains(templateId))
             throw ApiProblem.NotFound("template");
-        var profile = await request.Get<ProgramProfileStore>().GetAsync(program.ProgramId, request.Aborted);
         var pairs = await request.Get<PairStore>().ListAsync(program.ProgramId, request.Aborted);
         var numbers = new ProgramNumbers(
             pairs.Count(p => p.Pair.Status == PairStatus.Active),
@@ -59,7 +58,7 @@ internal static class PreviewHandlers
         var model = new EmailModel(
             templateId,
             facts,
-            new EmailProgram(program.Name, profile.BusinessGoal, profile.SponsorName ?? "", profile.SponsorRole ?? "", profile.SponsorWords ?? ""),
+            Email.EmailAssembler.ToEmailProgram(program),
             recipient,
             EmailPreview.PlaceholderLinks,
             pairNames,
