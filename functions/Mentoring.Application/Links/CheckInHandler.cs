@@ -81,7 +81,7 @@ internal sealed partial class CheckInHandler(
             case LinkPurpose.Met:
                 {
                     var meeting = await MeetingAsync(claims, program, now, past: true, ct);
-                    change = new LedgerChange(changeId, meeting?.Id ?? changeId, ChangeKind.Held, now, meeting?.Start ?? now.AddHours(-1), meeting?.End, ChangedBy: by, Source: "checkin");
+                    change = new LedgerChange(changeId, meeting?.Id ?? changeId, ChangeKind.Held, now, meeting?.Start ?? now.AddHours(-1), meeting?.End, ChangedBy: by, Source: ChangeSources.CheckIn);
                     break;
                 }
 
@@ -93,7 +93,7 @@ internal sealed partial class CheckInHandler(
                     var meeting = await MeetingAsync(claims, program, now, past: false, ct);
                     var missed = meeting is not null && meeting.End <= now;
                     change = new LedgerChange(changeId, meeting?.Id ?? changeId, missed ? ChangeKind.NoShow : ChangeKind.Cancelled, now,
-                        meeting?.Start, meeting?.End, ChangedBy: by, Reason: reason, Source: "checkin");
+                        meeting?.Start, meeting?.End, ChangedBy: by, Reason: reason, Source: ChangeSources.CheckIn);
                     break;
                 }
 
@@ -109,7 +109,7 @@ internal sealed partial class CheckInHandler(
                         : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
                     if (start < now.AddDays(-1) || start > now + LatestMeetOn)
                         return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That date is out of range.", "Give a meeting within the next six months.");
-                    change = new LedgerChange(changeId, changeId, ChangeKind.Scheduled, now, start, start + program.Policy.DefaultMeetingLength, ChangedBy: by, Source: "checkin");
+                    change = new LedgerChange(changeId, changeId, ChangeKind.Scheduled, now, start, start + program.Policy.DefaultMeetingLength, ChangedBy: by, Source: ChangeSources.CheckIn);
                     break;
                 }
         }

@@ -310,6 +310,9 @@ internal sealed class PairLogStore(TableServiceClient tables)
         ["ChangedBy"] = c.ChangedBy?.ToString(),
         ["Reason"] = c.Reason,
         ["Source"] = c.Source,
+        // Written only when set: rows stay as they were for every change that is neither.
+        ["ChangedAtUnknown"] = c.ChangedAtUnknown ? true : null,
+        ["Removal"] = c.Removal ? true : null,
     };
 
     private static LedgerChange ToChange(TableEntity e, HashSet<string> meetingIds) => new(
@@ -322,7 +325,9 @@ internal sealed class PairLogStore(TableServiceClient tables)
         e.GetDateTimeOffset("PreviousStart"),
         Enum.TryParse<Party>(e.GetString("ChangedBy"), out var by) ? by : null,
         e.GetString("Reason"),
-        e.GetString("Source") ?? "unknown");
+        e.GetString("Source") ?? "unknown",
+        e.GetBoolean("ChangedAtUnknown") ?? false,
+        e.GetBoolean("Removal") ?? false);
 
     // One string per meeting id in a loaded ledger: the engine's fold then recognises a meeting's next change by
     // reference, without reading the id.

@@ -9,6 +9,9 @@ public static class ChangeSources
     /// <summary>A participant's check-in answer.</summary>
     public const string CheckIn = "checkin";
 
+    /// <summary>An admin's log of a meeting's outcome: the explicit human record, final against every other source.</summary>
+    public static bool IsAdmin(string? source) => string.Equals(source, Admin, StringComparison.Ordinal);
+
     /// <summary>Whether a person recorded the change themselves (an admin's log, a check-in).</summary>
     public static bool IsPerson(string? source) =>
         string.Equals(source, Admin, StringComparison.Ordinal) || string.Equals(source, CheckIn, StringComparison.Ordinal);

@@ -10,6 +10,9 @@ internal struct ChangeEvent
     public int MeetingIndex;
     public ChangeEventKind Kind;
     public bool Late;
+
+    /// <summary>The source said when the change was made (<see cref="At"/> is not only when it was recorded).</summary>
+    public bool TimeKnown;
     public Party? By;
 
     /// <summary>Postponements, cancellations and no-shows: the changes that count against a pair.</summary>

@@ -14,6 +14,9 @@ internal struct MeetingState
     public MeetingStatus Status;
     public bool HeldConfirmed;
 
+    /// <summary>An admin recorded the outcome (held, no-show, cancelled): only another admin record changes it.</summary>
+    public bool OutcomeByAdmin;
+
     /// <summary>A no-show stands on a person's word (an admin's log, a check-in): a provider cannot withdraw it.</summary>
     public bool NoShowByPerson;
 

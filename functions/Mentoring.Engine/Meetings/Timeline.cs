@@ -191,6 +191,12 @@ internal sealed class Timeline : IDisposable
             index = _index.Find(change.MeetingId, hash, _meetings);
         }
 
+        if (index >= 0 && _meetings[index].OutcomeByAdmin && !ChangeSources.IsAdmin(change.Source))
+        {
+            _lastTouched = index;
+            return; // an admin's record of the outcome is final: calendars and providers no longer change it
+        }
+
         var start = Ticks.Of(change.Start);
         switch (change.Kind)
         {
@@ -223,6 +229,7 @@ internal sealed class Timeline : IDisposable
                 ref var held = ref _meetings[index];
                 held.Status = MeetingStatus.Held;
                 held.HeldConfirmed = true;
+                held.OutcomeByAdmin |= ChangeSources.IsAdmin(change.Source);
                 if (start != Ticks.None)
                 {
                     held.Start = start;
@@ -235,6 +242,7 @@ internal sealed class Timeline : IDisposable
                 if (index < 0)
                     index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
                 ref var missed = ref _meetings[index];
+                missed.OutcomeByAdmin |= ChangeSources.IsAdmin(change.Source);
                 var byPerson = ChangeSources.IsPerson(change.Source);
                 if (missed.Status == MeetingStatus.NoShow)
                 {
@@ -246,7 +254,7 @@ internal sealed class Timeline : IDisposable
                 missed.NoShowByPerson = byPerson;
                 missed.Status = MeetingStatus.NoShow;
                 missed.HeldConfirmed = false;
-                AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
+                AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change);
                 break;
 
             case ChangeKind.NoShowRetracted:
@@ -321,8 +329,8 @@ internal sealed class Timeline : IDisposable
             changedAt,
             index,
             later ? ChangeEventKind.Postponed : ChangeEventKind.MovedEarlier,
-            later && from - changedAt < policy.LateChangeWindow.Ticks,
-            change.ChangedBy);
+            later && !change.ChangedAtUnknown && from - changedAt < policy.LateChangeWindow.Ticks,
+            change);
     }
 
     /// <summary>Booked (again): whatever cancelled it no longer holds.</summary>
@@ -334,24 +342,37 @@ internal sealed class Timeline : IDisposable
         meeting.CancellationReason = null;
     }
 
+    /// <summary>
+    /// An explicit cancellation counts whenever it was recorded (an admin logging last month's cancelled meeting, a
+    /// snapshot that says STATUS:CANCELLED); a removal (an event deleted from a live calendar) after the meeting's end
+    /// tidies a calendar and does not un-hold the meeting. Attendance a provider or check-in confirmed outweighs a
+    /// calendar's cancellation; an admin's record outweighs both.
+    /// </summary>
     private void Cancel(int index, LedgerChange change, long changedAt, EngagementPolicy policy)
     {
         ref var meeting = ref _meetings[index];
+        var byAdmin = ChangeSources.IsAdmin(change.Source);
+        meeting.OutcomeByAdmin |= byAdmin;
         if (meeting.Status is MeetingStatus.Cancelled or MeetingStatus.NoShow)
             return;
-        if ((meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed) || changedAt >= meeting.End)
-            return; // removing a meeting after it ended tidies a calendar; it does not un-hold the meeting
+        if (meeting.Status == MeetingStatus.Held && meeting.HeldConfirmed && !byAdmin)
+            return;
+        if (change.Removal && changedAt >= meeting.End)
+            return;
 
         meeting.Status = MeetingStatus.Cancelled;
+        meeting.HeldConfirmed = false;
         meeting.CancelledAt = changedAt;
         meeting.CancelledBy = change.ChangedBy;
         meeting.CancellationReason = change.Reason;
+        // Recorded after the meeting ended, a cancellation says the meeting did not take place, not when that was
+        // decided: like a change whose time is unknown, it is not late.
         AddEvent(
             changedAt,
             index,
             ChangeEventKind.Cancelled,
-            meeting.Start - changedAt < policy.LateChangeWindow.Ticks,
-            change.ChangedBy);
+            !change.ChangedAtUnknown && changedAt < meeting.End && meeting.Start - changedAt < policy.LateChangeWindow.Ticks,
+            change);
     }
 
     /// <summary>
@@ -376,7 +397,7 @@ internal sealed class Timeline : IDisposable
         }
     }
 
-    private void AddEvent(long at, int meetingIndex, ChangeEventKind kind, bool late, Party? by)
+    private void AddEvent(long at, int meetingIndex, ChangeEventKind kind, bool late, LedgerChange change)
     {
         // Each change adds at most one event, and the array holds as many as the ledger has changes.
         ref var added = ref _events[EventCount++];
@@ -384,6 +405,7 @@ internal sealed class Timeline : IDisposable
         added.MeetingIndex = meetingIndex;
         added.Kind = kind;
         added.Late = late;
-        added.By = by;
+        added.TimeKnown = !change.ChangedAtUnknown;
+        added.By = change.ChangedBy;
     }
 }

@@ -22,6 +22,13 @@ internal sealed class PairObservation
 
     public long ReferenceTicks { get; private set; }
 
+    /// <summary>
+    /// Setbacks are counted after this instant (UTC ticks): the last held meeting's start, else the resumption of a paused
+    /// pair, else none at all — before a first meeting is held every setback counts, even one made before the pair's
+    /// recorded start (a first meeting cancelled or postponed before it was due is the slow start a program needs to see).
+    /// </summary>
+    public long SetbacksAfterTicks { get; private set; } = Ticks.None;
+
     /// <summary>The next meeting still ahead, or -1.</summary>
     public int NextUpcomingIndex { get; private set; } = -1;
 
@@ -30,7 +37,7 @@ internal sealed class PairObservation
 
     public int MeetingsHeld { get; private set; }
 
-    /// <summary>Postponements, cancellations and no-shows since <see cref="Reference"/>, honest ones excluded.</summary>
+    /// <summary>Postponements, cancellations and no-shows after <see cref="SetbacksAfterTicks"/>, honest ones excluded.</summary>
     public int Setbacks { get; private set; }
 
     public double WeightedSetbacks { get; private set; }
@@ -132,8 +139,9 @@ internal sealed class PairObservation
         }
 
         ReferenceTicks = LastHeldIndex >= 0 ? meetings[LastHeldIndex].Start : pair.StartedAt.UtcTicks;
+        SetbacksAfterTicks = LastHeldIndex >= 0 ? ReferenceTicks : Ticks.None;
         if (pair.StatusChangedAt is { } resumedAt && resumedAt.UtcTicks > ReferenceTicks && resumedAt.UtcTicks <= now)
-            ReferenceTicks = resumedAt.UtcTicks;
+            ReferenceTicks = SetbacksAfterTicks = resumedAt.UtcTicks;
 
         ReadSetbacks(history, policy);
     }
@@ -146,7 +154,7 @@ internal sealed class PairObservation
         for (var i = 0; i < events.Length; i++)
         {
             ref readonly var change = ref events[i];
-            if (!change.IsSetback || change.At <= ReferenceTicks)
+            if (!change.IsSetback || change.At <= SetbacksAfterTicks)
                 continue;
 
             if (change.Kind is ChangeEventKind.Cancelled or ChangeEventKind.NoShow)
@@ -156,7 +164,7 @@ internal sealed class PairObservation
                     _lastCancellationAt = change.At;
             }
 
-            if (change.Kind == ChangeEventKind.Cancelled && FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
+            if (change.Kind == ChangeEventKind.Cancelled && change.TimeKnown && FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
             {
                 HonestCancellations++;
                 if (_firstHonestCancellationAt == Ticks.None)

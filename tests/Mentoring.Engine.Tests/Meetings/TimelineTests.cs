@@ -54,7 +54,7 @@ public sealed class TimelineTests
     [Fact]
     public void Meeting_DeletedFromTheCalendarAfterItEnded_StaysHeld()
     {
-        var meeting = Only([Scheduled("m1", T0, Start), Cancelled("m1", Start + Days(3))], Start + Days(4));
+        var meeting = Only([Scheduled("m1", T0, Start), Removed("m1", Start + Days(3))], Start + Days(4));
 
         Assert.Equal(MeetingStatus.Held, meeting.Status);
     }

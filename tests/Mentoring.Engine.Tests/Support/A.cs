@@ -51,6 +51,16 @@ internal static class A
     public static LedgerChange Cancelled(string meeting, DateTimeOffset at, Party? by = null, string? reason = null) =>
         new($"{meeting}:cancelled:{at.UtcTicks}", meeting, ChangeKind.Cancelled, at, ChangedBy: by, Reason: reason);
 
+    /// <summary>The event deleted from a live calendar (a Graph or Google deletion): an ambiguous removal.</summary>
+    public static LedgerChange Removed(string meeting, DateTimeOffset at) =>
+        new($"{meeting}:removed:{at.UtcTicks}", meeting, ChangeKind.Cancelled, at, Removal: true);
+
+    /// <summary>A change whose time the source does not know (a snapshot): its time is only an upper bound.</summary>
+    public static LedgerChange TimeUnknown(this LedgerChange change) => change with { ChangedAtUnknown = true };
+
+    /// <summary>The same change as an admin's log of it.</summary>
+    public static LedgerChange ByAdmin(this LedgerChange change) => change with { ChangeId = "admin/" + change.ChangeId, Source = ChangeSources.Admin };
+
     public static LedgerChange Held(string meeting, DateTimeOffset at, DateTimeOffset start) =>
         new($"{meeting}:held:{at.UtcTicks}", meeting, ChangeKind.Held, at, start, start + Hours(1));
 

@@ -84,6 +84,9 @@ internal static class PairHandlers
     /// <summary>
     /// A meeting logged by hand goes down the calendar path: one <see cref="CalendarChanges"/> delivery, handled by
     /// <see cref="CalendarChangeHandler"/> (append insert-if-absent, enqueue the evaluation, record the delivery).
+    /// The log is the admin's explicit record (source <see cref="ChangeSources.Admin"/>): the engine counts a cancelled
+    /// past meeting as cancelled and a no-show as a no-show, and no calendar changes the outcome afterwards. For a meeting
+    /// already past, when it was decided is unknown: the changes say so, and no late-change rule fires on them.
     /// </summary>
     public static async Task<IResult> LogMeetingAsync(AdminRequest request)
     {
@@ -95,8 +98,7 @@ internal static class PairHandlers
             .Require(body.MeetingId is null || body.MeetingId.Length <= 200, "meetingId", "At most 200 characters.")
             .ThrowIfInvalid();
         var meetingId = body.MeetingId ?? "admin-" + body.Start.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        var changeId = "admin/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{meetingId}|{body.Outcome}|{body.Start.UtcTicks}|{body.End?.UtcTicks}")))[..24];
+        var changeId = LoggedChangeId(pair, meetingId, body);
         var end = body.End ?? body.Start.AddHours(1);
         var kind = body.Outcome switch
         {
@@ -104,15 +106,26 @@ internal static class PairHandlers
             LoggedOutcome.Cancelled => ChangeKind.Cancelled,
             _ => ChangeKind.Held,
         };
+        var past = body.Start < request.Now;
+        // Booked before the outcome, so the fold reads the booking first whatever the two ids are.
+        var bookedAt = past ? body.Start : request.Now.AddTicks(-1);
         var changes = new List<LedgerChange>
         {
-            new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, body.Start < request.Now ? body.Start : request.Now, body.Start, end, Source: "admin"),
-            new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: "admin"),
+            new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, bookedAt, body.Start, end, Source: ChangeSources.Admin, ChangedAtUnknown: past),
+            new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: ChangeSources.Admin, ChangedAtUnknown: past),
         };
         var outcome = await request.Get<CalendarChangeHandler>().HandleAsync(
             new CalendarChanges(changeId, pair.ProgramId, pair.PairId, changes), request.Aborted);
         return Results.Json(new { changeId, meetingId, outcome = outcome.ToString() }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
+
+    /// <summary>
+    /// The log's change id, also its delivery id (deduplicated across every pair): the program and the pair are part of
+    /// it, so two pairs logging a meeting at the same time are two records, and the same log sent twice is one.
+    /// </summary>
+    private static string LoggedChangeId(PairRecord pair, string meetingId, MeetingBody body) =>
+        "admin/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{pair.ProgramId}|{pair.PairId}|{meetingId}|{body.Outcome}|{body.Start.UtcTicks}|{body.End?.UtcTicks}")))[..24];
 
     public static async Task<(PairRecord Pair, PairSummary Summary)> LoadAsync(AdminRequest request) =>
         await request.Get<PairStore>().GetAsync(request.ProgramId, request.Route("pairId"), request.Aborted) ?? throw ApiProblem.NotFound("pair");

@@ -9,7 +9,8 @@ namespace Mentoring.Application.Calendars.Google;
 /// <summary>
 /// A Google Calendar event resource (an <c>events.list</c> item) to an observation. Instances are identified by
 /// <c>recurringEventId</c> + <c>originalStartTime</c> (immutable); <c>originalStartTime</c> ≠ <c>start</c> is a move;
-/// <c>status: cancelled</c> is a cancellation (deleted events arrive as such stubs in incremental sync).
+/// <c>status: cancelled</c> is a cancellation marked as a removal (deleted events arrive as such stubs in incremental sync,
+/// so it does not say the meeting was called off).
 /// </summary>
 public static class GoogleEventNormaliser
 {
@@ -47,7 +48,8 @@ public static class GoogleEventNormaliser
                 Reason: null,
                 Participants: item.Arr("attendees").Select(a => a.Str("email")).Prepend(organizer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                 item.Str("summary"),
-                SeriesKey: recurring is null ? null : $"{Source}:{recurring}"),
+                SeriesKey: recurring is null ? null : $"{Source}:{recurring}",
+                Removal: kind == ChangeKind.Cancelled), // Google says "cancelled" of a deleted event too: a removal
         ]);
     }
 

@@ -41,9 +41,12 @@ public static class GraphEventNormaliser
         return Normalised.Of([Observe(graphEvent, meetingId, kind, changedAt, start, ToInstant(graphEvent.End), kind == ChangeKind.Rescheduled ? originalStart : null)]);
     }
 
-    /// <summary>A <c>deleted</c> notification carries only the id: the event is gone, so it is cancelled.</summary>
+    /// <summary>
+    /// A <c>deleted</c> notification carries only the id: the event is gone, so it is cancelled — a removal, which after
+    /// the meeting's end reads as tidying the calendar (unlike <c>isCancelled</c>, which says the meeting was called off).
+    /// </summary>
     public static CalendarObservation Deleted(string eventId, DateTimeOffset now) =>
-        new(Source, $"{Source}:{eventId}:cancelled", $"{Source}:{eventId}", ChangeKind.Cancelled, now, null, null, null, null, null, [], null, null);
+        new(Source, $"{Source}:{eventId}:cancelled", $"{Source}:{eventId}", ChangeKind.Cancelled, now, null, null, null, null, null, [], null, null, Removal: true);
 
     private static Normalised SeriesMaster(Event master, DateTimeOffset? masterStart, DateTimeOffset changedAt)
     {
@@ -66,7 +69,7 @@ public static class GraphEventNormaliser
             var local = date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
             var original = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
             var meetingId = MeetingKeys.Occurrence(Source, master.Id!, original);
-            observations.Add(Observe(master, meetingId, ChangeKind.Cancelled, changedAt, original, original + length, null));
+            observations.Add(Observe(master, meetingId, ChangeKind.Cancelled, changedAt, original, original + length, null) with { Removal = true }); // a deleted occurrence
         }
 
         return observations.Count > 0 ? Normalised.Of(observations) : Normalised.Ignored("series master without cancelled occurrences");

@@ -199,7 +199,10 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options, HistoryBudget b
             occurrence.Length is { } length ? start + length : null,
             kind == ChangeKind.Rescheduled ? from : null,
             step == 0 && kind == ChangeKind.Scheduled ? null : PartyOf(version.OrganizerEmail),
-            Source: IcsIds.Source));
+            Source: IcsIds.Source,
+            // A file is a snapshot: CREATED says when a meeting was booked, but LAST-MODIFIED only bounds when a later
+            // change (a move, STATUS:CANCELLED, an EXDATE) was made.
+            ChangedAtUnknown: step > 0 || kind != ChangeKind.Scheduled || version.Created is null));
     }
 
     private static bool IsExcluded(EventVersion series, DateTimeOffset slot) =>

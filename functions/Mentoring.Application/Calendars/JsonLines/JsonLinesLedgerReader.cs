@@ -93,7 +93,9 @@ public static class JsonLinesLedgerReader
                 previousStart,
                 fields.Party(),
                 fields.OptionalString("reason"),
-                fields.OptionalString("source") ?? DefaultSource);
+                fields.OptionalString("source") ?? DefaultSource,
+                fields.Flag("changedAtUnknown"),
+                fields.Flag("removal"));
         }
     }
 }

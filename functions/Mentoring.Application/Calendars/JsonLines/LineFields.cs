@@ -41,6 +41,19 @@ internal sealed class LineFields
         return instant.ToUniversalTime();
     }
 
+    /// <summary>An optional JSON boolean (absent or null: false).</summary>
+    public bool Flag(string name)
+    {
+        if (!TryGet(name, out var value))
+            return false;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Bad(name, "must be true or false"),
+        };
+    }
+
     public ChangeKind Kind()
     {
         var text = RequiredString("kind");

@@ -19,6 +19,7 @@ namespace Mentoring.Application.Calendars.Normalising;
 /// <param name="Participants">Organizer and attendees' addresses.</param>
 /// <param name="Subject">The meeting's title (for a program tag such as <c>[mentoring:pair-42]</c>).</param>
 /// <param name="SeriesKey">A provider key an admin can link to a pair (series, Zoom meeting id), if any.</param>
+/// <param name="Removal">For a cancellation: the provider only says the event was deleted (see <see cref="LedgerChange.Removal"/>).</param>
 public sealed record CalendarObservation(
     string Source,
     string ChangeId,
@@ -32,8 +33,9 @@ public sealed record CalendarObservation(
     string? Reason,
     IReadOnlyList<string> Participants,
     string? Subject,
-    string? SeriesKey)
+    string? SeriesKey,
+    bool Removal = false)
 {
     public LedgerChange ToLedgerChange(Party? changedBy) =>
-        new(ChangeId, MeetingId, Kind, ChangedAt, Start, End, PreviousStart, changedBy, Reason, Source);
+        new(ChangeId, MeetingId, Kind, ChangedAt, Start, End, PreviousStart, changedBy, Reason, Source, Removal: Removal);
 }

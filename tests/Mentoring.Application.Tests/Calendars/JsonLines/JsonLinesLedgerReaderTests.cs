@@ -30,7 +30,22 @@ public sealed class JsonLinesLedgerReaderTests
         Assert.StartsWith("jsonl:m1/noshow/", changes[2].ChangeId, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Flags_ChangedAtUnknownAndRemoval_ReadWhenPresent_FalseWhenAbsent()
+    {
+        const string text = """
+            {"meetingId":"m1","kind":"cancelled","changedAt":"2025-03-20T09:00:00Z","changedAtUnknown":true}
+            {"meetingId":"m2","kind":"cancelled","changedAt":"2025-03-20T09:00:00Z","removal":true,"changedAtUnknown":false}
+            {"meetingId":"m3","kind":"cancelled","changedAt":"2025-03-20T09:00:00Z"}
+            """;
+
+        var changes = JsonLinesLedgerReader.Read(text);
+
+        Assert.Equal([(true, false), (false, true), (false, false)], changes.Select(c => (c.ChangedAtUnknown, c.Removal)));
+    }
+
     [Theory]
+    [InlineData("""{"meetingId":"m","kind":"cancelled","changedAt":"2025-03-03T09:00:00Z","removal":"yes"}""", "removal")]
     [InlineData("""{"meetingId":"m","kind":"held","changedAt":"2025-03-32T09:00:00Z"}""", "changedAt")]
     [InlineData("""{"meetingId":"m","kind":"held","changedAt":"2025-03-03T09:00:00"}""", "changedAt")]
     [InlineData("""{"meetingId":"m","kind":"postponed","changedAt":"2025-03-03T09:00:00Z"}""", "kind")]
