@@ -32,7 +32,7 @@ public static class PairEngine
         var next = new NextEvaluation(now, MaxEvaluationInterval);
         ConsiderThresholds(seen, pair, policy, ref next);
         var episodeKey = EscalationLadder.EpisodeKeyOf(seen, pair);
-        var sink = new DecisionSink(seen, pair, health, program, snapshot.History, policy);
+        var sink = new DecisionSink(seen, pair, health, program, snapshot.History, policy, snapshot.OtherSends ?? []);
         EscalationLadder.ThankOnClose(seen, pair, policy, snapshot.History, sink);
         EscalationLadder.Decide(seen, episodeKey, signals, pair, program, policy, snapshot.History, sink, ref next);
         CampaignSchedule.Decide(seen, pair, policy, sink, ref next);

@@ -45,7 +45,6 @@ internal sealed partial class EmailDispatchHandler(
     ILogger<EmailDispatchHandler> logger)
 {
     private const int MaxRaces = 5;
-    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     /// <summary>The id our provider events carry back (<c>custom_args.messageId</c>): where the outbox row lives.</summary>
     public static string MessageIdOf(OutboxRef at) => at.Partition + "/" + at.RowKey;
@@ -90,16 +89,8 @@ internal sealed partial class EmailDispatchHandler(
                 continue;
             }
 
-            if (await ClosedWhileWaitingAsync(row, ct) is { } why)
-            {
-                if (await FinishAsync(row, OutboxStatus.Cancelled, why, DispatchOutcome.Cancelled, now, ct) is { } done)
-                    return done;
-                Raced(attempt, at);
-                continue;
-            }
-
             var to = await assembler.AddresseeAsync(program, decision.Recipient, ct);
-            if (to is null)
+            if (to is null && decision.Step is null)
             {
                 if (await FinishAsync(row, OutboxStatus.Skipped, "no-recipient", DispatchOutcome.NoRecipient, now, ct) is { } done)
                     return done;
@@ -107,19 +98,22 @@ internal sealed partial class EmailDispatchHandler(
                 continue;
             }
 
-            if (decision.TemplateId != TemplateIds.AdminDigest
-                && ((to.Person?.Suppressed == true && decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee)
-                    || await suppressions.IsSuppressedAsync(to.Address, row.ProgramId, ct)))
+            // The engine decided it; only the facts that may have changed since are read again, and judged by the same rules.
+            var verdict = SendRules.Check(decision, await FactsAsync(row, to, ct), program.Policy.Sending, now);
+            if (verdict.Kind != SendVerdictKind.Cancel && to is null)
+                verdict = new SendVerdict(SendVerdictKind.Skip, Reason: "no-recipient");
+            if (verdict.Kind == SendVerdictKind.Defer)
+                return await DeferAsync(message, row, verdict.At - now, ct);
+            if (verdict.Kind is SendVerdictKind.Cancel or SendVerdictKind.Skip || to is null) // (to is null: always Skip or Cancel)
             {
-                if (await FinishAsync(row, OutboxStatus.Skipped, "suppressed", DispatchOutcome.Suppressed, now, ct) is { } done)
+                var (status, notSent) = verdict.Kind == SendVerdictKind.Cancel ? (OutboxStatus.Cancelled, DispatchOutcome.Cancelled)
+                    : verdict.Reason == "no-recipient" ? (OutboxStatus.Skipped, DispatchOutcome.NoRecipient)
+                    : (OutboxStatus.Skipped, DispatchOutcome.Suppressed);
+                if (await FinishAsync(row, status, verdict.Reason, notSent, now, ct) is { } done)
                     return done;
                 Raced(attempt, at);
                 continue;
             }
-
-            var opens = await WindowOpensAsync(row, program, to, now, ct);
-            if (opens > now)
-                return await DeferAsync(message, row, opens - now, ct);
 
             var claimed = await logs.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
             if (claimed is null)
@@ -157,47 +151,43 @@ internal sealed partial class EmailDispatchHandler(
         }
     }
 
-    /// <summary>Why a ladder email is no longer true: its pair paused or ended, or its episode closed (a meeting was held).</summary>
-    private async Task<string?> ClosedWhileWaitingAsync(OutboxMessage row, CancellationToken ct)
+    /// <summary>
+    /// What may have changed since the decision: the pair's status and episode (ladder messages), whether the recipient
+    /// still takes email, and what was actually sent to them since, across their pairs of the program (capped templates).
+    /// </summary>
+    private async Task<SendFacts> FactsAsync(OutboxMessage row, Addressee? to, CancellationToken ct)
     {
-        if (row.Decision.Step is null || row.PairId is not { } pairId)
-            return null;
-        if (await pairs.GetAsync(row.ProgramId, pairId, ct) is not { } found || found.Pair.Status != PairStatus.Active)
-            return "pair-not-active";
-        var state = await logs.GetStateAsync(row.Ref.Partition, ct);
-        return state is not null && !string.Equals(state.EpisodeKey, row.Decision.EpisodeKey, StringComparison.Ordinal)
-            ? "episode-closed"
-            : null;
-    }
-
-    /// <summary>The first instant the email may go: inside the recipient's working hours and under their weekly cap.</summary>
-    private async Task<DateTimeOffset> WindowOpensAsync(OutboxMessage row, ProgramRecord program, Addressee to, DateTimeOffset now, CancellationToken ct)
-    {
-        var policy = program.Policy.Sending;
-        var zone = Zones.Resolve(to.TimeZoneId);
-        var opens = SendWindow.FirstWorkingInstant(now, zone, policy);
-        if (!TemplateIds.IsCapped(row.Decision.TemplateId) || row.Decision.Recipient.ParticipantId is not { } personId)
-            return opens;
-
-        var key = row.Decision.Recipient.Key;
-        var sent = new List<DateTimeOffset>();
-        // A participant is a person within one program (their record is keyed by program): count that program's pairs.
-        var partitions = (await pairs.PairsOfAsync(personId, ct)).Where(p => p.ProgramId == row.ProgramId)
-            .Select(p => Keys.PairLog(p.ProgramId, p.PairId)).Append(row.Ref.Partition);
-        foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
+        var decision = row.Decision;
+        var pairActive = true;
+        string? episode = null;
+        if (decision.Step is not null && row.PairId is { } pairId)
         {
-            foreach (var other in await logs.LoadMessagesAsync(partition, ct))
+            pairActive = await pairs.GetAsync(row.ProgramId, pairId, ct) is { } found && found.Pair.Status == PairStatus.Active;
+            episode = pairActive ? (await logs.GetStateAsync(row.Ref.Partition, ct))?.EpisodeKey : null;
+        }
+
+        var takesEmail = to is null // nobody to ask: "no recipient" is the dispatcher's to say
+            || (!SendRules.IsSuppressible(decision.TemplateId)
+                || (!(to.Person?.Suppressed == true && decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee)
+                    && !await suppressions.IsSuppressedAsync(to.Address, row.ProgramId, ct)));
+        var sends = new List<SentMessage>();
+        if (TemplateIds.IsCapped(decision.TemplateId) && decision.Recipient.ParticipantId is { } personId)
+        {
+            // A participant is a person within one program (their record is keyed by program): count that program's pairs.
+            var partitions = (await pairs.PairsOfAsync(personId, ct)).Where(p => p.ProgramId == row.ProgramId)
+                .Select(p => Keys.PairLog(p.ProgramId, p.PairId)).Append(row.Ref.Partition);
+            foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
             {
-                if (other.Status == OutboxStatus.Sent && other.SentAt is { } sentAt && sentAt > now - Week && other.Ref != row.Ref
-                    && other.Decision.Recipient.Key == key && TemplateIds.IsCapped(other.Decision.TemplateId))
-                    sent.Add(sentAt);
+                foreach (var other in await logs.LoadMessagesAsync(partition, ct))
+                {
+                    if (other.Ref != row.Ref && other.Decision.Recipient.Key == decision.Recipient.Key
+                        && (other.Status == OutboxStatus.Sent ? other.SentAt : other.Status == OutboxStatus.Sending ? other.ClaimedAt : null) is { } went)
+                        sends.Add(other.ToSentMessage() with { SentAt = went });
+                }
             }
         }
 
-        if (sent.Count < policy.MaxEmailsPerPersonPerWeek)
-            return opens;
-        var freed = sent.Order().ElementAt(sent.Count - policy.MaxEmailsPerPersonPerWeek) + Week;
-        return SendWindow.FirstWorkingInstant(freed > opens ? freed : opens, zone, policy);
+        return new SendFacts(pairActive, episode, takesEmail, Zones.Resolve(to?.TimeZoneId ?? "UTC"), sends);
     }
 
     private async Task<DispatchOutcome> DeferAsync(SendEmail message, OutboxMessage row, TimeSpan delay, CancellationToken ct)

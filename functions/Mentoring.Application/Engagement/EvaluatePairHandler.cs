@@ -3,6 +3,7 @@ using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Messages;
 using Mentoring.Engine.Pairs;
 using Microsoft.Extensions.Logging;
 
@@ -85,6 +86,12 @@ internal sealed partial class EvaluatePairHandler(
             var snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())], conditions);
 
             var evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
+            if (evaluation.Decisions.Any(d => TemplateIds.IsCapped(d.TemplateId))
+                && await SendsElsewhereAsync(found.Pair, ct) is { Count: > 0 } elsewhere)
+            {
+                // The weekly cap counts the person: decide again knowing what their other pairs were sent (rarely needed).
+                evaluation = PairEngine.Evaluate(snapshot with { OtherSends = elsewhere }, program.Policy, now);
+            }
 
             var decided = evaluation.Decisions
                 .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), message.ProgramId, message.PairId, d, now))
@@ -164,6 +171,28 @@ internal sealed partial class EvaluatePairHandler(
             await publisher.PublishAsync(e, ct);
             await logs.DeleteEventAsync(partition, e.EventId, ct);
         }
+    }
+
+    /// <summary>Capped messages decided for this pair's people in their other pairs of the program (not cancelled or skipped).</summary>
+    private async Task<List<SentMessage>> SendsElsewhereAsync(PairRecord pair, CancellationToken ct)
+    {
+        var sends = new List<SentMessage>();
+        foreach (var personId in new[] { pair.MentorId, pair.MenteeId })
+        {
+            foreach (var (programId, otherPairId) in await pairs.PairsOfAsync(personId, ct))
+            {
+                if (programId != pair.ProgramId || otherPairId == pair.PairId)
+                    continue;
+                foreach (var m in await logs.LoadMessagesAsync(Keys.PairLog(programId, otherPairId), ct))
+                {
+                    if (m.Decision.Recipient.ParticipantId == personId && TemplateIds.IsCapped(m.Decision.TemplateId)
+                        && m.Status is OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Sent)
+                        sends.Add(m.ToSentMessage());
+                }
+            }
+        }
+
+        return sends;
     }
 
     private async Task<PairContext> LoadContextAsync(PairRecord pair, ProgramRecord program, ProgramContext? cached, CancellationToken ct)

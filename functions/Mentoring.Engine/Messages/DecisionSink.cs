@@ -13,7 +13,8 @@ internal sealed class DecisionSink(
     PairHealth health,
     ProgramConditions program,
     IReadOnlyList<SentMessage> history,
-    EngagementPolicy policy)
+    EngagementPolicy policy,
+    IReadOnlyList<SentMessage> otherSends)
 {
     private readonly DateTimeOffset now = seen.Timeline.Now;
 
@@ -47,7 +48,7 @@ internal sealed class DecisionSink(
     /// <summary>When a message to this recipient, due at <paramref name="due"/>, could go.</summary>
     public DateTimeOffset NotBefore(Recipient recipient, string templateId, DateTimeOffset due) =>
         SendWindow.NotBefore(
-            due > now ? due : now, ZoneOf(recipient), recipient.Key, templateId, history, Decisions, policy.Sending);
+            due > now ? due : now, ZoneOf(recipient), recipient.Key, templateId, history, Decisions, policy.Sending, otherSends);
 
     public MessageDecision? Add(
         string idempotencyKey,

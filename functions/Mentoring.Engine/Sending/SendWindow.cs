@@ -42,13 +42,16 @@ public static class SendWindow
         string templateId,
         IReadOnlyList<SentMessage> history,
         IReadOnlyList<MessageDecision> decidedNow,
-        SendingPolicy policy)
+        SendingPolicy policy,
+        IReadOnlyList<SentMessage>? elsewhere = null)
     {
         var at = FirstWorkingInstant(earliest, zone, policy);
         if (!TemplateIds.IsCapped(templateId))
             return at;
 
         var sends = CappedSendsTo(recipientKey, history, decidedNow);
+        if (elsewhere is not null)
+            sends.AddRange(CappedSendsTo(recipientKey, elsewhere, []));
         for (var guard = 0; guard <= sends.Count; guard++)
         {
             // Fewer than the cap others within 7 days on either side: every week that contains `at` stays within the cap.

@@ -1,0 +1,62 @@
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Policy;
+
+namespace Mentoring.Engine.Sending;
+
+/// <summary>What the dispatcher does with a decided message once it may go.</summary>
+public enum SendVerdictKind
+{
+    /// <summary>Send it now.</summary>
+    Go,
+
+    /// <summary>Not yet: quiet hours or the weekly cap; look again at <see cref="SendVerdict.At"/>.</summary>
+    Defer,
+
+    /// <summary>No longer true: its pair paused or ended, or its episode closed while it waited.</summary>
+    Cancel,
+
+    /// <summary>Its recipient takes no more email.</summary>
+    Skip,
+}
+
+/// <summary>The verdict on a decided message at send time, with the instant to look again or the reason.</summary>
+public readonly record struct SendVerdict(SendVerdictKind Kind, DateTimeOffset At = default, string Reason = "");
+
+/// <summary>
+/// The facts about a decided message as they stand when it may go: each may have changed since the engine decided it.
+/// </summary>
+/// <param name="PairActive">The message's pair is still active (true for program-wide messages).</param>
+/// <param name="CurrentEpisodeKey">The pair's ladder episode now; null when unknown or not a pair's message.</param>
+/// <param name="RecipientTakesEmail">False when the recipient unsubscribed, bounced or was erased.</param>
+/// <param name="RecipientZone">The recipient's zone, for quiet hours.</param>
+/// <param name="RecipientSends">The messages decided for the same recipient besides this one (all their pairs of the program).</param>
+public sealed record SendFacts(
+    bool PairActive,
+    string? CurrentEpisodeKey,
+    bool RecipientTakesEmail,
+    TimeZoneInfo RecipientZone,
+    IReadOnlyList<SentMessage> RecipientSends);
+
+/// <summary>
+/// The send-time rules, one home each: a ladder message whose pair is no longer active or whose episode closed is
+/// cancelled; a recipient who takes no more email is skipped (the admin digest aside: admins are not unsubscribed by
+/// it); quiet hours and the weekly cap defer (<see cref="SendWindow.NotBefore"/>, the arithmetic the engine decided with).
+/// </summary>
+public static class SendRules
+{
+    public static SendVerdict Check(MessageDecision decision, SendFacts facts, SendingPolicy policy, DateTimeOffset now)
+    {
+        if (decision.Step is not null && !facts.PairActive)
+            return new SendVerdict(SendVerdictKind.Cancel, Reason: "pair-not-active");
+        if (decision.Step is not null && facts.CurrentEpisodeKey is { } episode && !string.Equals(episode, decision.EpisodeKey, StringComparison.Ordinal))
+            return new SendVerdict(SendVerdictKind.Cancel, Reason: "episode-closed");
+        if (!facts.RecipientTakesEmail && IsSuppressible(decision.TemplateId))
+            return new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed");
+
+        var at = SendWindow.NotBefore(now, facts.RecipientZone, decision.Recipient.Key, decision.TemplateId, facts.RecipientSends, [], policy);
+        return at > now ? new SendVerdict(SendVerdictKind.Defer, at) : new SendVerdict(SendVerdictKind.Go, now);
+    }
+
+    /// <summary>Every message but the admin digest stops when its recipient stops taking email.</summary>
+    public static bool IsSuppressible(string templateId) => templateId != TemplateIds.AdminDigest;
+}

@@ -1,0 +1,70 @@
+using Mentoring.Engine.Messages;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Sending;
+using static Mentoring.Engine.Tests.Support.A;
+
+namespace Mentoring.Engine.Tests.Sending;
+
+/// <summary>The send-time rules the dispatcher applies, in their one home: cancel, skip, defer by the engine's cap.</summary>
+public sealed class SendRulesTests
+{
+    private static readonly SendingPolicy AnyHour = new() { IgnoreQuietHours = true };
+    private static readonly Recipient Mentee = new(RecipientKind.Mentee, "mentee-1");
+
+    private static MessageDecision Decision(string template, int? step = null, string? episode = null, Recipient? to = null) =>
+        new("key", template, to ?? Mentee, T0, T0, "why", new Dictionary<string, string>(), episode, Step: step);
+
+    private static SendFacts Facts(bool active = true, string? episode = "ep-start", bool takesEmail = true, params SentMessage[] sends) =>
+        new(active, episode, takesEmail, TimeZoneInfo.Utc, sends);
+
+    private static SentMessage Sent(DateTimeOffset at) => new($"n/{at.UtcTicks}", TemplateIds.Nudge, Mentee.Key, at);
+
+    [Fact]
+    public void Check_LadderStepWhoseEpisodeClosed_Cancelled()
+    {
+        var verdict = SendRules.Check(Decision(TemplateIds.Nudge, 0, "ep-start"), Facts(episode: "ep-after-m1"), AnyHour, T0);
+
+        Assert.Equal(new SendVerdict(SendVerdictKind.Cancel, Reason: "episode-closed"), verdict);
+    }
+
+    [Fact]
+    public void Check_LadderStepOfAPausedPair_Cancelled()
+    {
+        Assert.Equal(SendVerdictKind.Cancel, SendRules.Check(Decision(TemplateIds.Nudge, 0, "ep-start"), Facts(active: false), AnyHour, T0).Kind);
+    }
+
+    [Fact]
+    public void Check_RecipientUnsubscribed_SkippedButTheAdminDigestGoes()
+    {
+        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.CampaignLaunch), Facts(takesEmail: false), AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Go, SendRules.Check(Decision(TemplateIds.AdminDigest, to: Recipient.Admin), Facts(takesEmail: false), AnyHour, T0).Kind);
+    }
+
+    [Fact]
+    public void Check_TwoSentInTheWeek_DeferredByTheEnginesCapArithmetic()
+    {
+        var sends = new[] { Sent(T0 - Days(5)), Sent(T0 - Days(1)) };
+
+        var verdict = SendRules.Check(Decision(TemplateIds.ValueReminder, 1, "ep-start"), Facts(sends: sends), AnyHour, T0);
+
+        Assert.Equal(SendVerdictKind.Defer, verdict.Kind);
+        Assert.Equal(SendWindow.NotBefore(T0, TimeZoneInfo.Utc, Mentee.Key, TemplateIds.ValueReminder, sends, [], AnyHour), verdict.At);
+        Assert.Equal(T0 + Days(2), verdict.At);
+    }
+
+    [Fact]
+    public void Engine_PersonNudgedTwiceThisWeekInTheirOtherPair_NudgeDecidedForNextWeek()
+    {
+        var elsewhere = new[] { Sent(T0 - Days(5)), Sent(T0 - Days(1)) };
+        var ledger = MeetingHeldAt("m1", T0 - Days(25)); // drifting since four days, nothing booked: both are nudged
+        var pair = Pair(startedAt: T0 - Days(40));
+
+        var alone = PairEngine.Evaluate(new PairSnapshot(pair, ledger, []), AnyHourPolicy, T0);
+        var counted = PairEngine.Evaluate(new PairSnapshot(pair, ledger, [], OtherSends: elsewhere), AnyHourPolicy, T0);
+
+        var nudge = Assert.Single(alone.Decisions, d => d.Recipient == Mentee && TemplateIds.IsCapped(d.TemplateId));
+        var capped = Assert.Single(counted.Decisions, d => d.Recipient == Mentee && TemplateIds.IsCapped(d.TemplateId));
+        Assert.True(nudge.NotBefore <= T0, "Alone, the nudge goes now.");
+        Assert.Equal(T0 + Days(2), capped.NotBefore);
+    }
+}
