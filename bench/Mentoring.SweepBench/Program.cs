@@ -126,7 +126,8 @@ await MeasureAsync($"evaluate {what}, first time (state and integration event wr
 // sample: the pairs left out are due first, and the re-evaluated ones could not be told from them in the queue.)
 SweepHandler SweepAt(DateTimeOffset at) => new(
     services.GetRequiredService<DueIndex>(),
-    services.GetRequiredService<ProgramCrunch>(),
+    services.GetRequiredService<ProgramStore>(),
+    services.GetRequiredService<ProgramStep>(),
     services.GetRequiredService<MessageQueues>(),
     new FixedTime(at),
     NullLogger<SweepHandler>.Instance);

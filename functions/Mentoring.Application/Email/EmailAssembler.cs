@@ -68,7 +68,7 @@ internal sealed class EmailAssembler(
             new EmailRecipient(to.DisplayName, to.Role, to.TimeZoneId, FirstName: to.FirstName),
             links,
             pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, ct),
-            NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, ct) : null,
+            NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
     /// <summary>The check-in links for the pair's own people, unsubscribe for everyone, the dashboard for sponsors and admins.</summary>
@@ -107,19 +107,13 @@ internal sealed class EmailAssembler(
         return new EmailPair(FirstName(mentor), FirstName(mentee));
     }
 
-    private async Task<ProgramNumbers> NumbersAsync(string programId, CancellationToken ct)
+    /// <summary>The program's numbers as of <paramref name="now"/> (the decision's earliest send: "the last 30 days" of the email).</summary>
+    private async Task<ProgramNumbers> NumbersAsync(string programId, DateTimeOffset now, CancellationToken ct)
     {
         var all = await pairs.ListAsync(programId, ct);
-        var active = all.Where(p => p.Pair.Status == Engine.Pairs.PairStatus.Active).ToList();
-        int Count(RiskLevel level) => active.Count(p => p.Summary.RiskLevel == level);
+        var summary = Engine.Programs.ProgramSummary.Of(all.Select(p => PairStore.ActivityOf(p.Pair, p.Summary)), now);
         return new ProgramNumbers(
-            active.Count,
-            active.Sum(p => p.Summary.MeetingsHeld),
-            Count(RiskLevel.Healthy),
-            Count(RiskLevel.Watch),
-            Count(RiskLevel.AtRisk),
-            Count(RiskLevel.Dormant),
-            active.Count(p => p.Summary.RiskLevel == RiskLevel.Healthy));
+            summary.ActivePairs, summary.MeetingsHeld, summary.Healthy, summary.Watch, summary.AtRisk, summary.Dormant, summary.MetInLast30Days);
     }
 
     private async Task<List<AttentionPair>> AttentionAsync(string programId, CancellationToken ct)

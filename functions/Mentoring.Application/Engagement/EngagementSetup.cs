@@ -26,7 +26,7 @@ public static class EngagementSetup
             .Configure<IConfiguration>((o, configuration) => o.Schedule = configuration[SweepOptions.Setting] ?? o.Schedule)
             .Validate(o => o.IsValid, $"{SweepOptions.Setting} must be a six-field CRON expression (seconds first).")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ProgramCrunch>();
+        builder.Services.AddSingleton<ProgramStep>();
         builder.Services.AddSingleton<ProgramContextCache>();
         builder.Services.AddSingleton<SweepHandler>();
         builder.Services.AddSingleton<EvaluatePairHandler>();

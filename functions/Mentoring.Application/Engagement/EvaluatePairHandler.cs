@@ -115,7 +115,8 @@ internal sealed partial class EvaluatePairHandler(
             var staleKeys = new[] { found.Summary.DueKey, message.DueKey };
             var dueKey = await due.MoveAsync(message.ProgramId, message.PairId, evaluation.NextEvaluationAt, staleKeys, ct);
             var summary = new PairSummary(
-                now, evaluation.Health.Level, evaluation.Health.Score, evaluation.LastSetbackAt, evaluation.NextEvaluationAt, dueKey, evaluation.MeetingsHeld);
+                now, evaluation.Health.Level, evaluation.Health.Score, evaluation.LastSetbackAt, evaluation.NextEvaluationAt, dueKey, evaluation.MeetingsHeld,
+                evaluation.LastMeetingAt);
             if (!await pairs.TryRecordSummaryAsync(message.ProgramId, message.PairId, summary, found.ETag, ct))
             {
                 // The row changed since we read it (an admin edit, or another evaluation recorded its own due entry):

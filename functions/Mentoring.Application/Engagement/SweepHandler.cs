@@ -7,12 +7,12 @@ namespace Mentoring.Application.Engagement;
 internal sealed record SweepOutcome(int PairsEnqueued, int Programs);
 
 /// <summary>
-/// The timer sweep: reads only the due pairs from the due-index, a page at a time, assesses each of their programs once
-/// (the crunch), and fans the pairs out to <c>pair-evaluations</c>. Each message's id is the due entry's, so a second
+/// The timer sweep: first the program-level step for every program (the crunch, the weekly digest), then only the due
+/// pairs from the due-index, a page at a time, fanned out to <c>pair-evaluations</c>. Each message's id is the due entry's, so a second
 /// sweep (or a second host) enqueues the same ids and the evaluation applies each once.
 /// </summary>
 internal sealed partial class SweepHandler(
-    DueIndex due, ProgramCrunch crunch, MessageQueues queues, TimeProvider time, ILogger<SweepHandler> logger)
+    DueIndex due, ProgramStore programs, ProgramStep programStep, MessageQueues queues, TimeProvider time, ILogger<SweepHandler> logger)
 {
     /// <summary>How many sends are in flight at once (Storage Queues has no batch send).</summary>
     public const int FanOutBatch = 32;
@@ -22,12 +22,15 @@ internal sealed partial class SweepHandler(
         var now = time.GetUtcNow();
         var conditions = new Dictionary<string, ProgramConditionsDto>(StringComparer.Ordinal);
         var enqueued = 0;
+        foreach (var programId in await programs.ListIdsAsync(ct))
+            conditions[programId] = await programStep.AssessAsync(programId, now, ct);
+
         await foreach (var page in due.ReadDueAsync(now, ct))
         {
             foreach (var programId in page.Select(e => e.ProgramId).Distinct(StringComparer.Ordinal))
             {
                 if (!conditions.ContainsKey(programId))
-                    conditions[programId] = await crunch.AssessAsync(programId, now, ct);
+                    conditions[programId] = await programStep.AssessAsync(programId, now, ct);
             }
 
             var options = new ParallelOptions { MaxDegreeOfParallelism = FanOutBatch, CancellationToken = ct };

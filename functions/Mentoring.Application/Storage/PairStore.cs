@@ -25,7 +25,8 @@ internal sealed record PairSummary(
     DateTimeOffset? LastSetbackAt,
     DateTimeOffset? NextEvaluationAt,
     string? DueKey,
-    int MeetingsHeld = 0)
+    int MeetingsHeld = 0,
+    DateTimeOffset? LastMeetingAt = null)
 {
     public static PairSummary None { get; } = new(null, null, null, null, null, null);
 }
@@ -101,6 +102,7 @@ internal sealed class PairStore(TableServiceClient tables)
         e["NextEvaluationAt"] = summary.NextEvaluationAt;
         e["DueKey"] = summary.DueKey;
         e["MeetingsHeld"] = summary.MeetingsHeld;
+        e["LastMeetingAt"] = summary.LastMeetingAt;
     }
 
     /// <summary>
@@ -158,5 +160,10 @@ internal sealed class PairStore(TableServiceClient tables)
         e.GetDateTimeOffset("LastSetbackAt"),
         e.GetDateTimeOffset("NextEvaluationAt"),
         e.GetString("DueKey"),
-        e.GetInt32("MeetingsHeld") ?? 0);
+        e.GetInt32("MeetingsHeld") ?? 0,
+        e.GetDateTimeOffset("LastMeetingAt"));
+
+    /// <summary>What the program-level rules read of a pair.</summary>
+    public static Engine.Programs.PairActivity ActivityOf(PairRecord pair, PairSummary summary) =>
+        new(pair.PairId, pair.Status == PairStatus.Active, summary.LastSetbackAt, summary.RiskLevel, summary.MeetingsHeld, summary.LastMeetingAt);
 }

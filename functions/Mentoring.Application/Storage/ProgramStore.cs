@@ -72,6 +72,15 @@ internal sealed class ProgramStore(TableServiceClient tables, ProgramChanges cha
         return row.HasValue && row.Value is { } e ? ToProgram(e) : null;
     }
 
+    /// <summary>The ids of every program (one row per program: RowKey "program").</summary>
+    public async Task<List<string>> ListIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {ProgramRow}"), select: ["ProgramId"], cancellationToken: ct))
+            ids.Add(e.GetString("ProgramId"));
+        return ids;
+    }
+
     /// <summary>The program and all its cycles: one partition query.</summary>
     public async Task<(ProgramRecord? Program, List<CycleRecord> Cycles)> GetWithCyclesAsync(string programId, CancellationToken ct)
     {

@@ -53,6 +53,9 @@ public sealed record EngagementPolicy
     /// <summary>Smaller programs never count as being in a crunch: a few pairs are not a season.</summary>
     public int CrunchMinimumActivePairs { get; init; } = 5;
 
+    /// <summary>The day of the week the admins get the program's digest (at the start of the working day); null: none.</summary>
+    public DayOfWeek? DigestDay { get; init; } = DayOfWeek.Monday;
+
     /// <summary>A cancellation this soon after our pre-meeting reminder is honest, not drift by itself.</summary>
     public TimeSpan ReminderCancellationGrace { get; init; } = TimeSpan.FromHours(48);
 

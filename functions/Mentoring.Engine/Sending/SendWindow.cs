@@ -93,7 +93,7 @@ public static class SendWindow
 
     private static bool IsWorkingDay(DateOnly day, SendingPolicy policy) => policy.WorkingDays.Contains(day.DayOfWeek);
 
-    private static DateTimeOffset AtLocal(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    internal static DateTimeOffset AtLocal(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))

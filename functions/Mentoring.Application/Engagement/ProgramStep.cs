@@ -1,0 +1,38 @@
+using Mentoring.Application.Queues;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Programs;
+
+namespace Mentoring.Application.Engagement;
+
+/// <summary>
+/// The program-level step of every sweep, for every program: reads the last evaluations of its pairs, lets the engine
+/// judge the program (<see cref="ProgramCrunchDetector"/>, <see cref="AdminDigest"/>), records the program-wide
+/// messages they decide in the program's own log and sends them through the outbox, and gives the conditions every
+/// evaluation of the sweep is passed.
+/// </summary>
+internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLogStore logs, MessageQueues queues)
+{
+    public async Task<ProgramConditionsDto> AssessAsync(string programId, DateTimeOffset now, CancellationToken ct)
+    {
+        var program = await programs.GetAsync(programId, ct);
+        if (program is null)
+            return new ProgramConditionsDto(false, 0, 0);
+
+        var roster = await pairs.ListAsync(programId, ct);
+        var activity = roster.Select(p => PairStore.ActivityOf(p.Pair, p.Summary)).ToList();
+        var partition = Keys.ProgramLog(programId);
+        var history = (await logs.LoadMessagesAsync(partition, ct)).Select(m => m.ToSentMessage()).ToList();
+        var zone = Zones.Resolve(program.TimeZoneId);
+        var crunch = ProgramCrunchDetector.Assess(programId, activity, zone, program.HasSponsor, history, program.Policy, now);
+        var summary = ProgramSummary.Of(activity, now);
+        var digest = AdminDigest.Decide(programId, summary, zone, history, program.Policy, now);
+
+        var decided = crunch.Decisions.Append(digest).OfType<Engine.Messages.MessageDecision>()
+            .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), programId, null, d, now))
+            .ToList();
+        foreach (var added in await logs.AddMessagesAsync(decided, ct))
+            await queues.SendEmailAsync(new SendEmail(added.Ref.Partition, added.Ref.RowKey), added.Decision.NotBefore - now, ct);
+
+        return new ProgramConditionsDto(crunch.Active, crunch.ActivePairs, roster.Sum(p => p.Summary.MeetingsHeld));
+    }
+}
