@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Mentoring.Acceptance.Tests.Quarter;
 
 /// <summary>
@@ -12,23 +10,6 @@ namespace Mentoring.Acceptance.Tests.Quarter;
 [Trait("Category", "PendingFix")]
 public sealed class PendingFixTests(QuarterPlay quarter)
 {
-    /// <summary>decisions-home: the admin digest is never decided.</summary>
-    [Fact]
-    public void Admin_GetsTheWeeklyDigest_EveryWeekOfTheCycle()
-    {
-        var digests = quarter.EmailsTo(AcmeProgram.Admin, "admin-digest").ToList();
-        var weeks = digests.Select(d => ISOWeek.GetWeekOfYear(d.Date.UtcDateTime)).ToList();
-        Assert.True(weeks.Count == weeks.Distinct().Count(), "More than one digest in a week:\n" + Expect.Describe(digests));
-        for (var week = AcmeProgram.CycleStart; week < AcmeProgram.CycleEnd; week = week.AddDays(7))
-            Assert.Contains(ISOWeek.GetWeekOfYear(week.UtcDateTime), weeks);
-        foreach (var digest in digests)
-        {
-            Expect.InWorkingHours(digest, TimeZoneInfo.FindSystemTimeZoneById(AcmeProgram.TimeZone));
-            Expect.Contains("Active pairs: 10", digest);
-            Expect.Contains(AcmeProgram.Goal, digest);
-        }
-    }
-
     /// <summary>engine-trust: a cancellation logged by an admin reads back as cancelled, not held.</summary>
     [Fact]
     public void LoggedCancellation_ReadsBackAsCancelled()
