@@ -8,4 +8,10 @@ public enum ChangeKind
     Cancelled,
     Held,
     NoShow,
+
+    /// <summary>
+    /// A no-show withdrawn (Cal.com unmarks it): the meeting is as it was before the no-show. Appended last: kinds are
+    /// stored by name, and order matters to nothing but ties in <c>ChronologicalOrder</c>.
+    /// </summary>
+    NoShowRetracted,
 }

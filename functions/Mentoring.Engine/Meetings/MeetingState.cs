@@ -13,6 +13,12 @@ internal struct MeetingState
     public long CancelledAt;
     public MeetingStatus Status;
     public bool HeldConfirmed;
+
+    /// <summary>A no-show stands on a person's word (an admin's log, a check-in): a provider cannot withdraw it.</summary>
+    public bool NoShowByPerson;
+
+    /// <summary>It was confirmed held before the no-show: what a withdrawn no-show returns it to.</summary>
+    public bool HeldBeforeNoShow;
     public int TimesMoved;
     public int Postponements;
     public Party? CancelledBy;

@@ -235,11 +235,23 @@ internal sealed class Timeline : IDisposable
                 if (index < 0)
                     index = Add(change, hash, changedAt, start != Ticks.None ? start : changedAt, MeetingStatus.Scheduled, policy);
                 ref var missed = ref _meetings[index];
+                var byPerson = ChangeSources.IsPerson(change.Source);
                 if (missed.Status == MeetingStatus.NoShow)
+                {
+                    missed.NoShowByPerson |= byPerson;
                     break;
+                }
+
+                missed.HeldBeforeNoShow = missed.Status == MeetingStatus.Held && missed.HeldConfirmed;
+                missed.NoShowByPerson = byPerson;
                 missed.Status = MeetingStatus.NoShow;
                 missed.HeldConfirmed = false;
                 AddEvent(changedAt, index, ChangeEventKind.NoShow, late: true, change.ChangedBy);
+                break;
+
+            case ChangeKind.NoShowRetracted:
+                if (index >= 0)
+                    RetractNoShow(index, change);
                 break;
         }
 
@@ -340,6 +352,28 @@ internal sealed class Timeline : IDisposable
             ChangeEventKind.Cancelled,
             meeting.Start - changedAt < policy.LateChangeWindow.Ticks,
             change.ChangedBy);
+    }
+
+    /// <summary>
+    /// A withdrawn no-show: the meeting is as it was before it (confirmed held, or booked and so presumed held once it
+    /// ended) and its setback is gone. A no-show a person recorded stands unless a person withdraws it.
+    /// </summary>
+    private void RetractNoShow(int index, LedgerChange change)
+    {
+        ref var meeting = ref _meetings[index];
+        if (meeting.Status != MeetingStatus.NoShow || (meeting.NoShowByPerson && !ChangeSources.IsPerson(change.Source)))
+            return;
+        meeting.Status = meeting.HeldBeforeNoShow ? MeetingStatus.Held : MeetingStatus.Scheduled;
+        meeting.HeldConfirmed = meeting.HeldBeforeNoShow;
+        meeting.NoShowByPerson = false;
+        for (var i = EventCount - 1; i >= 0; i--)
+        {
+            if (_events[i].MeetingIndex != index || _events[i].Kind != ChangeEventKind.NoShow)
+                continue;
+            _events.AsSpan(i + 1, EventCount - i - 1).CopyTo(_events.AsSpan(i));
+            EventCount--;
+            break;
+        }
     }
 
     private void AddEvent(long at, int meetingIndex, ChangeEventKind kind, bool late, Party? by)

@@ -74,6 +74,53 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void NoShow_RetractedByTheProvider_PresumedHeldAgain_NoSetbackLeft()
+    {
+        LedgerChange[] ledger = [Scheduled("m1", T0, Start), NoShow("m1", Start + Hours(1), "calcom"), NoShowRetracted("m1", Start + Hours(2), "calcom")];
+
+        Assert.Equal(MeetingStatus.Held, Only(ledger, Start + Days(1)).Status);
+        Assert.Equal(Evaluate(ledger[..1], Start + Days(1)).Health.Signals, Evaluate(ledger, Start + Days(1)).Health.Signals);
+        Assert.Equal(Evaluate(ledger[..1], Start + Days(1)).Health.Score, Evaluate(ledger, Start + Days(1)).Health.Score);
+    }
+
+    [Fact]
+    public void NoShow_ConfirmedHeldThenNoShowThenRetracted_ConfirmedHeldAgain()
+    {
+        var meeting = Only([Scheduled("m1", T0, Start), Held("m1", Start + Hours(1), Start), NoShow("m1", Start + Hours(2), "calcom"), NoShowRetracted("m1", Start + Hours(3), "calcom")], Start + Days(1));
+
+        Assert.Equal((MeetingStatus.Held, true), (meeting.Status, meeting.HeldConfirmed));
+    }
+
+    [Theory]
+    [InlineData("admin", "calcom", MeetingStatus.NoShow)]
+    [InlineData("checkin", "calcom", MeetingStatus.NoShow)]
+    [InlineData("admin", "admin", MeetingStatus.Held)]
+    [InlineData("calcom", "checkin", MeetingStatus.Held)]
+    public void NoShow_APersonsNoShow_StandsAgainstAProviderRetraction(string recordedBy, string retractedBy, MeetingStatus expected)
+    {
+        LedgerChange[] ledger = [Scheduled("m1", T0, Start), NoShow("m1", Start + Hours(1), recordedBy), NoShowRetracted("m1", Start + Hours(2), retractedBy)];
+
+        Assert.Equal(expected, Only(ledger, Start + Days(1)).Status);
+    }
+
+    [Fact]
+    public void NoShow_ProviderThenAdmin_TheAdminsWordStands()
+    {
+        LedgerChange[] ledger = [Scheduled("m1", T0, Start), NoShow("m1", Start + Hours(1), "calcom"), NoShow("m1", Start + Hours(2), "admin"), NoShowRetracted("m1", Start + Hours(3), "calcom")];
+
+        Assert.Equal(MeetingStatus.NoShow, Only(ledger, Start + Days(1)).Status);
+    }
+
+    [Fact]
+    public void NoShowRetracted_WithoutANoShow_ChangesNothing()
+    {
+        LedgerChange[] ledger = [Scheduled("m1", T0, Start), NoShowRetracted("m1", Start + Hours(2), "calcom")];
+
+        Assert.Equal(Only(ledger[..1], Start + Days(1)), Only(ledger, Start + Days(1)));
+        Assert.Empty(PairEngine.MeetingsAt([NoShowRetracted("m2", Start, "calcom")], Start + Days(1), EngagementPolicy.Default));
+    }
+
+    [Fact]
     public void Ledger_ChangesAfterNow_NotSeenYet()
     {
         var meeting = Only([Scheduled("m1", T0, Start), Moved("m1", T0 + Days(5), Start, Start + Days(1))], T0 + Days(4));

@@ -54,8 +54,11 @@ internal static class A
     public static LedgerChange Held(string meeting, DateTimeOffset at, DateTimeOffset start) =>
         new($"{meeting}:held:{at.UtcTicks}", meeting, ChangeKind.Held, at, start, start + Hours(1));
 
-    public static LedgerChange NoShow(string meeting, DateTimeOffset at) =>
-        new($"{meeting}:noshow:{at.UtcTicks}", meeting, ChangeKind.NoShow, at);
+    public static LedgerChange NoShow(string meeting, DateTimeOffset at, string source = "unknown") =>
+        new($"{meeting}:noshow:{at.UtcTicks}", meeting, ChangeKind.NoShow, at, Source: source);
+
+    public static LedgerChange NoShowRetracted(string meeting, DateTimeOffset at, string source = "unknown") =>
+        new($"{meeting}:noshow-retracted:{at.UtcTicks}", meeting, ChangeKind.NoShowRetracted, at, Source: source);
 
     /// <summary>A meeting booked at T0 for <paramref name="start"/> that took place (presumed: its end passed).</summary>
     public static LedgerChange[] MeetingHeldAt(string meeting, DateTimeOffset start) =>

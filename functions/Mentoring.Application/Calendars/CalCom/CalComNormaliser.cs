@@ -24,8 +24,11 @@ public static class CalComNormaliser
         var trigger = root.Str("triggerEvent");
         if (trigger is null)
             return Normalised.Invalid("triggerEvent missing");
-        var booking = root.Obj("payload") ?? root; // MEETING_STARTED / MEETING_ENDED are flat
-        var createdAt = root.Date("createdAt");
+        // MEETING_STARTED / MEETING_ENDED are flat: the booking's own fields next to triggerEvent, so createdAt there is
+        // when the booking was made, not when the meeting ended.
+        var flat = root.Obj("payload") is null;
+        var booking = root.Obj("payload") ?? root;
+        var createdAt = flat ? null : root.Date("createdAt");
 
         return trigger switch
         {
@@ -48,9 +51,10 @@ public static class CalComNormaliser
 
         var organizer = (booking.Obj("organizer") ?? booking.Obj("user"))?.Str("email");
         var participants = booking.Arr("attendees").Select(a => a.Str("email")).Prepend(organizer).OfType<string>().ToArray();
-        var changedAt = createdAt ?? (kind == ChangeKind.Held ? end : null);
+        // A meeting ended at its end (after any move of it), whenever the booking was made or the delivery was sent.
+        var changedAt = kind == ChangeKind.Held ? end ?? createdAt : createdAt;
         if (changedAt is null)
-            return Normalised.Invalid("createdAt missing");
+            return Normalised.Invalid(kind == ChangeKind.Held ? "endTime missing" : "createdAt missing");
 
         var aliasesOut = new List<MeetingAlias>();
         var previousUid = kind == ChangeKind.Rescheduled ? booking.Str("rescheduleUid") : null;
@@ -58,7 +62,7 @@ public static class CalComNormaliser
         if (previousUid is not null)
             aliasesOut.Add(new MeetingAlias(Key(uid), meetingId));
         if (ZoomLinks.AliasKey(booking.Obj("metadata")?.Str("videoCallUrl") ?? booking.Str("location")) is { } zoom)
-            aliasesOut.Add(new MeetingAlias(zoom, meetingId));
+            aliasesOut.Add(kind == ChangeKind.Cancelled ? new MeetingAlias(zoom, meetingId) : new MeetingAlias(zoom, meetingId, start, end));
 
         var observation = new CalendarObservation(
             Source,
@@ -82,27 +86,35 @@ public static class CalComNormaliser
         return Normalised.Of([observation], aliasesOut);
     }
 
+    /// <summary>
+    /// Attendees marked (<c>noShow: true</c>) make the meeting a no-show; a delivery that only unmarks them
+    /// (<c>noShow: false</c>) withdraws it. Each marking is its own change (dated by the delivery), so a no-show marked,
+    /// unmarked and marked again reads as such.
+    /// </summary>
     private static Normalised NoShow(JsonElement payload, DateTimeOffset? createdAt, IReadOnlyDictionary<string, string> aliases)
     {
         var uid = payload.Str("bookingUid");
         if (uid is null || createdAt is null)
             return Normalised.Invalid("bookingUid or createdAt missing");
-        var absent = payload.Arr("attendees").Where(a => a.Bool("noShow") == true).Select(a => a.Str("email")).OfType<string>().ToArray();
-        if (absent.Length == 0)
-            return Normalised.Ignored("no attendee marked as a no-show");
+        var attendees = payload.Arr("attendees").Select(a => (Email: a.Str("email"), NoShow: a.Bool("noShow"))).ToArray();
+        var absent = attendees.Where(a => a.NoShow == true).Select(a => a.Email).OfType<string>().ToArray();
+        var retracted = absent.Length == 0 && attendees.Any(a => a.NoShow == false);
+        if (absent.Length == 0 && !retracted)
+            return Normalised.Ignored("no attendee marked or unmarked as a no-show");
 
+        var kind = retracted ? ChangeKind.NoShowRetracted : ChangeKind.NoShow;
         var observation = new CalendarObservation(
             Source,
-            ChangeId: $"{Source}:{uid}:noshow",
+            ChangeId: $"{Source}:{uid}:{(retracted ? "noshow-retracted" : "noshow")}@{MeetingKeys.Instant(createdAt.Value)}",
             Aliases.Resolve(aliases, Key(uid)),
-            ChangeKind.NoShow,
+            kind,
             createdAt.Value,
             Start: null,
             End: null,
             PreviousStart: null,
             ChangedByEmail: absent.Length == 1 ? absent[0] : null,
             Reason: null,
-            Participants: absent,
+            Participants: retracted ? [.. attendees.Select(a => a.Email).OfType<string>()] : absent,
             Subject: null,
             SeriesKey: null);
         return Normalised.Of([observation]);

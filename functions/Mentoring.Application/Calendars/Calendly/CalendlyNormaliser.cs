@@ -50,7 +50,7 @@ public static class CalendlyNormaliser
         if (old is not null)
             aliasesOut.Add(new MeetingAlias(Key(facts.Uri), meetingId));
         if (ZoomLinks.AliasKey(facts.Scheduled.Obj("location")?.Str("join_url")) is { } zoom)
-            aliasesOut.Add(new MeetingAlias(zoom, meetingId));
+            aliasesOut.Add(new MeetingAlias(zoom, meetingId, facts.Scheduled.Date("start_time"), facts.Scheduled.Date("end_time")));
 
         var kind = old is null ? ChangeKind.Scheduled : ChangeKind.Rescheduled;
         return Normalised.Of([facts.Observe(kind, meetingId, facts.CreatedAt, changedBy: old is null ? null : facts.InviteeEmail)], aliasesOut);

@@ -23,6 +23,7 @@ namespace Mentoring.Application.Calendars.Ingest;
 /// </summary>
 internal sealed partial class CalendarDeliveryHandler(
     LedgerIngest ingest,
+    MeetingStore meetings,
     GraphConnections graph,
     GoogleConnections google,
     ConnectionStore connections,
@@ -48,13 +49,20 @@ internal sealed partial class CalendarDeliveryHandler(
         {
             CalendarProviders.CalCom => await ingest.IngestAsync(id, delivery.Provider, a => CalComNormaliser.Normalise(body, a), ct),
             CalendarProviders.Calendly => await ingest.IngestAsync(id, delivery.Provider, a => CalendlyNormaliser.Normalise(body, a), ct),
-            CalendarProviders.Zoom => await ingest.IngestAsync(id, delivery.Provider, a => ZoomNormaliser.Normalise(body, a), ct),
+            CalendarProviders.Zoom => await ZoomAsync(id, body, ct),
             CalendarProviders.Graph => await GraphAsync(id, body, ct),
             CalendarProviders.Google => await GoogleAsync(delivery, ct),
             _ => Normalised.Invalid("unknown provider"),
         };
         if (result.Status == NormalisedStatus.Invalid)
             await ParkAsync(delivery, result.Reason ?? "invalid", ct);
+    }
+
+    /// <summary>Zoom: the bookings that used the meeting id, so that the instance goes to the one nearest in time.</summary>
+    private async Task<Normalised> ZoomAsync(string deliveryId, byte[] body, CancellationToken ct)
+    {
+        var uses = ZoomNormaliser.MeetingKeyOf(body) is { } key ? await meetings.UsesAsync(key, ct) : [];
+        return await ingest.IngestAsync(deliveryId, CalendarProviders.Zoom, a => ZoomNormaliser.Normalise(body, a, uses), ct);
     }
 
     private async Task<Normalised> GraphAsync(string deliveryId, byte[] body, CancellationToken ct)

@@ -11,13 +11,15 @@ internal sealed record PairRef(string ProgramId, string PairId);
 /// Table <c>calendarmeetings</c>, keyed by provider key (PK = the encoded key):
 /// RK <c>alias</c> → the meeting a later key belongs to (insert-if-absent: the first word stands);
 /// RK <c>pair</c> → the pair a meeting was matched to (so a cancellation without participants still finds it);
-/// RK <c>link</c> → an admin's explicit link of a series or Zoom meeting to a pair.
+/// RK <c>link</c> → an admin's explicit link of a series or Zoom meeting to a pair;
+/// RK <c>use~{start}~{meeting}</c> → a booking that uses this Zoom meeting id, at its booked slot (<see cref="ZoomUse"/>).
 /// PK <c>unmatched</c>, RK = provider: how many observations matched no pair (a count, nothing about them).
 /// </summary>
 internal sealed class MeetingStore(TableServiceClient tables)
 {
     public const string TableName = "calendarmeetings";
     private const int MaxHops = 16;
+    private const string UsePrefix = "use~";
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
     public Task CreateTableAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
@@ -45,7 +47,28 @@ internal sealed class MeetingStore(TableServiceClient tables)
     public async Task AddAliasesAsync(IEnumerable<MeetingAlias> aliases, CancellationToken ct)
     {
         foreach (var alias in aliases.Where(a => a.Key != a.MeetingId))
+        {
             await _table.TryAddAsync(new TableEntity(Keys.Encode(alias.Key), "alias") { ["Key"] = alias.Key, ["MeetingId"] = alias.MeetingId }, ct);
+            if (alias.Start is { } start)
+            {
+                // One row per booking and slot: a moved booking keeps its old slot too (nearest in time still finds it).
+                var row = UsePrefix + MeetingKeys.Instant(start) + Keys.Separator + Keys.Encode(alias.MeetingId);
+                await _table.UpsertEntityAsync(
+                    new TableEntity(Keys.Encode(alias.Key), row) { ["MeetingId"] = alias.MeetingId, ["Start"] = start, ["End"] = alias.End },
+                    TableUpdateMode.Replace,
+                    ct);
+            }
+        }
+    }
+
+    /// <summary>Every booking that used this key (a Zoom meeting id) with its booked slot, oldest slot first.</summary>
+    public async Task<List<ZoomUse>> UsesAsync(string key, CancellationToken ct)
+    {
+        var partition = Keys.Encode(key);
+        var rows = await _table.QueryAllAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {UsePrefix} and RowKey lt {UsePrefix[..^1] + (char)(UsePrefix[^1] + 1)}"), ct);
+        return [.. rows.Where(r => r.GetDateTimeOffset("Start") is not null)
+            .Select(r => new ZoomUse(r.GetString("MeetingId"), r.GetDateTimeOffset("Start")!.Value, r.GetDateTimeOffset("End")))];
     }
 
     /// <summary>The pair each of these meetings was matched to before, if any.</summary>
