@@ -83,6 +83,7 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
                      ["Calendars:Graph:BaseUrl"] = graphApi.AbsoluteUri + "v1.0",
                      ["Calendars:Graph:NotificationUrl"] = address.AbsoluteUri + "api/webhooks/graph",
                      ["Webhooks:StorageDeadline"] = "00:00:30",
+                     ["Network:AllowPrivateTargets"] = "true", // the feed and Graph are on loopback
                  })
         {
             builder.Configuration[key] = value;
