@@ -1,5 +1,8 @@
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
+using Mentoring.LocalHost.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.LocalHost.Demo;
@@ -18,19 +21,45 @@ internal static partial class DemoSetup
     {
         if (!requested)
             return builder;
+        builder.Services.AddSingleton(DemoGuide.EnsureKey(builder.Configuration));
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddHostedService<DemoRun>();
         return builder;
     }
 
+    /// <summary>Where the demo's guide is written; the console unless a test says otherwise.</summary>
+    internal sealed class GuideWriter(TextWriter writer)
+    {
+        public TextWriter Writer { get; } = writer;
+    }
+
     private sealed partial class DemoRun(
-        DemoSeeder seeder, SweepHandler sweep, IOptions<EmailOptions> email, TimeProvider time, ILogger<DemoRun> logger) : BackgroundService
+        DemoSeeder seeder,
+        SweepHandler sweep,
+        IOptions<EmailOptions> email,
+        DemoKey key,
+        IServer server,
+        IHostApplicationLifetime lifetime,
+        IServiceProvider services,
+        TimeProvider time,
+        ILogger<DemoRun> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             var pairs = await seeder.SeedAsync(time.GetUtcNow(), stoppingToken);
             var swept = await sweep.RunAsync(stoppingToken);
-            LogSeeded(pairs, swept.PairsEnqueued, Path.GetFullPath(email.Value.OutboxDirectory));
+            var outbox = Path.GetFullPath(email.Value.OutboxDirectory);
+            LogSeeded(pairs, swept.PairsEnqueued, outbox);
+
+            // The guide names the address Kestrel listens on, known once the host has started.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+                await started.Task;
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? HttpSetup.Url;
+            var writer = services.GetService<GuideWriter>()?.Writer ?? Console.Out;
+            await writer.WriteAsync(DemoGuide.Text(new Uri(address), outbox, key, pairs));
+            await writer.FlushAsync(stoppingToken);
         }
 
         [LoggerMessage(6001, LogLevel.Information, "Demo: seeded {Pairs} pairs, swept {Due} due; emails land in {Outbox}")]

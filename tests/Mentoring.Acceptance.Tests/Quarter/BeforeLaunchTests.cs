@@ -54,11 +54,23 @@ public sealed class BeforeLaunchTests(QuarterPlay quarter)
     }
 
     [Fact]
-    public void NothingElse_IsSentBeforeLaunch()
+    public void BeforeLaunchEmail_CarriesTheGoal_AndTheSponsorsWords()
     {
-        var before = quarter.Emails.Where(e => e.Date < AcmeProgram.CycleStart).ToList();
+        foreach (var person in AcmeProgram.People)
+        {
+            var email = quarter.EmailsTo(person.Email, Template).Single();
+            Expect.Contains("The business goal: " + AcmeProgram.Goal, email);
+            Expect.Contains(AcmeProgram.SponsorWords, email);
+            Expect.Contains(AcmeProgram.SponsorName + ", " + AcmeProgram.SponsorRole, email);
+        }
+    }
+
+    [Fact]
+    public void NothingElse_ReachesParticipantsBeforeLaunch()
+    {
+        var before = quarter.Emails.Where(e => e.Date < AcmeProgram.CycleStart && AcmeProgram.People.Any(p => p.Email == e.To)).ToList();
+        Assert.Equal(20, before.Count(e => e.Template == Template));
         Assert.All(before, e => Assert.Equal(Template, e.Template));
-        Assert.Equal(20, before.Count);
     }
 
     [Fact]

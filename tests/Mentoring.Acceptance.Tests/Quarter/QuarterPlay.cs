@@ -22,6 +22,7 @@ public sealed partial class QuarterPlay : IAsyncLifetime
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Stopwatch _elapsed = new();
     private LocalHostUnderTest? _host;
+    private CalendarProviders? _providers;
 
     internal LocalHostUnderTest Host => _host ?? throw new InvalidOperationException("The quarter has not started.");
 
@@ -42,20 +43,48 @@ public sealed partial class QuarterPlay : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _elapsed.Start();
-        _host = await LocalHostUnderTest.StartAsync(AcmeProgram.Now, new Uri("http://127.0.0.1:9/"));
+        _providers = await CalendarProviders.StartAsync(TimeProvider.System);
+        _host = await LocalHostUnderTest.StartAsync(AcmeProgram.Now, _providers.BaseUri);
+        _providers.Clock = _host.Clock;
         await SetUpProgramAsync();
-        await AdvanceToAsync(AcmeProgram.CycleStart - TimeSpan.FromHours(1));
-        _elapsed.Stop();
+        try
+        {
+            await PlayAsync();
+        }
+        finally
+        {
+            _elapsed.Stop();
+            DumpIfAsked();
+        }
     }
 
     public async Task DisposeAsync()
     {
         if (_host is not null)
             await _host.DisposeAsync();
+        if (_providers is not null)
+            await _providers.DisposeAsync();
+    }
+
+    /// <summary>With <c>MENTORING_ACCEPTANCE_DUMP=folder</c>: the journal, every email's summary and text, to read what a run saw.</summary>
+    private void DumpIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable("MENTORING_ACCEPTANCE_DUMP") is not { Length: > 0 } folder || _host is null)
+            return;
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, "journal.txt"), [.. Journal, $"duration {Duration}", .. _host.Errors.Entries]);
+        File.WriteAllLines(Path.Combine(folder, "emails.txt"), Emails.Select(e => e.ToString()));
+        File.WriteAllLines(Path.Combine(folder, "providers.txt"), _providers?.Requests ?? []);
+        File.WriteAllLines(Path.Combine(folder, "timelines.txt"), Timelines.Select(t => t.Key + " " + t.Value.GetRawText()));
+        File.WriteAllText(Path.Combine(folder, "texts.txt"), string.Join("\n\n=====\n", Emails.Select(e => e + "\n" + e.Text)));
     }
 
     internal IEnumerable<ReceivedEmail> EmailsTo(string address, string? template = null) =>
         Emails.Where(e => string.Equals(e.To, address, StringComparison.OrdinalIgnoreCase) && (template is null || e.Template == template));
+
+    internal static TimeZoneInfo ZoneOf(string address) =>
+        AcmeProgram.People.FirstOrDefault(p => string.Equals(p.Email, address, StringComparison.OrdinalIgnoreCase))?.Zone
+        ?? TimeZoneInfo.FindSystemTimeZoneById(AcmeProgram.TimeZone);
 
     private async Task SetUpProgramAsync()
     {
@@ -81,6 +110,7 @@ public sealed partial class QuarterPlay : IAsyncLifetime
                 next = new DateTimeOffset(next.Date.AddDays(next.DayOfWeek == DayOfWeek.Saturday ? 2 : 1), TimeSpan.Zero);
             Host.Clock.MoveTo(next < until ? next : until);
             await Host.Clock.SettleAsync(TimeSpan.FromMinutes(1));
+            await FollowNewLinksAsync();
             now = Host.Clock.GetUtcNow();
         }
     }

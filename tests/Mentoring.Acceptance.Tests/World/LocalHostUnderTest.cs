@@ -51,10 +51,18 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("mentoring-acceptance-").FullName;
         var clock = new TestClock(start, Path.Combine(folder, "clock"));
+        var azurite = new AzuriteFixture();
         Environment.SetEnvironmentVariable("MENTORING_TEST_CLOCK_FILE", clock.File);
         Environment.SetEnvironmentVariable("NODE_OPTIONS", "--require " + Path.Combine(AppContext.BaseDirectory, "World", "azurite-clock.js"));
-        var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
+        try
+        {
+            await azurite.InitializeAsync(); // node reads both at start: the Azurite of another test keeps the wall clock
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MENTORING_TEST_CLOCK_FILE", null);
+            Environment.SetEnvironmentVariable("NODE_OPTIONS", null);
+        }
 
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
@@ -75,6 +83,7 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
                      ["Calendars:Graph:BaseUrl"] = graphApi.AbsoluteUri + "v1.0",
                      ["Calendars:Graph:NotificationUrl"] = address.AbsoluteUri + "api/webhooks/graph",
                      ["Webhooks:StorageDeadline"] = "00:00:30",
+                     ["Network:AllowPrivateTargets"] = "true", // the feed and Graph are on loopback
                  })
         {
             builder.Configuration[key] = value;

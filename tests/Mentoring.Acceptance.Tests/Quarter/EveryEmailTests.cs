@@ -1,0 +1,45 @@
+namespace Mentoring.Acceptance.Tests.Quarter;
+
+/// <summary>What holds for every email of the quarter, and for every door the test used.</summary>
+[Collection(QuarterDefinition.Name)]
+public sealed class EveryEmailTests(QuarterPlay quarter)
+{
+    [Fact]
+    public void EveryEmail_GoesInItsRecipientsWorkingHours()
+    {
+        Assert.NotEmpty(quarter.Emails);
+        foreach (var email in quarter.Emails)
+            Expect.InWorkingHours(email, QuarterPlay.ZoneOf(email.To));
+    }
+
+    [Fact]
+    public void EveryEmail_GoesToSomeoneOfTheProgram_ByName_WithAOneClickUnsubscribe()
+    {
+        string[] others = [AcmeProgram.SponsorEmail, AcmeProgram.Admin];
+        foreach (var email in quarter.Emails)
+        {
+            Assert.True(AcmeProgram.People.Any(p => p.Email == email.To && p.Name == email.ToName) || others.Contains(email.To), $"{email} is to a stranger.");
+            Assert.NotNull(email.OneClickUnsubscribe);
+            Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
+        }
+    }
+
+    [Fact]
+    public void EveryLink_InEveryEmail_Opens_WhenFollowed()
+    {
+        Assert.NotEmpty(quarter.LinkStatuses);
+        var broken = quarter.LinkStatuses.Where(l => l.Value != 200).Select(l => $"{l.Value} {l.Key}").ToList();
+        Assert.True(broken.Count == 0, "Links that did not open:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void EveryWebhookDelivery_IsAccepted()
+    {
+        Assert.Equal(9, quarter.WebhookStatuses.Count);
+        Assert.All(quarter.WebhookStatuses, w => Assert.True(w.Value is 200 or 202, $"{w.Key} → {w.Value}"));
+    }
+
+    [Fact]
+    public void TheQuarter_PlaysInUnderFiveMinutes() =>
+        Assert.True(quarter.Duration < TimeSpan.FromMinutes(5), $"The quarter took {quarter.Duration}.");
+}
