@@ -7,6 +7,9 @@ namespace Mentoring.Application.Calendars.Ics;
 /// </summary>
 internal sealed record EventVersion
 {
+    /// <summary>Timestamps before this are placeholders, not times anyone booked anything (vCalendar 1.0 is from 1996).</summary>
+    private static readonly DateTimeOffset CredibleSince = new(1996, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Position among the file's VEVENTs (the last tie-break).</summary>
     public required int Index { get; init; }
 
@@ -17,10 +20,17 @@ internal sealed record EventVersion
     /// <summary>The original slot this version overrides (RECURRENCE-ID), as an instant; null for a master or single event.</summary>
     public DateTimeOffset? RecurrenceSlot { get; init; }
 
+    /// <summary>The RECURRENCE-ID as written (wall-clock time and kind), to match it to a slot when the instants differ.</summary>
+    public WrittenTime? RecurrenceWritten { get; init; }
+
     /// <summary>RECURRENCE-ID;RANGE=THISANDFUTURE: the override applies to this and every later occurrence.</summary>
     public bool ThisAndFuture { get; init; }
 
+    /// <summary>The start; meaningless when <see cref="StartKnown"/> is false.</summary>
     public required DateTimeOffset Start { get; init; }
+
+    /// <summary>False for an iTIP CANCEL that names its event by UID only (RFC 5546 3.2.5 does not require DTSTART).</summary>
+    public bool StartKnown { get; init; } = true;
 
     /// <summary>The start's wall-clock time and zone, for expanding a series (RRULE works in local time).</summary>
     public required DateTime StartWall { get; init; }
@@ -63,8 +73,13 @@ internal sealed record EventVersion
     /// <summary>When this version was made: LAST-MODIFIED, else DTSTAMP, else CREATED.</summary>
     public DateTimeOffset? ModifiedAt => LastModified ?? Stamp ?? Created;
 
-    /// <summary>When the meeting or series was first booked: CREATED, else DTSTAMP, else LAST-MODIFIED.</summary>
-    public DateTimeOffset? CreatedAt => Created ?? Stamp ?? LastModified;
+    /// <summary>
+    /// When the meeting or series was first booked: the earliest credible of CREATED, LAST-MODIFIED and DTSTAMP. In an
+    /// export DTSTAMP is the export time, so it is a bound, not the booking time; a placeholder CREATED from before
+    /// iCalendar existed (Google writes 19000101T120000Z for imported events) is not credible.
+    /// </summary>
+    public DateTimeOffset? CreatedAt =>
+        new[] { Created, LastModified, Stamp }.Where(t => t >= CredibleSince).Min() ?? Created ?? Stamp ?? LastModified;
 
     /// <summary>The instant that orders versions when SEQUENCE cannot: DTSTAMP, else LAST-MODIFIED, else CREATED.</summary>
     public DateTimeOffset OrderStamp => Stamp ?? LastModified ?? Created ?? DateTimeOffset.MinValue;
@@ -76,3 +91,6 @@ internal sealed record EventVersion
 
 /// <summary>An EXDATE value: an instant, or a whole day (VALUE=DATE) in the series' zone.</summary>
 internal readonly record struct ExcludedDate(DateTimeOffset? Instant, DateOnly? Day);
+
+/// <summary>A date or date-time as written: its wall-clock value and whether it was a date, UTC, or floating.</summary>
+internal sealed record WrittenTime(DateTime Wall, bool IsDate, bool IsUtc, bool IsFloating);

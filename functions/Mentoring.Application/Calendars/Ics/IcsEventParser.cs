@@ -21,12 +21,14 @@ internal static partial class IcsEventParser
         var lastModified = UtcStamp(raw, "LAST-MODIFIED", component.LastModified, zones, where);
 
         DateTimeOffset? slot = null;
+        WrittenTime? slotWritten = null;
         var thisAndFuture = false;
         if (raw.Has("RECURRENCE-ID"))
         {
             var id = component.RecurrenceIdentifier?.StartTime ??
                 throw Invalid(raw, "RECURRENCE-ID", where, "is not a date or date-time");
             slot = zones.ToInstant(id, raw.LineOf("RECURRENCE-ID"), where + ": RECURRENCE-ID");
+            slotWritten = new WrittenTime(IcsZones.Wall(id), !id.HasTime, id.IsUtc, id.IsFloating);
             thisAndFuture = component.RecurrenceIdentifier.Range == RecurrenceRange.ThisAndFuture;
         }
 
@@ -40,6 +42,8 @@ internal static partial class IcsEventParser
             throw Invalid(raw, "DTSTART", where, "is not a date or date-time");
         else if (cancelled && component.RecurrenceIdentifier?.StartTime is { } idStart)
             start = idStart; // an iTIP CANCEL may name the instance by RECURRENCE-ID only
+        else if (cancelled)
+            return CancelByUid(raw, uid, sequence, stamp, created, lastModified, zones); // RFC 5546 3.2.5: DTSTART is optional in a CANCEL
         else
             throw new HistoryFormatException(raw.Line, where, "DTSTART is missing.");
 
@@ -54,6 +58,7 @@ internal static partial class IcsEventParser
             Line = raw.Line,
             Uid = uid,
             RecurrenceSlot = slot,
+            RecurrenceWritten = slotWritten,
             ThisAndFuture = thisAndFuture,
             Start = startInstant,
             StartWall = startWall,
@@ -70,9 +75,29 @@ internal static partial class IcsEventParser
             Rule = component.RecurrenceRule,
             ExtraDates = [.. component.RecurrenceDates.GetAllDates()
                 .Select(d => IcsZones.ToInstant(IcsZones.Wall(d), d.IsFloating ? startZone : zones.ZoneOf(d, raw.LineOf("RDATE"), where + ": RDATE")))],
-            ExcludedDates = [.. component.ExceptionDates.GetAllDates().Select(d => Excluded(d, startZone, raw, zones, where))],
+            ExcludedDates = [.. component.ExceptionDates.GetAllDates().Select(d => Excluded(d, startZone, !start.HasTime, raw, zones, where))],
         };
     }
+
+    /// <summary>A CANCEL that names its meeting or series by UID only: it cancels whatever the file holds under that UID.</summary>
+    private static EventVersion CancelByUid(
+        RawEvent raw, string uid, int? sequence, DateTimeOffset? stamp, DateTimeOffset? created, DateTimeOffset? lastModified, IcsZones zones) =>
+        new()
+        {
+            Index = raw.Index,
+            Line = raw.Line,
+            Uid = uid,
+            Start = DateTimeOffset.MinValue,
+            StartKnown = false,
+            StartWall = DateTime.MinValue,
+            StartZone = zones.DefaultZone,
+            Sequence = sequence,
+            Stamp = stamp,
+            Created = created,
+            LastModified = lastModified,
+            Cancelled = true,
+            OrganizerEmail = OrganizerOf(raw),
+        };
 
     private static int? ParseSequence(RawEvent raw, string where)
     {
@@ -97,14 +122,17 @@ internal static partial class IcsEventParser
     {
         if (component.DtEnd is { } end)
         {
+            // An end equal to the start is a zero-length meeting; an end before it says nothing about the length.
             var endInstant = zones.ToInstant(end, raw.LineOf("DTEND"), where + ": DTEND");
-            return endInstant > startInstant ? endInstant - startInstant : null;
+            if (endInstant == startInstant && !start.HasTime)
+                return TimeSpan.FromDays(1); // an all-day event whose end repeats its start day
+            return endInstant >= startInstant ? endInstant - startInstant : null;
         }
 
         if (component.Duration is { } duration)
         {
             var length = duration.ToTimeSpanUnspecified();
-            return length > TimeSpan.Zero ? length : null;
+            return length >= TimeSpan.Zero ? length : null;
         }
 
         if (raw.Has("DTEND"))
@@ -112,10 +140,19 @@ internal static partial class IcsEventParser
         return start.HasTime ? null : TimeSpan.FromDays(1);
     }
 
-    private static ExcludedDate Excluded(CalDateTime date, TimeZoneInfo seriesZone, RawEvent raw, IcsZones zones, string where)
+    private static ExcludedDate Excluded(CalDateTime date, TimeZoneInfo seriesZone, bool allDaySeries, RawEvent raw, IcsZones zones, string where)
     {
         if (!date.HasTime)
             return new ExcludedDate(null, date.Date);
+
+        // An all-day series excluded by a date-time (Exchange writes midnight in its own zone) excludes that day: the
+        // day as written, or for a UTC value the day whose midnight in the series' zone is nearest.
+        if (allDaySeries)
+        {
+            return date.IsUtc
+                ? new ExcludedDate(null, DateOnly.FromDateTime(IcsZones.ToWall(new DateTimeOffset(IcsZones.Wall(date), TimeSpan.Zero), seriesZone).AddHours(12)))
+                : new ExcludedDate(null, date.Date);
+        }
 
         // A floating EXDATE belongs to the series' zone; a UTC or TZID one is converted as written.
         var zone = date.IsFloating ? seriesZone : zones.ZoneOf(date, raw.LineOf("EXDATE"), where + ": EXDATE");

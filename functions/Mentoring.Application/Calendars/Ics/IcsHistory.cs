@@ -22,7 +22,7 @@ public sealed class IcsHistory
         _versions.SelectMany(v => new[] { v.ModifiedAt, v.CreatedAt }).Max();
 
     /// <summary>The earliest start any component names; null for a file without events.</summary>
-    public DateTimeOffset? FirstStartAt => _versions.Select(v => (DateTimeOffset?)(v.RecurrenceSlot ?? v.Start)).Min();
+    public DateTimeOffset? FirstStartAt => _versions.Where(v => v.StartKnown).Select(v => (DateTimeOffset?)(v.RecurrenceSlot ?? v.Start)).Min();
 
     /// <summary>The zone the first series or meeting written with a TZID is in, if any: a fair guess for the pair's zone.</summary>
     public TimeZoneInfo? Zone =>
@@ -46,7 +46,7 @@ public sealed class IcsHistory
             throw new HistoryFormatException(null, "VCALENDAR", "Ical.Net could not read the file: " + e.Message, e);
         }
 
-        var zones = new IcsZones(defaultZone ?? TimeZoneInfo.Utc);
+        var zones = new IcsZones(defaultZone ?? TimeZoneInfo.Utc, calendars.SelectMany(c => c.TimeZones));
         var versions = new List<EventVersion>();
         var index = 0;
         foreach (var calendar in calendars)

@@ -4,9 +4,11 @@ namespace Mentoring.Application.Calendars.Ics;
 
 /// <summary>
 /// Turns the versions of each UID into ledger changes: a series' occurrences are scheduled when the series was created;
-/// EXDATEs cancel occurrences when the master was last modified; overrides move or cancel their occurrence (a
-/// RANGE=THISANDFUTURE override re-plans every later one: one postponement, not one per occurrence) when they were last modified; a cancelled master cancels what
-/// had not ended yet. Versions of one meeting are read in <see cref="VersionOrder"/>, so the highest SEQUENCE wins.
+/// then EXDATEs and overrides are applied in the order they were written (an EXDATE when the master version that first
+/// carries it was made, an override when it was), so an instance moved and later removed stays removed. An override
+/// moves or cancels the instance its RECURRENCE-ID names (a RANGE=THISANDFUTURE one re-plans every later instance at
+/// the same wall-clock shift: one postponement, not one per occurrence); one that names no instance books nothing. A
+/// cancelled master cancels what had not ended yet. Versions of one meeting are read in <see cref="VersionOrder"/>.
 /// </summary>
 internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
 {
@@ -23,85 +25,138 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
 
     private void BuildUid(string uid, List<EventVersion> versions)
     {
-        var occurrences = new SortedDictionary<DateTimeOffset, IcsOccurrence>();
         var masters = VersionOrder.Sort(versions.Where(v => v.RecurrenceSlot is null));
-        var bookedAt = masters.Count > 0 ? BookedAt(masters[0]) : (DateTimeOffset?)null;
-        var series = masters.LastOrDefault(m => !m.Cancelled) ?? masters.LastOrDefault();
+        var placed = masters.Where(m => m.StartKnown).ToList();
+        var series = placed.LastOrDefault(m => !m.Cancelled) ?? placed.LastOrDefault();
+        var meetings = new UidMeetings(uid, series, placed);
+        var steps = new List<Step>();
 
         if (series is { IsRecurring: true })
         {
+            var bookedAt = BookedAt(placed[0]);
             foreach (var slot in SeriesExpander.Slots(series, options.Horizon))
             {
                 var occurrence = new IcsOccurrence(uid, slot, slot, series.Length);
-                occurrences.Add(slot, occurrence);
-                Write(occurrence, ChangeKind.Scheduled, bookedAt!.Value, masters[0], slot);
+                meetings.Occurrences.Add(slot, occurrence);
+                Write(occurrence, ChangeKind.Scheduled, bookedAt, placed[0], slot);
             }
 
-            var excludedAt = series.ModifiedAt ?? bookedAt!.Value;
-            foreach (var occurrence in occurrences.Values.Where(o => IsExcluded(series, o.Slot!.Value)))
-                Cancel(occurrence, excludedAt, series);
+            foreach (var occurrence in meetings.Occurrences.Values)
+            {
+                if (ExcludedBy(placed, occurrence.Slot!.Value) is { } excluding)
+                    steps.Add(new Step(ChangedAtOr(excluding, bookedAt), 1, occurrence.Slot.Value, 0, excluding, occurrence));
+            }
         }
         else if (series is not null)
         {
-            var single = new IcsOccurrence(uid, null, masters[0].Start, masters[0].Length);
-            Write(single, ChangeKind.Scheduled, bookedAt!.Value, masters[0], masters[0].Start);
+            meetings.Single = new IcsOccurrence(uid, null, placed[0].Start, placed[0].Length);
+            Write(meetings.Single, ChangeKind.Scheduled, BookedAt(placed[0]), placed[0], placed[0].Start);
             foreach (var version in masters)
-                Apply(single, version, ChangedAt(version));
+                Apply(meetings.Single, version, ChangedAt(version));
         }
 
-        ApplyOverrides(uid, versions, occurrences, series);
+        steps.AddRange(versions
+            .Where(v => v.RecurrenceSlot is not null)
+            .GroupBy(v => v.RecurrenceSlot!.Value)
+            .SelectMany(chain => VersionOrder.Sort(chain).Select((version, position) =>
+                new Step(ChangedAt(version), 0, version.RecurrenceSlot!.Value, position, version, null))));
 
-        if (series is { IsRecurring: true } && masters[^1].Cancelled)
+        foreach (var step in steps.OrderBy(s => s.At).ThenBy(s => s.Rank).ThenBy(s => s.Slot).ThenBy(s => s.Position))
+        {
+            if (step.Excluded is { } excluded)
+                Cancel(excluded, step.At, step.Version);
+            else
+                ApplyOverride(meetings, step.Version, step.At);
+        }
+
+        if (meetings.Single is null && masters.Count > 0 && masters[^1].Cancelled)
         {
             var cancelledAt = ChangedAt(masters[^1]);
-            foreach (var occurrence in occurrences.Values.Where(o => !o.Cancelled && o.EndOr(AssumedLength) > cancelledAt))
+            foreach (var occurrence in meetings.Occurrences.Values.Where(o => !o.Cancelled && o.EndOr(AssumedLength) > cancelledAt))
                 Cancel(occurrence, cancelledAt, masters[^1]);
         }
     }
 
-    /// <summary>Overrides, each meeting's versions in order, all of them in the order they were made.</summary>
-    private void ApplyOverrides(string uid, List<EventVersion> versions, SortedDictionary<DateTimeOffset, IcsOccurrence> occurrences, EventVersion? series)
+    /// <summary>The first master version of the unbroken run, up to the series in force, whose EXDATEs remove the slot.</summary>
+    private static EventVersion? ExcludedBy(List<EventVersion> placed, DateTimeOffset slot)
     {
-        var steps = versions
-            .Where(v => v.RecurrenceSlot is not null)
-            .GroupBy(v => v.RecurrenceSlot!.Value)
-            .SelectMany(chain => VersionOrder.Sort(chain).Select((version, position) => (Version: version, Position: position)))
-            .OrderBy(s => ChangedAt(s.Version))
-            .ThenBy(s => s.Version.RecurrenceSlot)
-            .ThenBy(s => s.Position);
-
-        foreach (var (version, _) in steps)
+        EventVersion? first = null;
+        foreach (var version in Enumerable.Reverse(placed).Where(v => !v.Cancelled))
         {
-            var slot = version.RecurrenceSlot!.Value;
-            if (!occurrences.TryGetValue(slot, out var occurrence))
+            if (!IsExcluded(version, slot))
+                break;
+            first = version;
+        }
+
+        return first;
+    }
+
+    private void ApplyOverride(UidMeetings meetings, EventVersion version, DateTimeOffset at)
+    {
+        var slot = version.RecurrenceSlot!.Value;
+        var occurrence = meetings.Find(version);
+        if (occurrence is null)
+        {
+            if (meetings.Series is { IsRecurring: true } && slot <= options.Horizon)
             {
-                if (slot > options.Horizon && version.Start > options.Horizon)
-                    continue;
-                occurrence = new IcsOccurrence(uid, slot, slot, version.Length ?? series?.Length);
-                occurrences.Add(slot, occurrence);
+                // Names no instance of the series (a stale or misaligned RECURRENCE-ID): it books no meeting of its own.
+                if (version.ThisAndFuture)
+                    Replan(meetings, version, slot, at);
+                return;
             }
 
-            var at = ChangedAt(version);
-            if (!occurrence.Written && !version.Cancelled && version.Start == occurrence.Start)
-                Write(occurrence, ChangeKind.Scheduled, at, version, version.Start);
-            Apply(occurrence, version, at);
+            if (meetings.Series is { IsRecurring: false })
+                return; // an override of a single event naming another time
+            if (slot > options.Horizon && version.Start > options.Horizon)
+                return;
+            occurrence = new IcsOccurrence(meetings.Uid, slot, slot, version.Length ?? meetings.Series?.Length);
+            meetings.Occurrences.Add(slot, occurrence);
+        }
 
-            if (!version.ThisAndFuture)
+        if (!occurrence.Written && !version.Cancelled && version.Start == occurrence.Start)
+            Write(occurrence, ChangeKind.Scheduled, at, version, version.Start);
+        Apply(occurrence, version, at);
+
+        if (version.ThisAndFuture && occurrence.Slot is { } named)
+            Replan(meetings, version, named, at);
+    }
+
+    /// <summary>
+    /// RANGE=THISANDFUTURE: every instance after the named one is cancelled with it, or shifted as it was, in wall-clock
+    /// time in the series' zone (a 10:00 moved to 11:00 stays 11:00 across a daylight-saving change).
+    /// </summary>
+    private void Replan(UidMeetings meetings, EventVersion version, DateTimeOffset named, DateTimeOffset at)
+    {
+        var zone = meetings.Series?.StartZone ?? version.StartZone;
+        var shift = IcsZones.ToWall(version.Start, zone) - IcsZones.ToWall(named, zone);
+        foreach (var later in meetings.Occurrences.Values.Where(o => o.Slot > named))
+        {
+            if (version.Cancelled)
+            {
+                Cancel(later, at, version);
                 continue;
-            var offset = version.Start - slot;
-            foreach (var later in occurrences.Values.Where(o => o.Slot > slot))
-            {
-                if (version.Cancelled)
-                    Cancel(later, at, version);
-                else if (!later.Cancelled && later.Slot!.Value + offset != later.Start)
-                    Write(later, ChangeKind.Scheduled, at, version, later.Slot.Value + offset); // a re-plan of the series, not a postponement each
             }
+
+            if (later.Cancelled)
+                continue;
+            var start = IcsZones.ToInstant(IcsZones.ToWall(later.Slot!.Value, zone) + shift, zone);
+            var length = version.Length ?? later.Length;
+            if (start == later.Start && length == later.Length)
+                continue;
+            later.Length = length;
+            Write(later, ChangeKind.Scheduled, at, version, start); // a re-plan of the series, not a postponement each
         }
     }
 
     /// <summary>One version of a meeting after the previous one: a cancellation, a rebooking, a move, or nothing.</summary>
     private void Apply(IcsOccurrence occurrence, EventVersion version, DateTimeOffset at)
     {
+        if (!version.StartKnown)
+        {
+            Cancel(occurrence, at, version); // only a CANCEL may leave its start out
+            return;
+        }
+
         if (version.Length is { } length)
             occurrence.Length = length;
         if (version.Cancelled)
@@ -148,6 +203,8 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
     private static DateTimeOffset ChangedAt(EventVersion version) =>
         version.ModifiedAt ?? throw new HistoryFormatException(version.Line, version.Describe(), "none of LAST-MODIFIED, DTSTAMP or CREATED says when it was changed.");
 
+    private static DateTimeOffset ChangedAtOr(EventVersion version, DateTimeOffset fallback) => version.ModifiedAt ?? fallback;
+
     private Party? PartyOf(string? organizer)
     {
         if (organizer is null)
@@ -166,4 +223,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
             address = address["mailto:".Length..];
         return string.Equals(organizer, address, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>An EXDATE (Rank 1, with the occurrence it removes) or an override version (Rank 0), at the time it was written.</summary>
+    private sealed record Step(DateTimeOffset At, int Rank, DateTimeOffset Slot, int Position, EventVersion Version, IcsOccurrence? Excluded);
 }

@@ -36,6 +36,12 @@ internal static class IcsRawScanner
                 if (open.Count == 0 && component != "VCALENDAR")
                     throw new HistoryFormatException(line, "BEGIN:" + component, "a component outside BEGIN:VCALENDAR.");
                 sawCalendar |= component == "VCALENDAR";
+                if (component == "VEVENT" && open.Count > 1)
+                {
+                    var (outer, outerLine) = open.Peek();
+                    throw new HistoryFormatException(line, "BEGIN:VEVENT", $"a VEVENT inside {outer} (begun on line {outerLine}); a VEVENT belongs directly in VCALENDAR.");
+                }
+
                 if (component == "VEVENT" && open.Count == 1)
                 {
                     current = new RawEvent(events.Count, line);

@@ -1,14 +1,23 @@
+using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
 namespace Mentoring.Application.Calendars.Ics;
 
 /// <summary>
 /// The one place an iCalendar date-time becomes an instant: UTC values as they are, TZID values through
-/// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET), floating values in the caller's default zone.
+/// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET, else the file's own VTIMEZONE for that id),
+/// floating values in the caller's default zone.
 /// </summary>
-internal sealed class IcsZones(TimeZoneInfo defaultZone)
+internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>? definitions = null)
 {
     private readonly Dictionary<string, TimeZoneInfo?> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, VTimeZone> _definitions = (definitions ?? [])
+        .Where(d => !string.IsNullOrWhiteSpace(d.TzId))
+        .GroupBy(d => Normalise(d.TzId!), StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, string> _problems = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeZoneInfo DefaultZone { get; } = defaultZone;
 
@@ -19,19 +28,36 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone)
             return TimeZoneInfo.Utc;
         if (value.IsFloating || string.IsNullOrWhiteSpace(value.TzId))
             return DefaultZone;
-        return Resolve(value.TzId) ??
-            throw new HistoryFormatException(line, component, $"unknown time zone '{value.TzId}' (neither an IANA nor a Windows id).");
+        if (Resolve(value.TzId) is { } zone)
+            return zone;
+        var why = _problems.TryGetValue(Normalise(value.TzId), out var problem)
+            ? $"neither an IANA nor a Windows id, and {problem}"
+            : "neither an IANA nor a Windows id, and the file defines no VTIMEZONE with that TZID";
+        throw new HistoryFormatException(line, component, $"unknown time zone '{value.TzId}' ({why}).");
     }
 
-    /// <summary>The zone with this IANA or Windows id, or null.</summary>
+    /// <summary>The zone with this IANA or Windows id, else as the file's VTIMEZONE with this TZID defines it, or null.</summary>
     public TimeZoneInfo? Resolve(string id)
     {
         if (_cache.TryGetValue(id, out var cached))
             return cached;
-        var zone = Find(id.Trim().Trim('"'));
+        var name = Normalise(id);
+        var zone = Find(name) ?? Defined(name);
         _cache[id] = zone;
         return zone;
     }
+
+    private TimeZoneInfo? Defined(string name)
+    {
+        if (!_definitions.TryGetValue(name, out var definition))
+            return null;
+        var zone = IcsDefinedZone.Read(definition, name, out var problem);
+        if (problem is not null)
+            _problems[name] = problem;
+        return zone;
+    }
+
+    private static string Normalise(string id) => id.Trim().Trim('"').Trim();
 
     public DateTimeOffset ToInstant(CalDateTime value, int line, string component) =>
         ToInstant(Wall(value), ZoneOf(value, line, component));
