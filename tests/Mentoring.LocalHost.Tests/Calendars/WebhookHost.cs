@@ -96,7 +96,7 @@ internal sealed class WebhookHost : IAsyncDisposable
             ["Calendars:Google:WebhookUrl"] = GoogleWebhook.AbsoluteUri,
             ["Auth:BootstrapKey"] = AdminKey,
         };
-        settings["Webhooks:RematchDelay"] = "00:00:00"; // what matched no pair is matched again as soon as pairs change
+        all["Webhooks:RematchDelay"] = "00:00:00"; // what matched no pair is matched again as soon as pairs change
         if (!productDeadline)
             all["Webhooks:StorageDeadline"] = "00:00:30";
         if (providerApi is not null)
