@@ -32,7 +32,7 @@ internal sealed record PairSummary(
 }
 
 /// <summary>Pairs by program: table <c>pairs</c>, PK = program, RK = pair. Each pair is also indexed under its people.</summary>
-internal sealed class PairStore(TableServiceClient tables)
+internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges directory)
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Pairs);
     private readonly TableClient _people = tables.GetTableClient(TableNames.People);
@@ -50,6 +50,7 @@ internal sealed class PairStore(TableServiceClient tables)
         }
 
         await _table.UpsertEntityAsync(ToEntity(pair), TableUpdateMode.Merge, ct);
+        await directory.ChangedAsync(ct);
     }
 
     public async Task<(PairRecord Pair, PairSummary Summary)?> GetAsync(string programId, string pairId, CancellationToken ct)
@@ -125,11 +126,18 @@ internal sealed class PairStore(TableServiceClient tables)
     }
 
     /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
-    public Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct) =>
-        _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+    public async Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct)
+    {
+        var written = await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+        await directory.ChangedAsync(ct);
+        return written;
+    }
 
-    public async Task DeleteAsync(string programId, string pairId, CancellationToken ct) =>
+    public async Task DeleteAsync(string programId, string pairId, CancellationToken ct)
+    {
         await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(pairId), ETag.All, ct);
+        await directory.ChangedAsync(ct);
+    }
 
     internal static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
     {

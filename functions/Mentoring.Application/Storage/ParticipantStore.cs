@@ -19,7 +19,7 @@ internal sealed record ParticipantRecord(
     string? Culture = null);
 
 /// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
-internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes)
+internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
 
@@ -27,6 +27,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     {
         await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
         changes.Touch(p.ProgramId);
+        await directory.ChangedAsync(ct);
     }
 
     internal static TableEntity ToEntity(ParticipantRecord p) => new(Keys.Encode(p.ProgramId), Keys.Encode(p.ParticipantId))

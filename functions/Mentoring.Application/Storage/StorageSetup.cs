@@ -82,6 +82,7 @@ public static class StorageSetup
         });
 
         services.AddSingleton<ProgramChanges>();
+        services.AddSingleton<PairDirectoryChanges>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ParticipantStore>();
         services.AddSingleton<TemplateOverrideStore>();

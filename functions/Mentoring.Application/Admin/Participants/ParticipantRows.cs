@@ -9,7 +9,7 @@ namespace Mentoring.Application.Admin.Participants;
 /// The <c>participants</c> table as the admin API writes it: the columns <see cref="ParticipantStore"/> reads, plus
 /// <c>Role</c> and <c>Calendars</c>; pages of a program; batches of 100 (one partition) for imports.
 /// </summary>
-internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges changes)
+internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
 
@@ -53,12 +53,14 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
     {
         await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
         changes.Touch(p.ProgramId);
+        await directory.ChangedAsync(ct);
     }
 
     public async Task DeleteAsync(string programId, string id, CancellationToken ct)
     {
         await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(id), ETag.All, ct);
         changes.Touch(programId);
+        await directory.ChangedAsync(ct);
     }
 
     /// <summary>Upserts in transactions of 100 (all one partition), <paramref name="parallelism"/> at a time.</summary>
@@ -69,6 +71,7 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
             await _table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(p))), token));
         foreach (var programId in participants.Select(p => p.ProgramId).Distinct(StringComparer.Ordinal))
             changes.Touch(programId);
+        await directory.ChangedAsync(ct);
     }
 
     /// <summary>The ids of a program's participants (for an import's checks).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Integration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed partial class ConnectionMaintenance(
     ConnectionStore connections,
     GraphConnections graph,
     GoogleConnections google,
+    LedgerIngest ingest,
     IIntegrationEventPublisher events,
     IOptions<CalendarClientOptions> options,
     TimeProvider time,
@@ -48,6 +50,9 @@ internal sealed partial class ConnectionMaintenance(
                     await google.SyncAsync($"google-sweep/{current.ConnectionId}/{now.UtcTicks}", current, ct);
             }, ct);
         }
+
+        // Observations kept because they matched no pair: matched again (a write another instance made), expired ones dropped.
+        await ingest.RematchAsync(ct);
     }
 
     /// <summary>Runs one connection's work and records its health; a failure is recorded (and nudged), never hidden.</summary>

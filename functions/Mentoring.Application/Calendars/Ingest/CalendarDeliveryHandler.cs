@@ -33,6 +33,12 @@ internal sealed partial class CalendarDeliveryHandler(
 {
     public async Task HandleAsync(CalendarDelivery delivery, CancellationToken ct)
     {
+        if (delivery.Provider == CalendarDelivery.Rematch)
+        {
+            await ingest.RematchAsync(ct);
+            return;
+        }
+
         byte[] body;
         try
         {

@@ -1,21 +1,31 @@
 using Mentoring.Application.Calendars.Matching;
 using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Calendars.Webhooks;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Calendars.Ingest;
 
 /// <summary>
 /// The shared tail of every calendar source: normalise with the aliases the keys lead to, record new aliases, match each
-/// observation to a pair (known meeting, series link, program tag, both participants), count the unmatched (nothing else
-/// about them is kept), and append each pair's changes through <see cref="CalendarChangeHandler"/> (insert-if-absent by
+/// observation to a pair (known meeting, series link, program tag, both participants), keep the unmatched to be matched
+/// again when pairs change (until they expire), and append each pair's changes through <see cref="CalendarChangeHandler"/> (insert-if-absent by
 /// change id, then an evaluation). Duplicate and out-of-order deliveries converge: ids do not depend on order.
 /// </summary>
 internal sealed partial class LedgerIngest(
-    MeetingStore meetings, PairDirectory directory, CalendarChangeHandler changes, TimeProvider time, ILogger<LedgerIngest> logger)
+    MeetingStore meetings,
+    PairDirectory directory,
+    CalendarChangeHandler changes,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<LedgerIngest> logger)
 {
+    /// <summary>An observation that matched no pair is tried again against pairs read no longer ago than this.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(5);
+
     private static readonly Dictionary<string, string> NoAliases = new(0);
 
     /// <summary>Runs one unit of work; returns the normaliser's verdict (Invalid: the caller parks the message).</summary>
@@ -36,23 +46,70 @@ internal sealed partial class LedgerIngest(
         return result;
     }
 
-    /// <summary>Matches observations to pairs and appends each pair's changes.</summary>
+    /// <summary>
+    /// Matches observations to pairs and appends each pair's changes. What matches no pair against a directory read more
+    /// than <see cref="FreshFor"/> ago is tried again against a fresh one (a pair created on another instance a moment
+    /// ago); what still matches none is kept (<see cref="MeetingStore.KeepUnmatchedAsync"/>) until it expires, and matched
+    /// again when pairs or participants change (<see cref="RematchAsync"/>): nothing a provider delivered is lost
+    /// because its pair was not known yet. A failure to keep it propagates: the queue retries the delivery.
+    /// </summary>
     public async Task AppendAsync(string deliveryId, string source, IReadOnlyList<CalendarObservation> observations, CancellationToken ct)
     {
         if (observations.Count == 0)
             return;
+        var unmatched = await MatchAsync(deliveryId, observations, await directory.GetAsync(ct), ct);
+        if (unmatched.Count > 0)
+            unmatched = await MatchAsync(deliveryId, unmatched, await directory.GetAsync(FreshFor, ct), ct);
+        if (unmatched.Count == 0)
+            return;
+
+        var now = time.GetUtcNow();
+        foreach (var observation in unmatched)
+            await meetings.KeepUnmatchedAsync(deliveryId, observation, now + options.Value.KeepUnmatchedFor, ct);
+        await meetings.CountUnmatchedAsync(source, unmatched.Count, now, ct);
+        LogUnmatched(deliveryId, source, unmatched.Count);
+    }
+
+    /// <summary>
+    /// Matches the kept observations again against the pairs as they are now: those that match are appended and dropped
+    /// from the kept ones, those past their expiry are dropped unmatched.
+    /// </summary>
+    public async Task<int> RematchAsync(CancellationToken ct)
+    {
+        var kept = await meetings.KeptUnmatchedAsync(ct);
+        if (kept.Count == 0)
+            return 0;
+        var now = time.GetUtcNow();
+        var snapshot = await directory.GetAsync(TimeSpan.Zero, ct);
+        var matched = 0;
+        foreach (var (rowKey, deliveryId, observation, expiresAt) in kept)
+        {
+            var left = await MatchAsync(deliveryId, [observation], snapshot, ct);
+            if (left.Count == 0)
+                matched++;
+            if (left.Count == 0 || expiresAt <= now)
+                await meetings.DropUnmatchedAsync(rowKey, ct);
+        }
+
+        LogRematched(kept.Count, matched);
+        return matched;
+    }
+
+    /// <summary>Appends what matches a pair; returns what does not.</summary>
+    private async Task<List<CalendarObservation>> MatchAsync(
+        string deliveryId, IReadOnlyList<CalendarObservation> observations, PairDirectory.Snapshot snapshot, CancellationToken ct)
+    {
         var known = await meetings.PairsOfAsync(observations.Select(o => o.MeetingId), ct);
-        var snapshot = await directory.GetAsync(ct);
         var pairOfMeeting = known.ToDictionary(k => k.Key, k => k.Value.PairId, StringComparer.Ordinal);
 
         var byPair = new Dictionary<PairRef, List<LedgerChange>>();
-        var unmatched = 0;
+        var unmatched = new List<CalendarObservation>();
         foreach (var observation in observations)
         {
             var match = PairMatcher.Match(observation, snapshot.Pairs, pairOfMeeting);
             if (!match.IsMatched || !snapshot.Refs.TryGetValue(match.PairId!, out var pair))
             {
-                unmatched++;
+                unmatched.Add(observation);
                 continue;
             }
 
@@ -64,16 +121,14 @@ internal sealed partial class LedgerIngest(
             pairOfMeeting[observation.MeetingId] = pair.PairId;
         }
 
-        if (unmatched > 0)
-        {
-            await meetings.CountUnmatchedAsync(source, unmatched, time.GetUtcNow(), ct);
-            LogUnmatched(deliveryId, source, unmatched);
-        }
-
         foreach (var (pair, list) in byPair)
             await changes.HandleAsync(new CalendarChanges($"{deliveryId}/{pair.ProgramId}/{pair.PairId}", pair.ProgramId, pair.PairId, list), ct);
+        return unmatched;
     }
 
-    [LoggerMessage(3101, LogLevel.Information, "Delivery {DeliveryId} from {Source}: {Count} observations matched no pair; counted, not stored")]
+    [LoggerMessage(3101, LogLevel.Information, "Delivery {DeliveryId} from {Source}: {Count} observations matched no pair; kept to be matched again")]
     private partial void LogUnmatched(string deliveryId, string source, int count);
+
+    [LoggerMessage(3102, LogLevel.Information, "Rematch: {Matched} of {Kept} kept observations now match a pair")]
+    private partial void LogRematched(int kept, int matched);
 }

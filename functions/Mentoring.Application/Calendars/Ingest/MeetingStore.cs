@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Mentoring.Application.Calendars.Normalising;
 using Mentoring.Application.Storage;
@@ -13,13 +14,17 @@ internal sealed record PairRef(string ProgramId, string PairId);
 /// RK <c>pair</c> → the pair a meeting was matched to (so a cancellation without participants still finds it);
 /// RK <c>link</c> → an admin's explicit link of a series or Zoom meeting to a pair;
 /// RK <c>use~{start}~{meeting}</c> → a booking that uses this Zoom meeting id, at its booked slot (<see cref="ZoomUse"/>).
-/// PK <c>unmatched</c>, RK = provider: how many observations matched no pair (a count, nothing about them).
+/// PK <c>unmatched</c>, RK = provider: how many observations matched no pair;
+/// PK <c>unmatched-kept</c>, RK = change id: an observation that matched no pair, kept until it expires to be matched
+/// again when pairs or participants change (its addresses stay only that long).
 /// </summary>
-internal sealed class MeetingStore(TableServiceClient tables)
+internal sealed class MeetingStore(TableServiceClient tables, PairDirectoryChanges directory)
 {
     public const string TableName = "calendarmeetings";
     private const int MaxHops = 16;
     private const string UsePrefix = "use~";
+    private const string KeptPartition = "unmatched-kept";
+    private const int MaxKeptParticipants = 100;
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
     public Task CreateTableAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
@@ -93,11 +98,14 @@ internal sealed class MeetingStore(TableServiceClient tables)
     /// An admin's explicit link: events of this series (e.g. <c>graph:{seriesMasterId}</c>, <c>google:{recurringEventId}</c>)
     /// or Zoom meeting (<c>zoom:{meetingId}</c>) belong to the pair.
     /// </summary>
-    public Task LinkSeriesAsync(string seriesKey, PairRef pair, CancellationToken ct) =>
-        _table.UpsertEntityAsync(
+    public async Task LinkSeriesAsync(string seriesKey, PairRef pair, CancellationToken ct)
+    {
+        await _table.UpsertEntityAsync(
             new TableEntity(Keys.Encode(seriesKey), "link") { ["Key"] = seriesKey, ["ProgramId"] = pair.ProgramId, ["PairId"] = pair.PairId },
             TableUpdateMode.Replace,
             ct);
+        await directory.ChangedAsync(ct);
+    }
 
     /// <summary>Every admin link, as <c>key → pair</c>.</summary>
     public async Task<List<(string Key, PairRef Pair)>> LinksAsync(CancellationToken ct)
@@ -123,6 +131,41 @@ internal sealed class MeetingStore(TableServiceClient tables)
                 return;
         }
     }
+
+    /// <summary>Keeps an observation that matched no pair until <paramref name="expires"/> (one row per change id).</summary>
+    public Task KeepUnmatchedAsync(string deliveryId, CalendarObservation observation, DateTimeOffset expires, CancellationToken ct) =>
+        _table.UpsertEntityAsync(
+            new TableEntity(KeptPartition, Keys.Encode(observation.ChangeId))
+            {
+                ["DeliveryId"] = deliveryId,
+                ["Source"] = observation.Source,
+                ["Observation"] = JsonSerializer.Serialize(Trimmed(observation), StorageJson.Options),
+                ["ExpiresAt"] = expires,
+            },
+            TableUpdateMode.Replace,
+            ct);
+
+    /// <summary>The observations kept because they matched no pair, with their row keys and expiry.</summary>
+    public async Task<List<(string RowKey, string DeliveryId, CalendarObservation Observation, DateTimeOffset ExpiresAt)>> KeptUnmatchedAsync(CancellationToken ct)
+    {
+        var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {KeptPartition}"), ct);
+        var kept = new List<(string, string, CalendarObservation, DateTimeOffset)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var observation = JsonSerializer.Deserialize<CalendarObservation>(row.GetString("Observation") ?? "null", StorageJson.Options);
+            if (observation is not null)
+                kept.Add((row.RowKey, row.GetString("DeliveryId") ?? "kept", observation, row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return kept;
+    }
+
+    public async Task DropUnmatchedAsync(string rowKey, CancellationToken ct) =>
+        await _table.DeleteEntityAsync(KeptPartition, rowKey, Azure.ETag.All, ct);
+
+    /// <summary>A table string holds 32 K characters: a meeting with more people than that is no pair's meeting anyway.</summary>
+    private static CalendarObservation Trimmed(CalendarObservation o) =>
+        o with { Participants = [.. o.Participants.Take(MaxKeptParticipants)], Subject = o.Subject is { Length: > 1000 } s ? s[..1000] : o.Subject };
 
     public async Task<long> UnmatchedAsync(string provider, CancellationToken ct)
     {

@@ -7,26 +7,31 @@ namespace Mentoring.Application.Calendars.Ingest;
 
 /// <summary>
 /// The pairs a calendar event may belong to, with both participants' addresses (in memory only) and the admins' series
-/// links: read from the <c>pairs</c> and <c>participants</c> tables, kept for <see cref="CacheFor"/>. Pair ids are
-/// matched across programs; a pair id used in two programs matches neither (ambiguous).
+/// links: read from the <c>pairs</c> and <c>participants</c> tables, kept for <see cref="CacheFor"/> or until this process
+/// writes to them (<see cref="PairDirectoryChanges"/>). Pair ids are matched across programs; a pair id used in two
+/// programs matches neither (ambiguous).
 /// </summary>
-internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meetings, TimeProvider time) : IDisposable
+internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meetings, PairDirectoryChanges changes, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _snapshot;
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    public Task<Snapshot> GetAsync(CancellationToken ct) => GetAsync(CacheFor, ct);
+
+    /// <summary>The pairs as read at most <paramref name="maxAge"/> ago and after this process's last write to them.</summary>
+    public async Task<Snapshot> GetAsync(TimeSpan maxAge, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_snapshot is { } cached && now - cached.LoadedAt < CacheFor)
+        var version = changes.Version;
+        if (_snapshot is { } cached && now - cached.LoadedAt < maxAge && cached.Version == version)
             return cached;
         await _gate.WaitAsync(ct);
         try
         {
-            if (_snapshot is { } again && now - again.LoadedAt < CacheFor)
+            if (_snapshot is { } again && now - again.LoadedAt < maxAge && again.Version == version)
                 return again;
-            return _snapshot = await LoadAsync(now, ct);
+            return _snapshot = await LoadAsync(now, version, ct);
         }
         finally
         {
@@ -39,7 +44,7 @@ internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meet
     /// <summary>Forgets the cached pairs (after an admin change, and in tests).</summary>
     public void Invalidate() => _snapshot = null;
 
-    private async Task<Snapshot> LoadAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<Snapshot> LoadAsync(DateTimeOffset now, long version, CancellationToken ct)
     {
         var pairRows = await tables.GetTableClient(TableNames.Pairs).QueryAllAsync("", ct);
         var emails = new Dictionary<(string, string), string>();
@@ -71,8 +76,8 @@ internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meet
         }
 
         var unique = identities.Where(i => programsOf[i.PairId].Count == 1).ToList();
-        return new Snapshot(now, unique, unique.ToDictionary(i => i.PairId, i => new PairRef(programsOf[i.PairId][0], i.PairId), StringComparer.OrdinalIgnoreCase));
+        return new Snapshot(now, version, unique, unique.ToDictionary(i => i.PairId, i => new PairRef(programsOf[i.PairId][0], i.PairId), StringComparer.OrdinalIgnoreCase));
     }
 
-    internal sealed record Snapshot(DateTimeOffset LoadedAt, IReadOnlyList<PairIdentity> Pairs, IReadOnlyDictionary<string, PairRef> Refs);
+    internal sealed record Snapshot(DateTimeOffset LoadedAt, long Version, IReadOnlyList<PairIdentity> Pairs, IReadOnlyDictionary<string, PairRef> Refs);
 }

@@ -28,6 +28,12 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan StorageDeadline { get; set; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>How long after a write to pairs or participants the observations that matched no pair are matched again.</summary>
+    public TimeSpan RematchDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an observation that matched no pair is kept, waiting for its pair.</summary>
+    public TimeSpan KeepUnmatchedFor { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Problems to report at start-up; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
