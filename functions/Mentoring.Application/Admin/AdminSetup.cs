@@ -4,6 +4,7 @@ using Mentoring.Application.Admin.Reading;
 using Mentoring.Application.Admin.Subscriptions;
 using Mentoring.Application.Auth;
 using Mentoring.Application.Integration;
+using Mentoring.Application.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,7 +28,7 @@ public static class AdminSetup
         services.AddSingleton<PairReader>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<WebhookDeliveryHandler>();
-        services.AddHttpClient(WebhookDeliveryHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddUserTargetClient(WebhookDeliveryHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         // Every integration event also goes to the program's subscribers: decorate the publisher the host chose.
         var chosen = services.LastOrDefault(d => d.ServiceType == typeof(IIntegrationEventPublisher))

@@ -5,6 +5,7 @@ using Mentoring.Application.Calendars.Google;
 using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -85,7 +86,7 @@ public static class CalendarsSetup
             client.Timeout = TimeSpan.FromSeconds(60);
         });
         services.AddHttpClient(GoogleServiceAccountTokens.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(IcsFeedPoller.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddUserTargetClient(IcsFeedPoller.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         return builder;
     }
 

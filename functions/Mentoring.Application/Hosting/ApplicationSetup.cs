@@ -3,6 +3,7 @@ using Mentoring.Application.Calendars;
 using Mentoring.Application.Email;
 using Mentoring.Application.Engagement;
 using Mentoring.Application.Integration;
+using Mentoring.Application.Outbound;
 using Mentoring.Application.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ApplicationSetup
             .Configure<IConfiguration>((o, configuration) => o.Read(configuration))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnresolvedReferences>, UnresolvedReferencesValidation>();
+        builder.Services.AddNetworkOptions();
         builder.AddStorage();
         builder.AddEngagement();
         builder.AddCalendars();

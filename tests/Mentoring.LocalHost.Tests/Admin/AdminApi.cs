@@ -28,6 +28,9 @@ internal sealed class AdminApi : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>For tests whose ICS feeds or subscribers are loopback servers: by default such targets are refused.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LoopbackTargets = new Dictionary<string, string> { ["Network:AllowPrivateTargets"] = "true" };
+
     public static async Task<AdminApi> StartAsync(
         AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {

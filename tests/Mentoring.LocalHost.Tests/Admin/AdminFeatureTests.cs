@@ -100,7 +100,7 @@ public sealed class AdminFeatureTests(AzuriteFixture azurite, ITestOutputHelper 
     [Fact]
     public async Task Subscription_Delivery_IsSignedPerStandardWebhooks()
     {
-        await using var api = await AdminApi.StartAsync(azurite);
+        await using var api = await AdminApi.StartAsync(azurite, AdminApi.LoopbackTargets); // the receiver is on loopback
         await api.SeedProgramAsync("hooks");
         var received = new TaskCompletionSource<(string Id, string Timestamp, string Signature, string Body)>();
         var receiver = WebApplication.CreateBuilder();

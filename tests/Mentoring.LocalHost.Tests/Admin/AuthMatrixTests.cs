@@ -92,7 +92,7 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
     [Fact]
     public async Task EveryAdminRoute_AuthMatrix_401_404_403_2xx()
     {
-        await using var api = await AdminApi.StartAsync(azurite);
+        await using var api = await AdminApi.StartAsync(azurite, AdminApi.LoopbackTargets); // its ICS feeds are 127.0.0.1:9
         await api.SeedProgramAsync(Program, recurring: true);
         await api.SeedProgramAsync("other");
         await api.SendAsync(HttpMethod.Post, $"programs/{Program}/subscriptions", AdminApi.Json(new { id = "s1", url = "https://hooks.example.com/a", eventTypes = new[] { "*" } }));

@@ -183,9 +183,10 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         Assert.Equal(WebhookHost.PairId, left.GetProperty("pairId").GetString());
     }
 
+    /// <summary>The host, with the ICS feeds these tests use (loopback servers, 127.0.0.1:9) allowed explicitly.</summary>
     private async Task<WebhookHost> StartAsync(ProviderFake api)
     {
-        var host = await WebhookHost.StartAsync(azurite, api.BaseUri);
+        var host = await WebhookHost.StartAsync(azurite, api.BaseUri, WebhookHost.LoopbackTargets);
         using var program = await SendAsync(host, HttpMethod.Post, "programs", new
         {
             id = WebhookHost.ProgramId,

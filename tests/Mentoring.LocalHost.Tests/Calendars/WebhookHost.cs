@@ -56,7 +56,12 @@ internal sealed class WebhookHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static Task<WebhookHost> StartAsync(AzuriteFixture azurite, Uri? providerApi = null) => StartAsync(azurite.ConnectionString, providerApi);
+    /// <summary>For tests whose ICS feeds or subscribers are loopback servers: by default such targets are refused.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> LoopbackTargets = new Dictionary<string, string?> { ["Network:AllowPrivateTargets"] = "true" };
+
+    public static Task<WebhookHost> StartAsync(
+        AzuriteFixture azurite, Uri? providerApi = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(azurite.ConnectionString, providerApi, settings: settings, services: services);
 
     /// <param name="storageConnectionString">The storage to run against.</param>
     /// <param name="providerApi">Where Graph and Google are called, if anywhere.</param>
@@ -64,12 +69,16 @@ internal sealed class WebhookHost : IAsyncDisposable
     /// Keep the product's 2.5 s storage deadline (503 after it). Otherwise it is 30 s: the fuzz and conformance tests are
     /// about input, and a machine loaded by the whole suite can keep Azurite busier than 2.5 s.
     /// </param>
-    public static async Task<WebhookHost> StartAsync(string storageConnectionString, Uri? providerApi = null, bool productDeadline = false)
+    /// <param name="settings">More settings, over the ones above.</param>
+    /// <param name="services">Replacements, registered after the application's.</param>
+    public static async Task<WebhookHost> StartAsync(
+        string storageConnectionString, Uri? providerApi = null, bool productDeadline = false,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "mentoring-webhook-tests"),
@@ -88,16 +97,19 @@ internal sealed class WebhookHost : IAsyncDisposable
             ["Auth:BootstrapKey"] = AdminKey,
         };
         if (!productDeadline)
-            settings["Webhooks:StorageDeadline"] = "00:00:30";
+            all["Webhooks:StorageDeadline"] = "00:00:30";
         if (providerApi is not null)
         {
-            settings["Calendars:Graph:BaseUrl"] = providerApi.AbsoluteUri + "v1.0";
-            settings["Calendars:Google:BaseUrl"] = providerApi.AbsoluteUri + "calendar/v3/";
+            all["Calendars:Graph:BaseUrl"] = providerApi.AbsoluteUri + "v1.0";
+            all["Calendars:Google:BaseUrl"] = providerApi.AbsoluteUri + "calendar/v3/";
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        foreach (var (key, value) in all)
             builder.Configuration[key] = value;
         builder.AddMentoringApplication();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseHttpProblems();
         app.MapMentoringRoutes();

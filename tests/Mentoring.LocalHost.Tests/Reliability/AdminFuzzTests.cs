@@ -24,7 +24,7 @@ public sealed class AdminFuzzTests(AzuriteFixture azurite, ITestOutputHelper out
     [Fact]
     public async Task EveryAdminRoute_FuzzedWithValidKey_No5xx_RefusalsAreProblemJson_NothingStoredFromRefusals()
     {
-        await using var api = await AdminApi.StartAsync(azurite);
+        await using var api = await AdminApi.StartAsync(azurite, AdminApi.LoopbackTargets); // its ICS feeds are 127.0.0.1:9
         await api.SeedProgramAsync(Program, recurring: true);
         await api.SendAsync(HttpMethod.Post, $"programs/{Program}/subscriptions", AdminApi.Json(new { id = "s1", url = "https://hooks.example.com/a", eventTypes = new[] { "*" } }));
         await api.SendAsync(HttpMethod.Post, $"programs/{Program}/subscriptions", AdminApi.Json(new { id = "s-del", url = "https://hooks.example.com/b", eventTypes = new[] { "meeting.held" } }));

@@ -1,4 +1,5 @@
 using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Outbound;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -33,11 +34,21 @@ internal static class CalendarHandlers
             .Require(provider == CalendarConnection.Ics || body.ParticipantId is not null, "participantId", "Whose calendar it is: they are asked to reconnect when it stops.")
             .Require(provider != CalendarConnection.Ics || body.PairId is not null, "pairId", "The pair whose ledger the feed writes.")
             .ThrowIfInvalid();
+        if (provider == CalendarConnection.Ics)
+            await UserTargets.RequirePublicAsync(request, new Uri(resource), "resource", "The feed URL");
 
         var id = CalendarConnection.IdFor(provider, request.ProgramId, resource);
-        var connected = await request.Get<ConnectionOnboarding>().ConnectAsync(
+        var onboarding = request.Get<ConnectionOnboarding>();
+        var connected = await onboarding.ConnectAsync(
             new CalendarConnection(provider, id, request.ProgramId, body.ParticipantId, body.PairId, resource), request.Aborted)
             ?? throw ApiProblem.Conflict($"This {provider} calendar is connected already as '{id}'.");
+        if (connected.HealthOrNew.LastErrorKind == RefusedTargetException.Kind)
+        {
+            // The first fetch was refused at connect time (a redirect, or a name that now resolves inside): not kept.
+            await onboarding.DisconnectAsync(connected, request.Aborted);
+            throw UserTargets.Problem("resource", "The feed URL (or a redirect from it)");
+        }
+
         return Results.Json(CalendarView.Of(connected), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 

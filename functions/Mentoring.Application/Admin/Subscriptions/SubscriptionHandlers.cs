@@ -30,6 +30,7 @@ internal static class SubscriptionHandlers
             .Require(body.EventTypes.Count > 0 && body.EventTypes.All(EventTypes.Contains), "eventTypes", "One or more of: " + string.Join(", ", EventTypes) + ".")
             .Require(body.Id is null || Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
             .ThrowIfInvalid();
+        await UserTargets.RequirePublicAsync(request, url!, "url", "The subscription URL");
         var subscription = new Subscription(request.ProgramId, body.Id ?? "sub_" + request.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             url!, body.EventTypes, StandardWebhooks.NewSecret(), request.Now);
         try

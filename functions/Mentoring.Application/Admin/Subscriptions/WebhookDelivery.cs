@@ -78,7 +78,7 @@ internal sealed partial class WebhookDeliveryHandler(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            outcome = "unreachable";
+            outcome = Outbound.RefusedTargetException.IsIn(e) ? Outbound.RefusedTargetException.Kind : "unreachable";
         }
 
         DateTimeOffset? next = null;

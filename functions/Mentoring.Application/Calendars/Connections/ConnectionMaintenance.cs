@@ -90,6 +90,7 @@ internal sealed partial class ConnectionMaintenance(
     internal static string KindOf(Exception e) => e switch
     {
         Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: > 0 and var status } => $"http-{status}",
+        _ when Outbound.RefusedTargetException.IsIn(e) => Outbound.RefusedTargetException.Kind,
         HttpRequestException { StatusCode: HttpStatusCode status } => $"http-{(int)status}",
         HttpRequestException => "network",
         OperationCanceledException => "timeout",

@@ -26,6 +26,9 @@ internal sealed class ConnectionsHarness : IAsyncDisposable
     public static readonly Uri GraphLifecycle = new("https://mentoring.example/api/webhooks/graph/lifecycle");
     public static readonly Uri GoogleWebhook = new("https://mentoring.example/api/webhooks/google");
 
+    /// <summary>For tests whose feeds or subscribers are loopback servers: by default such targets are refused.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> LoopbackTargets = new Dictionary<string, string?> { ["Network:AllowPrivateTargets"] = "true" };
+
     private readonly PipelineHarness _pipeline;
 
     private ConnectionsHarness(PipelineHarness pipeline, RecordingPublisher events)
@@ -45,7 +48,7 @@ internal sealed class ConnectionsHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _pipeline.Get<T>();
 
-    public static async Task<ConnectionsHarness> StartAsync(AzuriteFixture azurite, Uri? api = null, IDictionary<string, string?>? settings = null)
+    public static async Task<ConnectionsHarness> StartAsync(AzuriteFixture azurite, Uri? api = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var events = new RecordingPublisher();
         var all = new Dictionary<string, string?>(StringComparer.Ordinal)

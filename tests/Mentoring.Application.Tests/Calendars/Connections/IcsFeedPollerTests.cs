@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Tests.Calendars.Connections;
 
-/// <summary>The ICS poll timer against Azurite and a loopback feed that answers with ETag / Last-Modified and 304s.</summary>
+/// <summary>
+/// The ICS poll timer against Azurite and a loopback feed that answers with ETag / Last-Modified and 304s (loopback
+/// feeds allowed explicitly: by default they are refused).
+/// </summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
 {
@@ -25,7 +28,7 @@ public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
     {
         var feed = new Feed(V1, "\"v1\"", ModifiedV1);
         await using var server = await LoopbackServer.StartAsync((context, _) => feed.ServeAsync(context));
-        await using var harness = await ConnectionsHarness.StartAsync(azurite);
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
         var connection = Ics("ics-pair", new Uri(server.BaseUri, "pair.ics"));
         await harness.Connections.SaveAsync(connection, default);
         var poller = harness.Get<IcsFeedPoller>();
@@ -84,7 +87,7 @@ public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
                     break;
             }
         });
-        await using var harness = await ConnectionsHarness.StartAsync(azurite);
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
         var broken = new[] { ("error.ics", "http-500"), ("garbage.ics", "bad-response"), ("huge.ics", "bad-response") }
             .Select(f => (Connection: Ics("ics-" + f.Item1, new Uri(server.BaseUri, f.Item1)), Kind: f.Item2)).ToList();
         foreach (var (connection, _) in broken)
