@@ -118,7 +118,7 @@ public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
             context.Response.ContentType = "text/calendar";
             await context.Response.WriteAsync(context.Request.Path.Value == "/outlook.ics" ? outlook : google);
         });
-        await using var harness = await ConnectionsHarness.StartAsync(azurite);
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
         var outlookFeed = Ics("ics-outlook", new Uri(server.BaseUri, "outlook.ics"));
         var googleFeed = Ics("ics-google", new Uri(server.BaseUri, "google.ics"));
         await harness.Connections.SaveAsync(outlookFeed, default);
