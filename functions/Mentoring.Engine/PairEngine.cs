@@ -6,6 +6,7 @@ using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
+using Mentoring.Engine.Programs;
 using Mentoring.Engine.Signals;
 
 namespace Mentoring.Engine;
@@ -22,9 +23,9 @@ public static class PairEngine
     public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
     {
         var pair = snapshot.Pair;
-        var program = snapshot.Program ?? ProgramConditions.None;
         using var timeline = Timeline.Build(snapshot.Ledger, now, policy);
         var seen = PairObservation.Observe(timeline, pair, snapshot.History, policy);
+        var program = ProgramCrunchDetector.WithPair(snapshot.Program ?? ProgramConditions.None, pair, seen.LastSetbackAt, policy, now);
         var signals = SignalDetector.Detect(seen, pair, program, policy);
         var health = HealthScorer.Score(signals, seen.WeightedSetbacks);
 

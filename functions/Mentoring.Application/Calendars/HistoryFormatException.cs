@@ -48,6 +48,11 @@ public sealed class HistoryFormatException : Exception
             (null, { } c) => c + ": ",
             _ => string.Empty,
         };
-        return where + problem;
+        return Printable(where + problem);
     }
+
+    /// <summary>The text with control characters (a binary file, a CR-only line break) shown as '?', so a message
+    /// quoting the input is one harmless line on a terminal.</summary>
+    private static string Printable(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? '?' : c)) : text;
 }

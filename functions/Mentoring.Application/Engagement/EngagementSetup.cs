@@ -28,6 +28,7 @@ public static class EngagementSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<ProgramStep>();
         builder.Services.AddSingleton<ProgramContextCache>();
+        builder.Services.AddSingleton<ProgramActivityCache>();
         builder.Services.AddSingleton<SweepHandler>();
         builder.Services.AddSingleton<EvaluatePairHandler>();
         builder.Services.AddSingleton<CalendarChangeHandler>();

@@ -29,6 +29,7 @@ internal sealed partial class EvaluatePairHandler(
     ParticipantStore participants,
     PairStore pairs,
     PairLogStore logs,
+    ProgramActivityCache programActivity,
     DueIndex due,
     MessageQueues queues,
     IIntegrationEventPublisher publisher,
@@ -79,7 +80,8 @@ internal sealed partial class EvaluatePairHandler(
                 ?? await programs.GetAsync(message.ProgramId, ct)
                 ?? throw new InvalidOperationException($"Pair {message.PairId} names program {message.ProgramId}, which does not exist.");
             var context = await LoadContextAsync(found.Pair, program, cached, ct);
-            var conditions = message.Program is { } p ? new ProgramConditions(p.CrunchActive, p.ActivePairs, p.MeetingsHeldThisCycle) : null;
+            // One path whatever caused the evaluation: the rest of the program as this process last saw it.
+            var conditions = await programActivity.ConditionsAsync(message.ProgramId, message.PairId, program.Policy, ct);
             var snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())], conditions);
 
             var evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
@@ -126,6 +128,7 @@ internal sealed partial class EvaluatePairHandler(
                     await due.RemoveAsync(previousDueKey, ct);
             }
 
+            programActivity.Record(message.ProgramId, PairStore.ActivityOf(found.Pair, summary));
             await FlushAsync(partition, decided, events, now, ct);
             LogEvaluated(message.EvaluationId, message.PairId, evaluation.Health.Level.ToString(), decided.Count);
             return EvaluationOutcome.Evaluated;

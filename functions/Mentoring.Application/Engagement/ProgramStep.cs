@@ -7,19 +7,20 @@ namespace Mentoring.Application.Engagement;
 /// <summary>
 /// The program-level step of every sweep, for every program: reads the last evaluations of its pairs, lets the engine
 /// judge the program (<see cref="ProgramCrunchDetector"/>, <see cref="AdminDigest"/>), records the program-wide
-/// messages they decide in the program's own log and sends them through the outbox, and gives the conditions every
-/// evaluation of the sweep is passed.
+/// messages they decide in the program's own log and sends them through the outbox. The roster it read is handed to
+/// <see cref="ProgramActivityCache"/>, where every evaluation of the program reads the rest of its program.
 /// </summary>
-internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLogStore logs, MessageQueues queues)
+internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLogStore logs, ProgramActivityCache activityCache, MessageQueues queues)
 {
-    public async Task<ProgramConditionsDto> AssessAsync(string programId, DateTimeOffset now, CancellationToken ct)
+    public async Task AssessAsync(string programId, DateTimeOffset now, CancellationToken ct)
     {
         var program = await programs.GetAsync(programId, ct);
         if (program is null)
-            return new ProgramConditionsDto(false, 0, 0);
+            return;
 
         var roster = await pairs.ListAsync(programId, ct);
         var activity = roster.Select(p => PairStore.ActivityOf(p.Pair, p.Summary)).ToList();
+        activityCache.Prime(programId, activity, program.Policy, now);
         var partition = Keys.ProgramLog(programId);
         var history = (await logs.LoadMessagesAsync(partition, ct)).Select(m => m.ToSentMessage()).ToList();
         var zone = Zones.Resolve(program.TimeZoneId);
@@ -32,7 +33,5 @@ internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLo
             .ToList();
         foreach (var added in await logs.AddMessagesAsync(decided, ct))
             await queues.SendEmailAsync(new SendEmail(added.Ref.Partition, added.Ref.RowKey), added.Decision.NotBefore - now, ct);
-
-        return new ProgramConditionsDto(crunch.Active, crunch.ActivePairs, roster.Sum(p => p.Summary.MeetingsHeld));
     }
 }

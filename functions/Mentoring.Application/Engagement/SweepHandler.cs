@@ -20,29 +20,32 @@ internal sealed partial class SweepHandler(
     public async Task<SweepOutcome> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var conditions = new Dictionary<string, ProgramConditionsDto>(StringComparer.Ordinal);
+        var assessed = new HashSet<string>(StringComparer.Ordinal);
         var enqueued = 0;
         foreach (var programId in await programs.ListIdsAsync(ct))
-            conditions[programId] = await programStep.AssessAsync(programId, now, ct);
+        {
+            await programStep.AssessAsync(programId, now, ct);
+            assessed.Add(programId);
+        }
 
         await foreach (var page in due.ReadDueAsync(now, ct))
         {
             foreach (var programId in page.Select(e => e.ProgramId).Distinct(StringComparer.Ordinal))
             {
-                if (!conditions.ContainsKey(programId))
-                    conditions[programId] = await programStep.AssessAsync(programId, now, ct);
+                if (assessed.Add(programId))
+                    await programStep.AssessAsync(programId, now, ct);
             }
 
             var options = new ParallelOptions { MaxDegreeOfParallelism = FanOutBatch, CancellationToken = ct };
             await Parallel.ForEachAsync(page, options, async (entry, token) =>
                 await queues.EvaluateAsync(
-                    new EvaluatePair("due/" + entry.DueKey, entry.ProgramId, entry.PairId, entry.DueKey, conditions[entry.ProgramId]),
+                    new EvaluatePair("due/" + entry.DueKey, entry.ProgramId, entry.PairId, entry.DueKey),
                     token));
             enqueued += page.Count;
         }
 
-        LogSwept(enqueued, conditions.Count);
-        return new SweepOutcome(enqueued, conditions.Count);
+        LogSwept(enqueued, assessed.Count);
+        return new SweepOutcome(enqueued, assessed.Count);
     }
 
     [LoggerMessage(2001, LogLevel.Information, "Sweep enqueued {Pairs} due pairs of {Programs} programs")]

@@ -7,15 +7,11 @@ namespace Mentoring.Application.Queues;
 /// <param name="ProgramId">The program.</param>
 /// <param name="PairId">The pair.</param>
 /// <param name="DueKey">The due-index row that triggered it, removed once the pair is rescheduled.</param>
-/// <param name="Program">The program's conditions as the sweep saw them (the crunch); null outside a sweep.</param>
 internal sealed record EvaluatePair(
     string EvaluationId,
     string ProgramId,
     string PairId,
-    string? DueKey = null,
-    ProgramConditionsDto? Program = null);
-
-internal sealed record ProgramConditionsDto(bool CrunchActive, int ActivePairs, int MeetingsHeldThisCycle);
+    string? DueKey = null);
 
 /// <summary><c>calendar-changes</c>: normalised changes to a pair's meetings, from one delivery.</summary>
 internal sealed record CalendarChanges(string DeliveryId, string ProgramId, string PairId, IReadOnlyList<LedgerChange> Changes);

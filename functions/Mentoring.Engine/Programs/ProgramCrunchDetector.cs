@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentoring.Engine.Messages;
+using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
 using Mentoring.Engine.Sending;
 
@@ -20,7 +21,6 @@ public static class ProgramCrunchDetector
         EngagementPolicy policy,
         DateTimeOffset now)
     {
-        var windowStart = now - TimeSpan.FromDays(policy.CrunchWindowDays);
         var active = 0;
         var postponing = 0;
         foreach (var pair in pairs)
@@ -28,13 +28,12 @@ public static class ProgramCrunchDetector
             if (!pair.Active)
                 continue;
             active++;
-            if (pair.LastSetbackAt is { } at && at > windowStart && at <= now)
+            if (IsPostponing(pair.LastSetbackAt, policy, now))
                 postponing++;
         }
 
         var share = active == 0 ? 0 : (double)postponing / active;
-        var crunch = active >= policy.CrunchMinimumActivePairs && share >= policy.CrunchShare;
-        if (!crunch)
+        if (!IsCrunch(active, postponing, policy))
             return new CrunchAssessment(false, active, postponing, share, []);
 
         var week = ISOWeek.GetYear(now.UtcDateTime).ToString(CultureInfo.InvariantCulture) + "-W"
@@ -61,4 +60,25 @@ public static class ProgramCrunchDetector
 
         return new CrunchAssessment(true, active, postponing, share, decisions);
     }
+
+    /// <summary>
+    /// The program as one pair's evaluation sees it: the other pairs' setbacks (from their last evaluations) and this
+    /// pair's own, as of now — so the evaluation a postponement causes counts it, whatever caused the evaluation.
+    /// </summary>
+    public static ProgramConditions WithPair(
+        ProgramConditions program, PairContext pair, DateTimeOffset? lastSetbackAt, EngagementPolicy policy, DateTimeOffset now)
+    {
+        if (program.CrunchActive)
+            return program;
+        var own = pair.Status == PairStatus.Active && IsPostponing(lastSetbackAt, policy, now) ? 1 : 0;
+        return IsCrunch(program.ActivePairs, program.OtherPostponingPairs + own, policy) ? program with { CrunchActive = true } : program;
+    }
+
+    /// <summary>A program of at least the minimum size with at least the policy's share of its active pairs postponing.</summary>
+    public static bool IsCrunch(int activePairs, int postponingPairs, EngagementPolicy policy) =>
+        activePairs > 0 && activePairs >= policy.CrunchMinimumActivePairs && (double)postponingPairs / activePairs >= policy.CrunchShare;
+
+    /// <summary>A setback inside the crunch window that ends at <paramref name="now"/>.</summary>
+    public static bool IsPostponing(DateTimeOffset? lastSetbackAt, EngagementPolicy policy, DateTimeOffset now) =>
+        lastSetbackAt is { } at && at > now - TimeSpan.FromDays(policy.CrunchWindowDays) && at <= now;
 }

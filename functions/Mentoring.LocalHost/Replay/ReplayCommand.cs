@@ -54,10 +54,16 @@ internal static class ReplayCommand
             await stderr.WriteLineAsync($"replay: --history: cannot read '{arguments.History}': {e.Message}");
             return BadInput;
         }
+        catch (Exception e)
+        {
+            // A reader fault on some input: still one line, never a stack trace.
+            await stderr.WriteLineAsync($"replay: {arguments.History}: the file could not be read ({e.GetType().Name}).");
+            return BadInput;
+        }
 
         var policy = EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays };
         var result = PairReplay.Run(PairOf(arguments, history), history.Ledger, policy, history.AsOf);
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays), Json));
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, history.Notes), Json));
         return Ok;
     }
 

@@ -7,7 +7,10 @@ using Mentoring.Engine.Signals;
 
 namespace Mentoring.LocalHost.Replay;
 
-/// <summary>The one JSON document <c>replay</c> prints: what the engine would have seen and done.</summary>
+/// <summary>
+/// The one JSON document <c>replay</c> prints: what the engine would have seen and done, and (<c>outside</c>) what the
+/// reader left outside the window it read, one sentence per series.
+/// </summary>
 internal sealed record ReplayReport(
     string History,
     DateTimeOffset AsOf,
@@ -19,9 +22,10 @@ internal sealed record ReplayReport(
     ReplayRisk Risk,
     IReadOnlyList<ReplayMessage> Messages,
     IReadOnlyList<ReplayMessage> Pending,
-    int Evaluations)
+    int Evaluations,
+    IReadOnlyList<string>? Outside)
 {
-    public static ReplayReport From(ReplayResult result, string history, int cadenceDays) => new(
+    public static ReplayReport From(ReplayResult result, string history, int cadenceDays, IReadOnlyList<string> outside) => new(
         history,
         result.AsOf,
         cadenceDays,
@@ -32,7 +36,8 @@ internal sealed record ReplayReport(
         ReplayRisk.Of(result.Risk),
         [.. result.Messages.Select(ReplayMessage.Of)],
         [.. result.Pending.Select(ReplayMessage.Of)],
-        result.Evaluations);
+        result.Evaluations,
+        outside.Count == 0 ? null : outside);
 }
 
 /// <summary>Totals over the meetings, as they stand at the as-of instant.</summary>

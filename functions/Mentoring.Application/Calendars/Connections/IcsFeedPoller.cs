@@ -27,7 +27,10 @@ internal sealed partial class IcsFeedPoller(
     ILogger<IcsFeedPoller> logger)
 {
     public const string HttpClientName = "ics-feeds";
-    public const int MaxFeedBytes = 4 * 1024 * 1024;
+    public static readonly int MaxFeedBytes = HistoryLimits.Feed.MaxChars;
+
+    /// <summary>How long a feed has to arrive, headers and body; reading it has <see cref="HistoryLimits.Feed"/>'s budget.</summary>
+    public static readonly TimeSpan FetchDeadline = TimeSpan.FromSeconds(10);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -49,7 +52,10 @@ internal sealed partial class IcsFeedPoller(
         if (feed.LastModified is { } modified && DateTimeOffset.TryParse(modified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
             request.Headers.IfModifiedSince = since;
 
-        using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        // A feed that drips its bytes or never ends is cut at the deadline (recorded as a timeout), not after the client's 60 s.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(FetchDeadline);
+        using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             LogNotModified(feed.ConnectionId);
@@ -57,12 +63,12 @@ internal sealed partial class IcsFeedPoller(
         }
 
         response.EnsureSuccessStatusCode();
-        var text = await ReadCappedAsync(response.Content, ct);
+        var text = await ReadCappedAsync(response.Content, deadline.Token);
 
         var pair = await pairs.GetAsync(feed.ProgramId, feed.PairId!, ct) ?? throw new InvalidOperationException("The feed's pair no longer exists.");
         var mentor = await participants.GetAsync(feed.ProgramId, pair.Pair.MentorId, ct);
         var mentee = await participants.GetAsync(feed.ProgramId, pair.Pair.MenteeId, ct);
-        var ledger = IcsHistory.Parse(text).ToLedger(new IcsLedgerOptions(now + TimeSpan.FromDays(30), mentor?.Email, mentee?.Email));
+        var ledger = Read(text, pair.Pair.StartedAt, now, mentor?.Email, mentee?.Email, ct);
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
         var offset = 0;
         foreach (var chunk in ledger.Chunk(500))
@@ -79,6 +85,17 @@ internal sealed partial class IcsFeedPoller(
         }, ct);
         LogPolled(feed.ConnectionId, ledger.Count);
         return ledger.Count;
+    }
+
+    /// <summary>
+    /// The feed as the pair's ledger, within <see cref="HistoryLimits.Feed"/>: size, line length, nesting, components,
+    /// occurrences, and a time budget; series are read from a month before the pair started.
+    /// </summary>
+    internal static IReadOnlyList<Engine.Ledger.LedgerChange> Read(string text, DateTimeOffset pairStartedAt, DateTimeOffset now, string? mentorEmail, string? menteeEmail, CancellationToken ct)
+    {
+        var budget = new HistoryBudget(HistoryLimits.Feed, ct: ct);
+        var from = HistoryBudget.InRange(pairStartedAt) ? pairStartedAt - TimeSpan.FromDays(31) : (DateTimeOffset?)null;
+        return IcsHistory.Parse(text, budget: budget).Read(new IcsLedgerOptions(now + TimeSpan.FromDays(30), mentorEmail, menteeEmail, from)).Changes;
     }
 
     /// <summary>The body as text, refused past <see cref="MaxFeedBytes"/> whether or not a Content-Length said so.</summary>

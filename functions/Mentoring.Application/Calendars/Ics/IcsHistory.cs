@@ -15,7 +15,13 @@ public sealed class IcsHistory
 
     private readonly IReadOnlyList<EventVersion> _versions;
 
-    private IcsHistory(IReadOnlyList<EventVersion> versions) => _versions = versions;
+    private readonly HistoryBudget _budget;
+
+    private IcsHistory(IReadOnlyList<EventVersion> versions, HistoryBudget budget)
+    {
+        _versions = versions;
+        _budget = budget;
+    }
 
     /// <summary>The latest instant any component says it was created or changed; null for a file without events.</summary>
     public DateTimeOffset? LastChangeAt =>
@@ -32,37 +38,75 @@ public sealed class IcsHistory
     public int EventCount => _versions.Count;
 
     /// <summary>Reads the text; floating times are taken to be in <paramref name="defaultZone"/> (UTC if none).</summary>
-    /// <exception cref="HistoryFormatException">The text is not a calendar this reader can use; the message names the line and component.</exception>
-    public static IcsHistory Parse(string text, TimeZoneInfo? defaultZone = null)
+    /// <param name="text">The calendar.</param>
+    /// <param name="defaultZone">The zone of floating times.</param>
+    /// <param name="budget">Limits, time budget and cancellation, kept for <see cref="Read"/>; the file limits if none.</param>
+    /// <exception cref="HistoryFormatException">The text is not a calendar this reader can use, or passes a limit; the message names the line and component.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static IcsHistory Parse(string text, TimeZoneInfo? defaultZone = null, HistoryBudget? budget = null)
     {
-        var raw = IcsRawScanner.Scan(text);
-        IList<Calendar> calendars;
+        budget ??= HistoryBudget.ForFile();
+        var zones = new IcsZones(defaultZone ?? TimeZoneInfo.Utc);
+        if (ZonesFollowEvents(text))
+        {
+            // A VTIMEZONE written after the events that use it: read the file's zones in a first pass.
+            foreach (var component in IcsRawScanner.Scan(text, budget).Where(c => c.Event is null))
+                zones.Define(LoadZone(component));
+        }
+
+        var versions = new List<EventVersion>();
+        var index = 0;
+        foreach (var component in IcsRawScanner.Scan(text, budget))
+        {
+            if (component.Event is not { } rawEvent)
+            {
+                zones.Define(LoadZone(component));
+                continue;
+            }
+
+            rawEvent.Index = index++;
+            budget.Check(rawEvent.Line, "VEVENT");
+            if (rawEvent.Method is { } method && AttendeeMethods.Contains(method))
+                continue; // an attendee's answer does not change the meeting
+            versions.Add(ParseEvent(Load(component), rawEvent, rawEvent.Method, zones));
+        }
+
+        return new IcsHistory(versions, budget);
+    }
+
+    private static bool ZonesFollowEvents(string text)
+    {
+        var lastZone = text.LastIndexOf("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase);
+        var firstEvent = text.IndexOf("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase);
+        return lastZone >= 0 && firstEvent >= 0 && lastZone > firstEvent;
+    }
+
+    /// <summary>One VTIMEZONE loaded by Ical.Net on its own (the zones are few and small).</summary>
+    private static List<VTimeZone> LoadZone(IcsComponent component)
+    {
         try
         {
-            calendars = Calendar.Load<Calendar>(text);
+            return Calendar.Load("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + component.Text + "END:VCALENDAR\r\n")?.TimeZones.ToList() ?? [];
         }
         catch (Exception e) when (e is SerializationException or ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {
-            throw new HistoryFormatException(null, "VCALENDAR", "Ical.Net could not read the file: " + e.Message, e);
+            throw new HistoryFormatException(component.Line, "VTIMEZONE", "Ical.Net could not read the time zone: " + e.Message, e);
         }
+    }
 
-        var zones = new IcsZones(defaultZone ?? TimeZoneInfo.Utc, calendars.SelectMany(c => c.TimeZones));
-        var versions = new List<EventVersion>();
-        var index = 0;
-        foreach (var calendar in calendars)
+    /// <summary>One VEVENT loaded by Ical.Net on its own.</summary>
+    private static CalendarEvent Load(IcsComponent component)
+    {
+        try
         {
-            foreach (var component in calendar.Events)
-            {
-                if (index >= raw.Count)
-                    throw new HistoryFormatException(null, "VEVENT", "the file's events could not be matched to their lines.");
-                var rawEvent = raw[index++];
-                if (calendar.Method is { } method && AttendeeMethods.Contains(method))
-                    continue; // an attendee's answer does not change the meeting
-                versions.Add(ParseEvent(component, rawEvent, calendar.Method, zones));
-            }
+            var calendar = Calendar.Load("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + component.Text + "END:VCALENDAR\r\n");
+            return calendar?.Events.SingleOrDefault() ??
+                throw new HistoryFormatException(component.Line, "VEVENT", "Ical.Net read no event here.");
         }
-
-        return new IcsHistory(versions);
+        catch (Exception e) when (e is SerializationException or ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new HistoryFormatException(component.Line, "VEVENT", "Ical.Net could not read the event: " + e.Message, e);
+        }
     }
 
     private static EventVersion ParseEvent(CalendarEvent component, RawEvent raw, string? method, IcsZones zones)
@@ -75,8 +119,16 @@ public sealed class IcsHistory
         {
             throw new HistoryFormatException(raw.Line, "VEVENT", "Ical.Net could not read the event: " + e.Message, e);
         }
+        catch (HistoryFormatException e) when (e.Line is null && e.Problem is not null)
+        {
+            throw new HistoryFormatException(raw.Line, e.Component ?? "VEVENT", e.Problem, e);
+        }
     }
 
     /// <summary>The pair's ledger: every occurrence scheduled, moved and cancelled, as the file tells it.</summary>
-    public IReadOnlyList<LedgerChange> ToLedger(IcsLedgerOptions options) => new IcsLedgerBuilder(options).Build(_versions);
+    public IReadOnlyList<LedgerChange> ToLedger(IcsLedgerOptions options) => Read(options).Changes;
+
+    /// <summary>The pair's ledger, with what lay outside the window read; within the budget <see cref="Parse"/> was given.</summary>
+    /// <exception cref="HistoryFormatException">A series passes a limit or the time budget is spent.</exception>
+    public IcsLedger Read(IcsLedgerOptions options) => new IcsLedgerBuilder(options, _budget).Build(_versions);
 }

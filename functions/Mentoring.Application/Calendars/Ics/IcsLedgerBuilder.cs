@@ -10,17 +10,22 @@ namespace Mentoring.Application.Calendars.Ics;
 /// the same wall-clock shift: one postponement, not one per occurrence); one that names no instance books nothing. A
 /// cancelled master cancels what had not ended yet. Versions of one meeting are read in <see cref="VersionOrder"/>.
 /// </summary>
-internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
+internal sealed class IcsLedgerBuilder(IcsLedgerOptions options, HistoryBudget budget)
 {
     private static readonly TimeSpan AssumedLength = TimeSpan.FromHours(1);
 
     private readonly List<LedgerChange> _changes = [];
+    private readonly List<string> _notes = [];
 
-    public IReadOnlyList<LedgerChange> Build(IEnumerable<EventVersion> versions)
+    public IcsLedger Build(IEnumerable<EventVersion> versions)
     {
         foreach (var uid in versions.GroupBy(v => v.Uid, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            budget.Check(null, "VEVENT UID=" + uid.Key);
             BuildUid(uid.Key, [.. uid]);
-        return _changes;
+        }
+
+        return new IcsLedger(_changes, _notes);
     }
 
     private void BuildUid(string uid, List<EventVersion> versions)
@@ -34,7 +39,10 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
         if (series is { IsRecurring: true })
         {
             var bookedAt = BookedAt(placed[0]);
-            foreach (var slot in SeriesExpander.Slots(series, options.Horizon))
+            var expanded = SeriesExpander.Slots(series, options.From, options.Horizon, budget);
+            if (expanded.Note is { } note)
+                _notes.Add(note); // an override of a slot before the window names no instance read: it books nothing
+            foreach (var slot in expanded.Slots)
             {
                 var occurrence = new IcsOccurrence(uid, slot, slot, series.Length);
                 meetings.Occurrences.Add(slot, occurrence);
@@ -131,6 +139,7 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options)
         var shift = IcsZones.ToWall(version.Start, zone) - IcsZones.ToWall(named, zone);
         foreach (var later in meetings.Occurrences.Values.Where(o => o.Slot > named))
         {
+            budget.Check(version.Line, version.Describe());
             if (version.Cancelled)
             {
                 Cancel(later, at, version);

@@ -1,77 +1,111 @@
+using System.Text;
 using Ical.Net.DataTypes;
 
 namespace Mentoring.Application.Calendars.Ics;
 
 /// <summary>
-/// A light pass over the raw text, before Ical.Net reads it: checks the BEGIN/END structure, and records for every
-/// VEVENT its line and which properties it really carries. Ical.Net fills a missing DTSTAMP with the current time and
-/// reads an unparsable SEQUENCE or RECURRENCE-ID as nothing, and keeps no line numbers: this pass is what lets the
-/// reader refuse those with the line at fault, and stay deterministic.
+/// One pass over the raw text, before Ical.Net reads anything: checks the BEGIN/END structure and the limits, and hands
+/// out the file's components one at a time — each VEVENT with its line, the calendar's METHOD, which properties it really
+/// carries, and its own text for Ical.Net to load alone (so memory stays that of one event, not of the whole file's
+/// object model); each VTIMEZONE likewise. Ical.Net fills a missing DTSTAMP with the current time and reads an
+/// unparsable SEQUENCE or RECURRENCE-ID as nothing, and keeps no line numbers: this pass is what lets the reader refuse
+/// those with the line at fault, and stay deterministic.
 /// </summary>
 internal static class IcsRawScanner
 {
-    public static IReadOnlyList<RawEvent> Scan(string text)
+    /// <summary>Free text the reader never uses: left out of the text Ical.Net loads (they can be megabytes).</summary>
+    private static readonly HashSet<string> Unread = new(["DESCRIPTION", "X-ALT-DESC", "ATTACH", "COMMENT"], StringComparer.Ordinal);
+
+    public static IEnumerable<IcsComponent> Scan(string text, HistoryBudget budget)
     {
-        var events = new List<RawEvent>();
+        var limits = budget.Limits;
+        if (text.Length > limits.MaxChars)
+            throw new HistoryFormatException(null, null, $"the file holds {text.Length:N0} characters; at most {limits.MaxChars:N0} are read.");
+
+        var lines = new IcsLines(text, budget);
         var open = new Stack<(string Name, int Line)>();
         RawEvent? current = null;
+        StringBuilder? body = null;
+        string? method = null;
         var sawCalendar = false;
-        foreach (var (line, content) in Unfold(text))
+        var components = 0;
+        while (lines.Next(out var content))
         {
+            var line = lines.Line;
             var colon = content.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
                 throw new HistoryFormatException(line, null, $"not an iCalendar content line (NAME:value): '{Shorten(content)}'.");
 
             var head = content[..colon];
-            var value = content[(colon + 1)..];
             var semicolon = head.IndexOf(';', StringComparison.Ordinal);
             var name = (semicolon < 0 ? head : head[..semicolon]).Trim().ToUpperInvariant();
-            var parameters = semicolon < 0 ? string.Empty : head[(semicolon + 1)..];
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
                 throw new HistoryFormatException(line, null, $"'{Shorten(head)}' is not a property name.");
 
             if (name == "BEGIN")
             {
-                var component = value.Trim().ToUpperInvariant();
+                var component = content[(colon + 1)..].Trim().ToUpperInvariant();
                 if (open.Count == 0 && component != "VCALENDAR")
-                    throw new HistoryFormatException(line, "BEGIN:" + component, "a component outside BEGIN:VCALENDAR.");
-                sawCalendar |= component == "VCALENDAR";
+                    throw new HistoryFormatException(line, "BEGIN:" + Shorten(component), "a component outside BEGIN:VCALENDAR.");
+                if (open.Count >= limits.MaxDepth)
+                    throw new HistoryFormatException(line, "BEGIN:" + Shorten(component), $"components nested more than {limits.MaxDepth} deep.");
                 if (component == "VEVENT" && open.Count > 1)
                 {
                     var (outer, outerLine) = open.Peek();
                     throw new HistoryFormatException(line, "BEGIN:VEVENT", $"a VEVENT inside {outer} (begun on line {outerLine}); a VEVENT belongs directly in VCALENDAR.");
                 }
 
-                if (component == "VEVENT" && open.Count == 1)
+                if (component == "VCALENDAR")
                 {
-                    current = new RawEvent(events.Count, line);
-                    events.Add(current);
+                    sawCalendar = true;
+                    method = null;
+                }
+
+                if (open.Count == 1 && component is "VEVENT" or "VTIMEZONE")
+                {
+                    if (++components > limits.MaxItems)
+                        throw new HistoryFormatException(line, "BEGIN:" + component, $"the file holds more than {limits.MaxItems:N0} components; at most that many are read.");
+                    body = new StringBuilder();
+                    current = component == "VEVENT" ? new RawEvent(line, method) : null;
                 }
 
                 open.Push((component, line));
+                body?.Append(content).Append("\r\n");
                 continue;
             }
 
             if (name == "END")
             {
-                var component = value.Trim().ToUpperInvariant();
+                var component = content[(colon + 1)..].Trim().ToUpperInvariant();
                 if (open.Count == 0)
-                    throw new HistoryFormatException(line, "END:" + component, "END without a matching BEGIN.");
+                    throw new HistoryFormatException(line, "END:" + Shorten(component), "END without a matching BEGIN.");
                 var (expected, beganAt) = open.Pop();
                 if (expected != component)
-                    throw new HistoryFormatException(line, "END:" + component, $"expected END:{expected} (BEGIN:{expected} is on line {beganAt}).");
-                if (component == "VEVENT" && open.Count == 1)
+                    throw new HistoryFormatException(line, "END:" + Shorten(component), $"expected END:{expected} (BEGIN:{expected} is on line {beganAt}).");
+                body?.Append(content).Append("\r\n");
+                if (open.Count == 1 && body is not null)
+                {
+                    yield return new IcsComponent(component, beganAt, body.ToString(), current);
+                    body = null;
                     current = null;
+                }
+
                 continue;
             }
 
             if (open.Count == 0)
                 throw new HistoryFormatException(line, name, "a property outside BEGIN:VCALENDAR.");
+            if (open.Count == 1 && name == "METHOD")
+                method = content[(colon + 1)..].Trim();
+            if (body is null || Unread.Contains(name) && open.Count == 2)
+                continue;
+            body.Append(content).Append("\r\n");
             if (current is not null && open.Count == 2)
             {
+                var value = content[(colon + 1)..];
                 if (name == "RRULE")
                     CheckRule(line, value);
-                current.Add(name, new RawProperty(line, parameters, value));
+                current.Add(name, new RawProperty(line, semicolon < 0 ? string.Empty : head[(semicolon + 1)..], value));
             }
         }
 
@@ -83,7 +117,6 @@ internal static class IcsRawScanner
 
         if (!sawCalendar)
             throw new HistoryFormatException(null, "VCALENDAR", "the file holds no calendar (BEGIN:VCALENDAR).");
-        return events;
     }
 
     private static void CheckRule(int line, string value)
@@ -98,45 +131,31 @@ internal static class IcsRawScanner
         }
     }
 
-    /// <summary>Logical lines (folded continuation lines joined), each with the number of its first physical line.</summary>
-    private static IEnumerable<(int Line, string Content)> Unfold(string text)
-    {
-        var lines = text.Split('\n');
-        string? pending = null;
-        var pendingLine = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var physical = lines[i].TrimEnd('\r');
-            if (pending is not null && physical.Length > 0 && (physical[0] == ' ' || physical[0] == '\t'))
-            {
-                pending += physical[1..];
-                continue;
-            }
-
-            if (pending is not null)
-                yield return (pendingLine, pending);
-            pending = physical.Length == 0 ? null : physical;
-            pendingLine = i + 1;
-        }
-
-        if (pending is not null)
-            yield return (pendingLine, pending);
-    }
-
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }
+
+/// <summary>One top-level component of a calendar (a VEVENT or a VTIMEZONE), as written.</summary>
+/// <param name="Name">VEVENT or VTIMEZONE.</param>
+/// <param name="Line">The line of its BEGIN.</param>
+/// <param name="Text">Its text, BEGIN to END, unfolded, without the free text the reader never uses.</param>
+/// <param name="Event">For a VEVENT: its properties as written.</param>
+internal sealed record IcsComponent(string Name, int Line, string Text, RawEvent? Event);
 
 /// <summary>One property line as written.</summary>
 internal sealed record RawProperty(int Line, string Parameters, string Value);
 
-/// <summary>One VEVENT as written: its position among the file's VEVENTs, its line, its properties (first of each name).</summary>
-internal sealed class RawEvent(int index, int line)
+/// <summary>One VEVENT as written: its line, its calendar's METHOD, its properties (first of each name).</summary>
+internal sealed class RawEvent(int line, string? method)
 {
     private readonly Dictionary<string, RawProperty> _first = new(StringComparer.Ordinal);
 
-    public int Index { get; } = index;
+    /// <summary>Position among the file's VEVENTs (the last tie-break); set by the reader.</summary>
+    public int Index { get; set; }
 
     public int Line { get; } = line;
+
+    /// <summary>The METHOD of the VCALENDAR the event is in (iTIP), if any.</summary>
+    public string? Method { get; } = method;
 
     public RawProperty? this[string name] => _first.GetValueOrDefault(name);
 

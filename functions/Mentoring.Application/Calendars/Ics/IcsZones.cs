@@ -47,6 +47,16 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>?
         return zone;
     }
 
+    /// <summary>Adds the file's own definitions (a VTIMEZONE read as the file is scanned); the first for a TZID wins.</summary>
+    public void Define(IEnumerable<VTimeZone> definitions)
+    {
+        foreach (var definition in definitions.Where(d => !string.IsNullOrWhiteSpace(d.TzId)))
+        {
+            if (_definitions.TryAdd(Normalise(definition.TzId!), definition))
+                _cache.Clear();
+        }
+    }
+
     private TimeZoneInfo? Defined(string name)
     {
         if (!_definitions.TryGetValue(name, out var definition))
@@ -59,8 +69,17 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>?
 
     private static string Normalise(string id) => id.Trim().Trim('"').Trim();
 
-    public DateTimeOffset ToInstant(CalDateTime value, int line, string component) =>
-        ToInstant(Wall(value), ZoneOf(value, line, component));
+    public DateTimeOffset ToInstant(CalDateTime value, int line, string component)
+    {
+        try
+        {
+            return ToInstant(Wall(value), ZoneOf(value, line, component));
+        }
+        catch (HistoryFormatException e) when (e.Line is null && e.Problem is not null)
+        {
+            throw new HistoryFormatException(line, component, e.Problem, e);
+        }
+    }
 
     /// <summary>The value's wall-clock time (midnight for a date).</summary>
     public static DateTime Wall(CalDateTime value) =>
@@ -70,9 +89,12 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>?
     /// A wall-clock time in a zone as an instant. A time skipped by a daylight-saving jump moves forward by the jump;
     /// a repeated time takes its first occurrence (RFC 5545, 3.3.5).
     /// </summary>
+    /// <exception cref="HistoryFormatException">The time is outside the years a history may name (no line: the caller's to add).</exception>
     public static DateTimeOffset ToInstant(DateTime wall, TimeZoneInfo zone)
     {
         wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+        if (wall.Year < HistoryLimits.Earliest.Year || wall.Year >= HistoryLimits.Latest.Year)
+            throw new HistoryFormatException(null, null, HistoryBudget.RangeProblem(new DateTimeOffset(wall, TimeSpan.Zero)));
         if (zone.IsInvalidTime(wall))
         {
             var before = zone.GetUtcOffset(wall.AddHours(-12));

@@ -13,28 +13,51 @@ public static class JsonLinesLedgerReader
 {
     public const string DefaultSource = "jsonl";
 
-    /// <exception cref="HistoryFormatException">A line is not a change; the message names the line and the field.</exception>
-    public static IReadOnlyList<LedgerChange> Read(string text)
+    private static readonly char[] LineBreaks = ['\n', '\r'];
+
+    /// <exception cref="HistoryFormatException">A line is not a change, or the text passes a limit of <paramref name="budget"/>
+    /// (the file limits if none); the message names the line and the field.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static IReadOnlyList<LedgerChange> Read(string text, HistoryBudget? budget = null)
     {
+        budget ??= HistoryBudget.ForFile();
+        var limits = budget.Limits;
+        if (text.Length > limits.MaxChars)
+            throw new HistoryFormatException(null, null, $"the file holds {text.Length:N0} characters; at most {limits.MaxChars:N0} are read.");
+
+        var options = new JsonDocumentOptions { MaxDepth = limits.MaxDepth };
         var changes = new List<LedgerChange>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var number = 0;
+        var position = 0;
+        while (position < text.Length)
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
+            number++;
+            var end = text.IndexOfAny(LineBreaks, position); // LF, CRLF or a lone CR
+            if (end < 0)
+                end = text.Length;
+            var length = end - position;
+            if (length > limits.MaxLineChars)
+                throw new HistoryFormatException(number, null, $"a line longer than {limits.MaxLineChars:N0} characters.");
+            var line = text.AsSpan(position, length).Trim();
+            position = end < text.Length - 1 && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
+            if (line.IsEmpty)
                 continue;
-            changes.Add(ReadLine(line, i + 1));
+            if (changes.Count >= limits.MaxItems)
+                throw new HistoryFormatException(number, null, $"the file holds more than {limits.MaxItems:N0} changes; at most that many are read.");
+            if ((number & 0xFF) == 0)
+                budget.Check(number);
+            changes.Add(ReadLine(line.ToString(), number, options));
         }
 
         return changes;
     }
 
-    private static LedgerChange ReadLine(string line, int number)
+    private static LedgerChange ReadLine(string line, int number, JsonDocumentOptions options)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonDocument.Parse(line, options);
         }
         catch (JsonException e)
         {

@@ -36,6 +36,8 @@ internal sealed class LineFields
             return null;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || !HasOffset(text))
             throw Bad(name, $"'{text}' is not an ISO-8601 date-time with an offset (e.g. 2025-03-03T09:00:00Z)");
+        if (!HistoryBudget.InRange(instant))
+            throw Bad(name, HistoryBudget.RangeProblem(instant).TrimEnd('.'));
         return instant.ToUniversalTime();
     }
 
