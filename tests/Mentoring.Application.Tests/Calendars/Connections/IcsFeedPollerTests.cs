@@ -1,6 +1,7 @@
 using Mentoring.Application.Calendars.Connections;
 using Mentoring.Application.Calendars.Ics;
 using Mentoring.Application.Tests.Calendars.Ics;
+using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Support;
 using Microsoft.AspNetCore.Http;
@@ -106,6 +107,35 @@ public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
         Assert.True((await harness.GetAsync(good)).HealthOrNew.Connected);
         Assert.Equal(Expected(V1).Order(StringComparer.Ordinal), (await harness.LedgerAsync()).Select(c => c.ChangeId).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Poll_FeedsReadAsTheFileMeans_CustomZoneAndAnInstanceMovedThenDeleted()
+    {
+        var outlook = Corpus("outlook-custom-zone-bangkok.ics");
+        var google = Corpus("google-moved-then-deleted.ics");
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "text/calendar";
+            await context.Response.WriteAsync(context.Request.Path.Value == "/outlook.ics" ? outlook : google);
+        });
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
+        var outlookFeed = Ics("ics-outlook", new Uri(server.BaseUri, "outlook.ics"));
+        var googleFeed = Ics("ics-google", new Uri(server.BaseUri, "google.ics"));
+        await harness.Connections.SaveAsync(outlookFeed, default);
+        await harness.Connections.SaveAsync(googleFeed, default);
+
+        await harness.Get<IcsFeedPoller>().RunAsync(default);
+
+        Assert.True((await harness.GetAsync(outlookFeed)).HealthOrNew.Connected); // its TZID is read from its own VTIMEZONE
+        Assert.True((await harness.GetAsync(googleFeed)).HealthOrNew.Connected);
+        var ledger = await harness.LedgerAsync();
+        Assert.Equal(Expected(outlook).Union(Expected(google)).Order(StringComparer.Ordinal), ledger.Select(c => c.ChangeId).Order(StringComparer.Ordinal));
+        Assert.All(ledger.Where(c => c.MeetingId.StartsWith("0400", StringComparison.Ordinal)), c => Assert.Equal(12, c.Start!.Value.UtcDateTime.Hour)); // 19:00 at +07:00
+        var deleted = ledger.Where(c => c.MeetingId == "2p9sd8f7g6h5j4k3l2m1n0b9v8@google.com/20250220T140000Z").OrderBy(c => c.ChangeId, StringComparer.Ordinal);
+        Assert.Equal(ChangeKind.Cancelled, deleted.Last().Kind);
+    }
+
+    private static string Corpus(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendars", "Ics", "Corpus", name));
 
     private static CalendarConnection Ics(string id, Uri url) =>
         new(CalendarConnection.Ics, id, ConnectionsHarness.ProgramId, null, ConnectionsHarness.PairId, url.AbsoluteUri);
