@@ -11,7 +11,7 @@ namespace Mentoring.Tests.Privacy;
 /// program can add anybody's address and erase it; that must not silence another program's member.
 /// </summary>
 [Collection(AzuriteFixture.Collection)]
-public sealed class ErasureScopeTests(AzuriteFixture azurite)
+public sealed class ErasureScopeTests
 {
     /// <summary>Tuesday 10 March 2026, 09:00 UTC: inside working hours in Berlin.</summary>
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
@@ -19,7 +19,7 @@ public sealed class ErasureScopeTests(AzuriteFixture azurite)
     [Fact]
     public async Task EraseInProgramA_ProgramBsMemberWithTheSameAddress_StillReceivesEmail()
     {
-        await using var host = await EmailHost.StartAsync(azurite, Now);
+        await using var host = await EmailHost.StartAsync(Now);
         var run = Guid.NewGuid().ToString("N")[..8];
         var (programA, programB) = ($"erase-a-{run}", $"erase-b-{run}");
         var shared = $"kim.{run}@example.com";
