@@ -70,21 +70,21 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(address.AbsoluteUri.TrimEnd('/'));
         foreach (var (key, value) in new Dictionary<string, string?>
-                 {
-                     ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                     ["Email:OutboxDirectory"] = outbox,
-                     ["Links:SigningKey"] = "acceptance-link-signing-key-of-at-least-32-chars",
-                     ["Links:BaseUrl"] = address.AbsoluteUri.TrimEnd('/'),
-                     ["Auth:BootstrapKey"] = AdminKey,
-                     ["Webhooks:CalCom:Secrets:0"] = CalComSecret,
-                     ["Webhooks:Calendly:Secrets:0"] = CalendlySecret,
-                     ["Webhooks:Graph:Secrets:0"] = GraphClientState,
-                     ["Calendars:Graph:Anonymous"] = "true",
-                     ["Calendars:Graph:BaseUrl"] = graphApi.AbsoluteUri + "v1.0",
-                     ["Calendars:Graph:NotificationUrl"] = address.AbsoluteUri + "api/webhooks/graph",
-                     ["Webhooks:StorageDeadline"] = "00:00:30",
-                     ["Network:AllowPrivateTargets"] = "true", // the feed and Graph are on loopback
-                 })
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Email:OutboxDirectory"] = outbox,
+            ["Links:SigningKey"] = "acceptance-link-signing-key-of-at-least-32-chars",
+            ["Links:BaseUrl"] = address.AbsoluteUri.TrimEnd('/'),
+            ["Auth:BootstrapKey"] = AdminKey,
+            ["Webhooks:CalCom:Secrets:0"] = CalComSecret,
+            ["Webhooks:Calendly:Secrets:0"] = CalendlySecret,
+            ["Webhooks:Graph:Secrets:0"] = GraphClientState,
+            ["Calendars:Graph:Anonymous"] = "true",
+            ["Calendars:Graph:BaseUrl"] = graphApi.AbsoluteUri + "v1.0",
+            ["Calendars:Graph:NotificationUrl"] = address.AbsoluteUri + "api/webhooks/graph",
+            ["Webhooks:StorageDeadline"] = "00:00:30",
+            ["Network:AllowPrivateTargets"] = "true", // the feed and Graph are on loopback
+        })
         {
             builder.Configuration[key] = value;
         }
