@@ -1,13 +1,12 @@
 namespace Mentoring.Acceptance.Tests.Quarter;
 
 /// <summary>
-/// Correct behaviour that today's main gets wrong, each waiting for the fix another change is making. Not in the default
+/// Findings of the quarter. Those marked <c>PendingFix</c> are correct behaviour main still gets wrong: not in the default
 /// run (<c>Category!=PendingFix</c>, see the project file); run them with
-/// <c>dotnet test tests/Mentoring.Acceptance.Tests --filter Category=PendingFix</c>. Each moves to its real class as soon
-/// as its fix is on main.
+/// <c>dotnet test tests/Mentoring.Acceptance.Tests --filter Category=PendingFix</c>. The others were fixed and run by
+/// default; they move to their real classes when this file is next touched.
 /// </summary>
 [Collection(QuarterDefinition.Name)]
-[Trait("Category", "PendingFix")]
 public sealed class PendingFixTests(QuarterPlay quarter)
 {
     /// <summary>engine-trust: a cancellation logged by an admin reads back as cancelled, not held.</summary>
@@ -58,6 +57,7 @@ public sealed class PendingFixTests(QuarterPlay quarter)
     /// Found by this suite, not yet owned (decisions-home's area): one week of postponements brings the crunch message
     /// twice — in that ISO week and again the next Monday ("40% of pairs postponed this week", of a week with none).
     /// </summary>
+    [Trait("Category", "PendingFix")]
     [Theory]
     [InlineData(AcmeProgram.SponsorEmail)]
     [InlineData(AcmeProgram.Admin)]
@@ -72,6 +72,7 @@ public sealed class PendingFixTests(QuarterPlay quarter)
     /// unchanged text reuses the first poll's delivery ids, so occurrences that enter the horizon later never reach the
     /// ledger — p04's biweekly meetings stop after January.
     /// </summary>
+    [Trait("Category", "PendingFix")]
     [Fact]
     public void IcsSeries_EveryOccurrence_GetsItsReminder()
     {
@@ -99,6 +100,7 @@ public sealed class PendingFixTests(QuarterPlay quarter)
     }
 
     /// <summary>Found by this suite, not yet owned (templates): "1 meetings with Ben".</summary>
+    [Trait("Category", "PendingFix")]
     [Fact]
     public void Numbers_AgreeWithTheirNouns()
     {
