@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Mentoring.Application.Calendars.Connections;
 using Mentoring.Engine.Ledger;
@@ -25,7 +23,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         await using var api = await ProviderFake.StartAsync();
         await using var host = await StartAsync(api);
 
-        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-maria", resource = ConnectionsHarness.GraphUser });
+        using var created = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-maria", resource = ConnectionsHarness.GraphUser });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var connection = await JsonAsync(created);
@@ -39,16 +37,16 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         Assert.Contains("startDateTime=", api.Where("GET", "/calendarView/delta")[0].PathAndQuery, StringComparison.Ordinal);
         Assert.Contains(await host.LedgerAsync(), c => c is { Kind: ChangeKind.Scheduled, MeetingId: "graph:AAMkAGUwNjQ4ZjIxAAA=" });
 
-        var listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        var listed = Assert.Single((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal(id, listed.GetProperty("id").GetString());
         Assert.Equal(ConnectionsHarness.GraphUser, listed.GetProperty("resource").GetString());
         Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
 
-        using var deleted = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/{id}");
+        using var deleted = await host.AdminAsync(HttpMethod.Delete, $"{Calendars}/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Single(api.Where("DELETE", "/v1.0/subscriptions/" + ProviderFake.NewSubscriptionId));
-        Assert.Empty((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Empty((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Null(await host.Get<ConnectionStore>().FindBySubscriptionAsync(CalendarConnection.Graph, ProviderFake.NewSubscriptionId, default));
     }
 
@@ -59,7 +57,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         await using var host = await StartAsync(api);
         api.Failing["/calendar/v3/calendars/maria.mentor@contoso.com/events/watch"] = 403;
 
-        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "google", participantId = "p-maria", resource = "maria.mentor@contoso.com" });
+        using var created = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "google", participantId = "p-maria", resource = "maria.mentor@contoso.com" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var connection = await JsonAsync(created);
@@ -69,13 +67,13 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         Assert.Equal("http-403", health.GetProperty("lastErrorKind").GetString());
         Assert.Equal(1, health.GetProperty("failures").GetInt32());
         Assert.True(health.TryGetProperty("failingSince", out _));
-        var listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        var listed = Assert.Single((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal("http-403", listed.GetProperty("health").GetProperty("lastErrorKind").GetString());
 
         api.Failing.Clear();
         await host.Get<ConnectionMaintenance>().RunAsync(default);
 
-        listed = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        listed = Assert.Single((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
         var channelId = JsonDocument.Parse(api.Where("POST", "/events/watch")[^1].Body).RootElement.GetProperty("id").GetString()!;
         Assert.NotEmpty(await host.LedgerAsync());
@@ -88,7 +86,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         await host.DrainCalendarChangesAsync();
         Assert.Contains("syncToken=CPDAlvWDx70CEPDAlvWDx70CGAU", api.Where("GET", "/events")[^1].PathAndQuery, StringComparison.Ordinal);
 
-        using var deleted = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/{id}");
+        using var deleted = await host.AdminAsync(HttpMethod.Delete, $"{Calendars}/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         var stop = JsonDocument.Parse(Assert.Single(api.Where("POST", "/channels/stop")).Body).RootElement;
@@ -114,25 +112,25 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
 
         foreach (var (body, field) in invalid)
         {
-            using var response = await SendAsync(host, HttpMethod.Post, Calendars, body);
+            using var response = await host.AdminAsync(HttpMethod.Post, Calendars, body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), $"{field} is not named for {JsonSerializer.Serialize(body)}");
         }
 
-        using var unknownField = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "https://feeds.example.com/pair.ics", colour = "red" });
+        using var unknownField = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "https://feeds.example.com/pair.ics", colour = "red" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
         Assert.Contains("colour", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var feed = new { provider = "ics", pairId = WebhookHost.PairId, resource = "http://127.0.0.1:9/pair.ics" }; // refused: the first poll fails
-        using var first = await SendAsync(host, HttpMethod.Post, Calendars, feed);
-        using var again = await SendAsync(host, HttpMethod.Post, Calendars, feed);
+        using var first = await host.AdminAsync(HttpMethod.Post, Calendars, feed);
+        using var again = await host.AdminAsync(HttpMethod.Post, Calendars, feed);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var saved = await JsonAsync(first);
         Assert.Equal("http://127.0.0.1/…", saved.GetProperty("resource").GetString());
         Assert.Equal("network", saved.GetProperty("health").GetProperty("lastErrorKind").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        using var unknown = await SendAsync(host, HttpMethod.Delete, $"{Calendars}/graph-0000");
+        using var unknown = await host.AdminAsync(HttpMethod.Delete, $"{Calendars}/graph-0000");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
@@ -150,7 +148,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         await using var api = await ProviderFake.StartAsync();
         await using var host = await StartAsync(api);
 
-        using var created = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(server.BaseUri, "pair.ics?key=s3cret").AbsoluteUri });
+        using var created = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(server.BaseUri, "pair.ics?key=s3cret").AbsoluteUri });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var connection = await JsonAsync(created);
@@ -167,19 +165,19 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
     {
         await using var api = await ProviderFake.StartAsync();
         await using var host = await StartAsync(api);
-        (await SendAsync(host, HttpMethod.Put, $"programs/{WebhookHost.ProgramId}/participants/p-ines", new { name = "Ines", email = "ines@example.com", role = "mentee", timeZone = "Europe/Lisbon" })).EnsureSuccessStatusCode();
-        (await SendAsync(host, HttpMethod.Post, $"programs/{WebhookHost.ProgramId}/pairs", new { id = "pair-ines", mentorId = "p-maria", menteeId = "p-ines" })).EnsureSuccessStatusCode();
-        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-ines", resource = "ines@example.com" })).EnsureSuccessStatusCode();
-        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = "pair-ines", resource = "http://127.0.0.1:9/ines.ics" })).EnsureSuccessStatusCode();
-        (await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "http://127.0.0.1:9/other.ics" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Put, $"programs/{WebhookHost.ProgramId}/participants/p-ines", new { name = "Ines", email = "ines@example.com", role = "mentee", timeZone = "Europe/Lisbon" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Post, $"programs/{WebhookHost.ProgramId}/pairs", new { id = "pair-ines", mentorId = "p-maria", menteeId = "p-ines" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-ines", resource = "ines@example.com" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = "pair-ines", resource = "http://127.0.0.1:9/ines.ics" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = "http://127.0.0.1:9/other.ics" })).EnsureSuccessStatusCode();
 
-        var export = await JsonAsync(await SendAsync(host, HttpMethod.Get, $"programs/{WebhookHost.ProgramId}/participants/p-ines/export"));
-        var erased = await JsonAsync(await SendAsync(host, HttpMethod.Delete, $"programs/{WebhookHost.ProgramId}/participants/p-ines"));
+        var export = await JsonAsync(await host.AdminAsync(HttpMethod.Get, $"programs/{WebhookHost.ProgramId}/participants/p-ines/export"));
+        var erased = await JsonAsync(await host.AdminAsync(HttpMethod.Delete, $"programs/{WebhookHost.ProgramId}/participants/p-ines"));
 
         Assert.Equal(["graph", "ics"], export.GetProperty("calendarConnections").EnumerateArray().Select(c => c.GetProperty("provider").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(2, erased.GetProperty("calendarsDisconnected").GetInt32());
         Assert.Single(api.Where("DELETE", "/v1.0/subscriptions/" + ProviderFake.NewSubscriptionId));
-        var left = Assert.Single((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        var left = Assert.Single((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal(WebhookHost.PairId, left.GetProperty("pairId").GetString());
     }
 
@@ -187,25 +185,8 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
     private async Task<WebhookHost> StartAsync(ProviderFake api)
     {
         var host = await WebhookHost.StartAsync(azurite, api.BaseUri, WebhookHost.LoopbackTargets);
-        using var program = await SendAsync(host, HttpMethod.Post, "programs", new
-        {
-            id = WebhookHost.ProgramId,
-            name = "Calendars",
-            businessGoal = "Grow.",
-            timeZone = "Europe/Amsterdam",
-            admins = new[] { "admin@example.com" },
-        });
-        Assert.True(program.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)program.StatusCode}");
+        await host.EnsureProgramAsync();
         return host;
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(WebhookHost host, HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri("/api/" + path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WebhookHost.AdminKey);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        return await host.Client.SendAsync(request);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Mentoring.Application.Outbound;
 using Mentoring.Testing;
@@ -47,10 +45,10 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync();
 
-        using var response = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = url });
+        using var response = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = url });
 
         await AssertRefusedAsync(response, "resource");
-        Assert.Empty((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Empty((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
     }
 
     [Theory]
@@ -59,10 +57,10 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync();
 
-        using var response = await SendAsync(host, HttpMethod.Post, Subscriptions, new { id = "inside", url = url.Replace("http://", "https://", StringComparison.Ordinal), eventTypes = new[] { "*" } });
+        using var response = await host.AdminAsync(HttpMethod.Post, Subscriptions, new { id = "inside", url = url.Replace("http://", "https://", StringComparison.Ordinal), eventTypes = new[] { "*" } });
 
         await AssertRefusedAsync(response, "url");
-        Assert.Empty((await JsonAsync(await SendAsync(host, HttpMethod.Get, Subscriptions))).GetProperty("items").EnumerateArray());
+        Assert.Empty((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Subscriptions))).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -71,7 +69,7 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
         await using var feed = await LoopbackServer.StartAsync((context, _) => context.Response.WriteAsync("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"));
         await using var host = await StartAsync();
 
-        using var response = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
+        using var response = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
 
         await AssertRefusedAsync(response, "resource");
         Assert.Empty(feed.Received);
@@ -90,11 +88,11 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
         var onlyTheFeedServer = new TargetRule(a => a.Equals(IPAddress.Loopback) ? null : AddressClassifier.RefusalOf(a));
         await using var host = await StartAsync(services => services.AddSingleton(onlyTheFeedServer));
 
-        using var response = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
+        using var response = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
 
         await AssertRefusedAsync(response, "resource");
         Assert.Equal(["/pair.ics"], feed.Received.Select(r => r.Path));
-        Assert.Empty((await JsonAsync(await SendAsync(host, HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
+        Assert.Empty((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Empty(await host.LedgerAsync());
     }
 
@@ -108,7 +106,7 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
         });
         await using var host = await StartAsync(settings: WebhookHost.LoopbackTargets);
 
-        using var response = await SendAsync(host, HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
+        using var response = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "ics", pairId = WebhookHost.PairId, resource = new Uri(feed.BaseUri, "pair.ics").AbsoluteUri });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Single(feed.Received);
@@ -127,26 +125,9 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
     private async Task<WebhookHost> StartAsync(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await WebhookHost.StartAsync(azurite, settings: settings, services: services);
-        await SendAsync(host, HttpMethod.Delete, $"{Subscriptions}/inside");
-        using var program = await SendAsync(host, HttpMethod.Post, "programs", new
-        {
-            id = WebhookHost.ProgramId,
-            name = "Calendars",
-            businessGoal = "Grow.",
-            timeZone = "Europe/Amsterdam",
-            admins = new[] { "admin@example.com" },
-        });
-        Assert.True(program.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)program.StatusCode}");
+        await host.AdminAsync(HttpMethod.Delete, $"{Subscriptions}/inside");
+        await host.EnsureProgramAsync();
         return host;
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(WebhookHost host, HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri("/api/" + path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WebhookHost.AdminKey);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        return await host.Client.SendAsync(request);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
