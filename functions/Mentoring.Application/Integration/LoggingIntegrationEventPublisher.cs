@@ -11,6 +11,6 @@ internal sealed partial class LoggingIntegrationEventPublisher(ILogger<LoggingIn
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(4001, LogLevel.Information, "Integration event {Type} for pair {ProgramId}/{PairId} (no Service Bus configured)")]
+    [LoggerMessage(7201, LogLevel.Information, "Integration event {Type} for pair {ProgramId}/{PairId} (no Service Bus configured)")]
     private partial void LogEvent(string type, string programId, string pairId);
 }

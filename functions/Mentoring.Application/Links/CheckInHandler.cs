@@ -153,9 +153,9 @@ internal sealed partial class CheckInHandler(
         _ => "Something else",
     };
 
-    [LoggerMessage(4001, LogLevel.Information, "Check-in {Purpose} for pair {ProgramId}/{PairId}: {Outcome}")]
+    [LoggerMessage(5001, LogLevel.Information, "Check-in {Purpose} for pair {ProgramId}/{PairId}: {Outcome}")]
     private partial void LogRecorded(string purpose, string programId, string pairId, string outcome);
 
-    [LoggerMessage(4002, LogLevel.Information, "Check-in link refused: {Refusal}")]
+    [LoggerMessage(5002, LogLevel.Information, "Check-in link refused: {Refusal}")]
     private partial void LogRefused(string refusal);
 }

@@ -56,9 +56,9 @@ internal sealed partial class UnsubscribeHandler(
             : Results.Ok(new { status = "unsubscribed" });
     }
 
-    [LoggerMessage(4101, LogLevel.Information, "Unsubscribe link refused: {Refusal}")]
+    [LoggerMessage(5101, LogLevel.Information, "Unsubscribe link refused: {Refusal}")]
     private partial void LogRefused(string refusal);
 
-    [LoggerMessage(4102, LogLevel.Information, "Unsubscribe for {RecipientKey} of program {ProgramId}: nobody has that address any more")]
+    [LoggerMessage(5102, LogLevel.Information, "Unsubscribe for {RecipientKey} of program {ProgramId}: nobody has that address any more")]
     private partial void LogNobody(string programId, string recipientKey);
 }

@@ -62,7 +62,7 @@ internal static partial class DemoSetup
             await writer.FlushAsync(stoppingToken);
         }
 
-        [LoggerMessage(6001, LogLevel.Information, "Demo: seeded {Pairs} pairs, swept {Due} due; emails land in {Outbox}")]
+        [LoggerMessage(6201, LogLevel.Information, "Demo: seeded {Pairs} pairs, swept {Due} due; emails land in {Outbox}")]
         private partial void LogSeeded(int pairs, int due, string outbox);
     }
 }

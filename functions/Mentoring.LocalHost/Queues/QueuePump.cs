@@ -128,15 +128,15 @@ internal sealed partial class QueuePump(
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
     }
 
-    [LoggerMessage(5001, LogLevel.Warning, "Message {MessageId} on {Queue} failed (try {DequeueCount}); retried after the visibility timeout")]
+    [LoggerMessage(6001, LogLevel.Warning, "Message {MessageId} on {Queue} failed (try {DequeueCount}); retried after the visibility timeout")]
     private partial void LogFailed(Exception e, string queue, string messageId, long dequeueCount);
 
-    [LoggerMessage(5002, LogLevel.Error, "Message {MessageId} on {Queue} failed its last try ({DequeueCount}); moved to poison")]
+    [LoggerMessage(6002, LogLevel.Error, "Message {MessageId} on {Queue} failed its last try ({DequeueCount}); moved to poison")]
     private partial void LogPoisoned(Exception e, string queue, string messageId, long dequeueCount);
 
-    [LoggerMessage(5003, LogLevel.Warning, "Polling {Queue} failed; backing off")]
+    [LoggerMessage(6003, LogLevel.Warning, "Polling {Queue} failed; backing off")]
     private partial void LogPollFailed(Exception e, string queue);
 
-    [LoggerMessage(5004, LogLevel.Warning, "Message {MessageId} on {Queue} outlived its {LeaseTime} lease; it runs again")]
+    [LoggerMessage(6004, LogLevel.Warning, "Message {MessageId} on {Queue} outlived its {LeaseTime} lease; it runs again")]
     private partial void LogLeaseLost(string queue, string messageId, TimeSpan leaseTime);
 }

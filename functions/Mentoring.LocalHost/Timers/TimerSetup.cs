@@ -43,7 +43,7 @@ internal static partial class TimerSetup
             }
         }
 
-        [LoggerMessage(5102, LogLevel.Error, "The {Timer} timer failed; the next one runs on schedule")]
+        [LoggerMessage(6102, LogLevel.Error, "The {Timer} timer failed; the next one runs on schedule")]
         private partial void LogTimerFailed(Exception e, string timer);
     }
 
@@ -71,7 +71,7 @@ internal static partial class TimerSetup
             }
         }
 
-        [LoggerMessage(5101, LogLevel.Error, "The sweep failed; the next one runs on schedule")]
+        [LoggerMessage(6101, LogLevel.Error, "The sweep failed; the next one runs on schedule")]
         private partial void LogSweepFailed(Exception e);
     }
 }

@@ -103,9 +103,9 @@ internal sealed partial class ConnectionMaintenance(
         _ => e.GetType().Name,
     };
 
-    [LoggerMessage(3301, LogLevel.Warning, "{ExceptionType} on {Provider} connection {ConnectionId} ({Kind}); recorded on the connection")]
+    [LoggerMessage(4301, LogLevel.Warning, "{ExceptionType} on {Provider} connection {ConnectionId} ({Kind}); recorded on the connection")]
     private partial void LogFailed(string exceptionType, string provider, string connectionId, string kind);
 
-    [LoggerMessage(3302, LogLevel.Warning, "{Provider} connection {ConnectionId} failed {Failures} times in a row; the owner was asked to reconnect")]
+    [LoggerMessage(4302, LogLevel.Warning, "{Provider} connection {ConnectionId} failed {Failures} times in a row; the owner was asked to reconnect")]
     private partial void LogNudged(string provider, string connectionId, int failures);
 }

@@ -59,6 +59,6 @@ internal sealed partial class ConnectionOnboarding(
         await google.SyncAsync($"google-connect/{connection.ConnectionId}/{now.UtcTicks}", opened, ct);
     }
 
-    [LoggerMessage(3303, LogLevel.Warning, "Could not stop the {Provider} subscription of connection {ConnectionId} ({Kind}); removed anyway")]
+    [LoggerMessage(4303, LogLevel.Warning, "Could not stop the {Provider} subscription of connection {ConnectionId} ({Kind}); removed anyway")]
     private partial void LogStopFailed(string provider, string connectionId, string kind);
 }

@@ -117,9 +117,9 @@ internal sealed partial class IcsFeedPoller(
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    [LoggerMessage(3401, LogLevel.Debug, "ICS feed {ConnectionId}: not modified")]
+    [LoggerMessage(4401, LogLevel.Debug, "ICS feed {ConnectionId}: not modified")]
     private partial void LogNotModified(string connectionId);
 
-    [LoggerMessage(3402, LogLevel.Information, "ICS feed {ConnectionId}: {Changes} ledger changes read")]
+    [LoggerMessage(4402, LogLevel.Information, "ICS feed {ConnectionId}: {Changes} ledger changes read")]
     private partial void LogPolled(string connectionId, int changes);
 }

@@ -132,13 +132,13 @@ internal sealed partial class CalendarDeliveryHandler(
         LogParked(delivery.DeliveryId, delivery.Provider, reason);
     }
 
-    [LoggerMessage(3201, LogLevel.Warning, "Delivery {DeliveryId} from {Provider} is not usable ({Reason}); parked in poison")]
+    [LoggerMessage(4201, LogLevel.Warning, "Delivery {DeliveryId} from {Provider} is not usable ({Reason}); parked in poison")]
     private partial void LogParked(string deliveryId, string provider, string reason);
 
-    [LoggerMessage(3202, LogLevel.Information, "Delivery {DeliveryId}: Graph subscription {SubscriptionId} is not one of ours")]
+    [LoggerMessage(4202, LogLevel.Information, "Delivery {DeliveryId}: Graph subscription {SubscriptionId} is not one of ours")]
     private partial void LogUnknownSubscription(string deliveryId, string subscriptionId);
 
-    [LoggerMessage(3203, LogLevel.Information, "Delivery {DeliveryId}: the Google channel is no longer current; skipped")]
+    [LoggerMessage(4203, LogLevel.Information, "Delivery {DeliveryId}: the Google channel is no longer current; skipped")]
     private partial void LogUnknownChannel(string deliveryId);
 }
 

@@ -126,9 +126,9 @@ internal sealed partial class LedgerIngest(
         return unmatched;
     }
 
-    [LoggerMessage(3101, LogLevel.Information, "Delivery {DeliveryId} from {Source}: {Count} observations matched no pair; kept to be matched again")]
+    [LoggerMessage(4101, LogLevel.Information, "Delivery {DeliveryId} from {Source}: {Count} observations matched no pair; kept to be matched again")]
     private partial void LogUnmatched(string deliveryId, string source, int count);
 
-    [LoggerMessage(3102, LogLevel.Information, "Rematch: {Matched} of {Kept} kept observations now match a pair")]
+    [LoggerMessage(4102, LogLevel.Information, "Rematch: {Matched} of {Kept} kept observations now match a pair")]
     private partial void LogRematched(int kept, int matched);
 }

@@ -175,15 +175,15 @@ internal sealed partial class WebhookIngest(
         return Results.Problem(statusCode: status, title: title, detail: reason);
     }
 
-    [LoggerMessage(3001, LogLevel.Information, "Webhook {Provider} refused with {Status}: {Reason}")]
+    [LoggerMessage(4001, LogLevel.Information, "Webhook {Provider} refused with {Status}: {Reason}")]
     private partial void LogRefused(string provider, int status, string reason);
 
-    [LoggerMessage(3002, LogLevel.Information, "Webhook {Provider} handshake answered")]
+    [LoggerMessage(4002, LogLevel.Information, "Webhook {Provider} handshake answered")]
     private partial void LogHandshake(string provider);
 
-    [LoggerMessage(3003, LogLevel.Information, "Webhook {Provider} delivery {DeliveryId} is a replay; nothing enqueued")]
+    [LoggerMessage(4003, LogLevel.Information, "Webhook {Provider} delivery {DeliveryId} is a replay; nothing enqueued")]
     private partial void LogReplay(string provider, string deliveryId);
 
-    [LoggerMessage(3004, LogLevel.Debug, "Webhook {Provider} delivery is of an event type not used; nothing enqueued")]
+    [LoggerMessage(4004, LogLevel.Debug, "Webhook {Provider} delivery is of an event type not used; nothing enqueued")]
     private partial void LogIgnored(string provider);
 }

@@ -78,12 +78,12 @@ public sealed partial class SendGridEmailSender : IEmailSender
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} ({TemplateId}) accepted by SendGrid as {ProviderMessageId}, sandbox {Sandbox}")]
+    [LoggerMessage(3301, LogLevel.Information, "Email {MessageId} ({TemplateId}) accepted by SendGrid as {ProviderMessageId}, sandbox {Sandbox}")]
     private partial void LogSent(string messageId, string templateId, string? providerMessageId, bool sandbox);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} ({TemplateId}) to be retried in {After}: {Reason}")]
+    [LoggerMessage(3302, LogLevel.Warning, "Email {MessageId} ({TemplateId}) to be retried in {After}: {Reason}")]
     private partial void LogRetry(string messageId, string templateId, TimeSpan after, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email {MessageId} ({TemplateId}) refused by SendGrid with {StatusCode}: {Reason}")]
+    [LoggerMessage(3303, LogLevel.Error, "Email {MessageId} ({TemplateId}) refused by SendGrid with {StatusCode}: {Reason}")]
     private partial void LogFailed(string messageId, string templateId, int statusCode, string reason);
 }
