@@ -9,6 +9,9 @@ public static class ChangeSources
     /// <summary>A participant's check-in answer.</summary>
     public const string CheckIn = "checkin";
 
+    /// <summary>A booking made, moved or cancelled through a booking link (the invitation the program sent).</summary>
+    public const string Booking = "booking";
+
     /// <summary>An admin's log of a meeting's outcome: the explicit human record, final against every other source.</summary>
     public static bool IsAdmin(string? source) => string.Equals(source, Admin, StringComparison.Ordinal);
 
