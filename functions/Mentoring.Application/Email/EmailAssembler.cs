@@ -92,7 +92,7 @@ internal sealed class EmailAssembler(
             NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
-    /// <summary>The check-in links for the pair's own people, unsubscribe for everyone, the dashboard for sponsors and admins.</summary>
+    /// <summary>The check-in and booking links for the pair's own people, unsubscribe for everyone, the dashboard for sponsors and admins.</summary>
     public EmailLinks SignLinks(string programId, string? pairId, MessageDecision decision, DateTimeOffset now) =>
         Links(programId, pairId, decision, now, (prefix, claims) => signer.Url(prefix, claims));
 
@@ -113,7 +113,9 @@ internal sealed class EmailAssembler(
         return new EmailLinks(
             CheckIn: CheckIn(LinkPurpose.Met),
             Postponed: CheckIn(LinkPurpose.Postponed),
-            BookNext: CheckIn(LinkPurpose.MeetOn),
+            BookNext: participant
+                ? url(Hosting.Routes.BookPrefix, new LinkClaims(LinkPurpose.Book, programId, pairId, decision.IdempotencyKey, key, now + o.CheckInLifetime))
+                : "",
             Unsubscribe: unsubscribeUrl,
             OneClickUnsubscribe: unsubscribeUrl,
             Dashboard: decision.Recipient.Kind is RecipientKind.Sponsor or RecipientKind.Admin ? o.DashboardUrl?.ToString() ?? "" : "");

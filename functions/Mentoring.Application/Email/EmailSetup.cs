@@ -66,6 +66,8 @@ public static class EmailSetup
         services.AddSingleton<EmailAssembler>();
         services.AddSingleton<EmailDispatchHandler>();
         services.AddSingleton<CheckInHandler>();
+        services.AddSingleton<BookingHandler>();
+        services.AddSingleton<BookingEmails>();
         services.AddSingleton<UnsubscribeHandler>();
         services.AddSingleton<SendGridEventHandler>();
         services.AddSingleton<EmailPreviewHandler>();

@@ -63,14 +63,50 @@ internal sealed class EmlOutboxSender(IOptions<EmailOptions> options, TimeProvid
         Header("X-Mentoring-Message", email.MessageId);
         if (email.IdempotencyKey is { } key)
             Header("X-Mentoring-Idempotency-Key", EncodeWord(key));
+        if (email.Invite is { } invite)
+        {
+            // RFC 6047 as mail clients send it: mixed { alternative { text, HTML, text/calendar; method=… }, the .ics attachment }.
+            var mixed = "=_mix_" + FileIdOf(email.MessageId);
+            Header("Content-Type", $"multipart/mixed; boundary=\"{mixed}\"");
+            eml.Append("\r\n");
+            eml.Append("This is a multi-part message in MIME format.\r\n");
+            eml.Append("--").Append(mixed).Append("\r\n");
+            eml.Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n");
+            Alternatives(eml, boundary, email, invite);
+            eml.Append("--").Append(mixed).Append("\r\n");
+            eml.Append("Content-Type: ").Append(CalendarInvite.AttachmentType).Append("; name=\"").Append(invite.FileName).Append("\"\r\n");
+            eml.Append("Content-Disposition: attachment; filename=\"").Append(invite.FileName).Append("\"\r\n");
+            eml.Append("Content-Transfer-Encoding: base64\r\n\r\n");
+            eml.Append(Base64Lines(invite.Ics)).Append("\r\n");
+            eml.Append("--").Append(mixed).Append("--\r\n");
+            return eml.ToString();
+        }
+
         Header("Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
         eml.Append("\r\n");
         eml.Append("This is a multi-part message in MIME format.\r\n");
-        Part(eml, boundary, "text/plain", email.Text);
-        Part(eml, boundary, "text/html", email.Html);
-        eml.Append("--").Append(boundary).Append("--\r\n");
+        Alternatives(eml, boundary, email, null);
         return eml.ToString();
     }
+
+    private static void Alternatives(StringBuilder eml, string boundary, RenderedEmail email, CalendarInvite? invite)
+    {
+        Part(eml, boundary, "text/plain", email.Text);
+        Part(eml, boundary, "text/html", email.Html);
+        if (invite is not null)
+        {
+            eml.Append("--").Append(boundary).Append("\r\n");
+            eml.Append("Content-Type: text/calendar; charset=utf-8; method=").Append(invite.Method).Append("\r\n");
+            eml.Append("Content-Transfer-Encoding: base64\r\n\r\n");
+            eml.Append(Base64Lines(invite.Ics)).Append("\r\n");
+        }
+
+        eml.Append("--").Append(boundary).Append("--\r\n");
+    }
+
+    /// <summary>UTF-8 text as base64 in lines of 76 characters (RFC 2045 §6.8).</summary>
+    private static string Base64Lines(string text) =>
+        string.Join("\r\n", Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).Chunk(76).Select(c => new string(c)));
 
     private static void Part(StringBuilder eml, string boundary, string mediaType, string body)
     {

@@ -8,6 +8,7 @@ namespace Mentoring.Application.Email;
 /// address or a name. <see cref="OneClickUnsubscribeUrl"/> is the signed RFC 8058 POST target;
 /// <see cref="UnsubscribeMailto"/> the mailto alternative that List-Unsubscribe also names. <see cref="IdempotencyKey"/>
 /// is the outbox row's key, written into the local .eml only (it may hold ids SendGrid's custom args should not carry).
+/// <see cref="Invite"/> is a meeting invitation (a booking's REQUEST or CANCEL) the email carries, if any.
 /// </remarks>
 public sealed record RenderedEmail(
     string ToAddress,
@@ -22,7 +23,8 @@ public sealed record RenderedEmail(
     string OneClickUnsubscribeUrl,
     string? UnsubscribeMailto,
     IReadOnlyDictionary<string, string> CustomArgs,
-    string? IdempotencyKey = null)
+    string? IdempotencyKey = null,
+    CalendarInvite? Invite = null)
 {
     /// <summary>Puts a rendering into an envelope: the category is the template id, the custom args carry our ids.</summary>
     public static RenderedEmail Create(

@@ -15,6 +15,11 @@ public static class Routes
 
     public const string CheckIn = CheckInPrefix + "/{token}";
 
+    /// <summary>Signed booking links: GET proposes times and shows the pair's booked meeting; POST books, moves or cancels it.</summary>
+    public const string BookPrefix = "book";
+
+    public const string Book = BookPrefix + "/{token}";
+
     /// <summary>Signed unsubscribe links: GET shows a page whose button POSTs; POST (RFC 8058 one-click) unsubscribes.</summary>
     public const string UnsubscribePrefix = "unsubscribe";
 

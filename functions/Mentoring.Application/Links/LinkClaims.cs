@@ -9,11 +9,14 @@ internal enum LinkPurpose
     /// <summary>"We postponed — why": records a cancellation or missed meeting with a reason.</summary>
     Postponed = 2,
 
-    /// <summary>"We'll meet on …": records the meeting the pair booked.</summary>
+    /// <summary>"We'll meet on …": records the meeting the pair booked (links sent before booking links; still honoured).</summary>
     MeetOn = 3,
 
     /// <summary>One-click unsubscribe (RFC 8058).</summary>
     Unsubscribe = 4,
+
+    /// <summary>The booking page: proposes times, books the pair's next meeting, moves or cancels it.</summary>
+    Book = 5,
 }
 
 /// <summary>What one link says, signed as a whole.</summary>

@@ -16,6 +16,14 @@ internal static class LinkFunctions
     public static Task<IResult> CheckIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CheckIn)] HttpRequest request) =>
         LinkEndpoints.CheckIn.Handle(request.HttpContext);
 
+    [Function("BookingPage")]
+    public static Task<IResult> BookingPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Book)] HttpRequest request) =>
+        LinkEndpoints.BookingPage.Handle(request.HttpContext);
+
+    [Function("Book")]
+    public static Task<IResult> Book([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Book)] HttpRequest request) =>
+        LinkEndpoints.Book.Handle(request.HttpContext);
+
     [Function("UnsubscribePage")]
     public static Task<IResult> UnsubscribePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Unsubscribe)] HttpRequest request) =>
         LinkEndpoints.UnsubscribePage.Handle(request.HttpContext);

@@ -56,6 +56,7 @@ internal static class MailSendSchema
             errors.Add("subject is required (top level or in every personalization).");
 
         CheckContent(body, errors);
+        CheckAttachments(body, errors);
         if (body.TryGetProperty("custom_args", out var customArgs))
             CheckStringMap(customArgs, "custom_args", errors);
         CheckHeaders(body, errors);
@@ -83,6 +84,31 @@ internal static class MailSendSchema
         var html = types.IndexOf("text/html");
         if (plain > 0 || (html >= 0 && plain > html))
             errors.Add("content[]: text/plain must come first, before text/html.");
+    }
+
+    /// <summary>Attachments: base64 content and a file name; the type a bare media type (SendGrid refuses ';' and CRLF in it).</summary>
+    private static void CheckAttachments(JsonElement body, List<string> errors)
+    {
+        if (!body.TryGetProperty("attachments", out var attachments))
+            return;
+        if (attachments.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("attachments must be an array.");
+            return;
+        }
+
+        foreach (var a in attachments.EnumerateArray())
+        {
+            if (!a.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String || content.GetString()!.Length == 0
+                || !Convert.TryFromBase64String(content.GetString()!, new byte[content.GetString()!.Length], out _))
+                errors.Add("attachments[].content must be base64 and not empty.");
+            if (!a.TryGetProperty("filename", out var name) || name.ValueKind != JsonValueKind.String || name.GetString()!.Length == 0)
+                errors.Add("attachments[].filename is required.");
+            if (a.TryGetProperty("type", out var type) && (type.ValueKind != JsonValueKind.String || type.GetString()!.AsSpan().IndexOfAny(";\r\n") >= 0))
+                errors.Add("The attachment type cannot contain ';', or CRLF characters.");
+            if (a.TryGetProperty("disposition", out var disposition) && disposition.GetString() is not ("inline" or "attachment"))
+                errors.Add("attachments[].disposition must be inline or attachment.");
+        }
     }
 
     private static void CheckHeaders(JsonElement body, List<string> errors)

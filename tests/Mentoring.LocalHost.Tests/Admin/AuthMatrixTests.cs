@@ -28,6 +28,8 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         [Application.Calendars.Webhooks.WebhookEndpoints.Google.Name] = "verifies the channel id and token",
         [Application.Links.LinkEndpoints.CheckInPage.Name] = "signed, expiring link; shows a page, changes nothing",
         [Application.Links.LinkEndpoints.CheckIn.Name] = "signed, expiring link",
+        [Application.Links.LinkEndpoints.BookingPage.Name] = "signed, expiring link; shows a page, changes nothing",
+        [Application.Links.LinkEndpoints.Book.Name] = "signed, expiring link",
         [Application.Links.LinkEndpoints.UnsubscribePage.Name] = "signed link; shows a page, changes nothing",
         [Application.Links.LinkEndpoints.Unsubscribe.Name] = "signed link (RFC 8058 one-click)",
         [Application.Links.LinkEndpoints.SendGridEvents.Name] = "verifies SendGrid's ECDSA signature",

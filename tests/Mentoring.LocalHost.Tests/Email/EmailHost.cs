@@ -34,14 +34,16 @@ internal sealed class EmailHost : IAsyncDisposable
     public string OutboxDirectory { get; }
 
     /// <summary>On an Azurite of its own: the sweep reads only this program's pairs, whatever other tests left due.</summary>
-    public static async Task<EmailHost> StartAsync(DateTimeOffset now)
+    /// <param name="now">Where the host's clock starts.</param>
+    /// <param name="settings">Settings beside the outbox and signing key (SendGrid's, say).</param>
+    public static async Task<EmailHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string>? settings = null)
     {
         var azurite = await AzuriteProcess.StartAsync();
         var outbox = Directory.CreateTempSubdirectory("mentoring-email-").FullName;
         var time = new FakeTimeProvider(now);
         var api = await AdminApi.StartAsync(
             azurite.ConnectionString,
-            new Dictionary<string, string> { ["Email:OutboxDirectory"] = outbox, ["Links:SigningKey"] = PipelineHarness.LinkSigningKey },
+            new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Email:OutboxDirectory"] = outbox, ["Links:SigningKey"] = PipelineHarness.LinkSigningKey },
             services => services.AddSingleton<TimeProvider>(time));
         return new EmailHost(azurite, api, time, outbox);
     }

@@ -13,8 +13,19 @@ internal static class SendGridMessageFactory
         message.SetFrom(new EmailAddress(options.FromAddress, string.IsNullOrEmpty(options.FromName) ? null : options.FromName));
         message.AddTo(new EmailAddress(email.ToAddress, string.IsNullOrEmpty(email.ToName) ? null : email.ToName));
         message.SetSubject(email.Subject);
-        message.PlainTextContent = email.Text; // serialised before the HTML part, as v3 requires
-        message.HtmlContent = email.Html;
+        if (email.Invite is { } invite)
+        {
+            // A content of type "text/calendar; method=…" after the text and HTML is what makes clients show an invitation
+            // (the library drops added contents when PlainTextContent/HtmlContent are set, so all three go as contents);
+            // an attachment's type may carry no parameters (SendGrid refuses ';'), so the .ics goes as application/ics.
+            message.AddContents([new Content("text/plain", email.Text), new Content("text/html", email.Html), new Content(invite.PartType, invite.Ics)]);
+            message.AddAttachment(invite.FileName, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(invite.Ics)), CalendarInvite.AttachmentType, "attachment");
+        }
+        else
+        {
+            message.PlainTextContent = email.Text; // serialised before the HTML part, as v3 requires
+            message.HtmlContent = email.Html;
+        }
 
         foreach (var (key, value) in email.CustomArgs)
         {
