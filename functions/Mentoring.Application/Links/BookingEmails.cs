@@ -122,7 +122,8 @@ internal sealed partial class BookingEmails(
         var content = new RenderedContent(TemplateId, subject, html, text, new Dictionary<TemplatePart, TemplateValidation>());
         var links = new EmailLinks(BookNext: book, Unsubscribe: unsubscribe, OneClickUnsubscribe: unsubscribe);
         return RenderedEmail.Create(content, to.Email, to.DisplayName, messageId, links, o.UnsubscribeMailto, meeting.PairId, programId)
-            with { Invite = invite };
+            with
+        { Invite = invite };
     }
 
     private static int Minutes(BookedMeeting meeting) => (int)(meeting.End - meeting.Start).TotalMinutes;

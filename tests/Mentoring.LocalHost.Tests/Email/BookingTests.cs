@@ -39,6 +39,8 @@ public sealed partial class BookingTests
         using var anonymous = host.Api.Client(key: null);
         var page = await GetPageAsync(anonymous, link);
         Assert.Contains("Times that suit you both", page, StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("BOOKING_PAGE_OUT") is { Length: > 0 } saveTo)
+            await File.WriteAllTextAsync(saveTo, page); // for docs/booking-page.png (docs/email.md says how)
         var proposals = await ProposalsAsync(anonymous, link);
         Assert.NotEmpty(proposals);
         // Within a cadence (two days here) and more than a day ahead: the ladder pauses for a meeting that close.
