@@ -177,7 +177,8 @@ public sealed partial class DeployableTests
     private async Task<TestProgram> CreateProgramAsync(string name, int startedDaysAgo, bool preMeetingReminders)
     {
         var id = $"fh-{name}-{Guid.NewGuid():N}"[..20];
-        var program = new TestProgram(id, "pair-1", "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
+        // Pair ids unique across programs: calendar matching treats one used in two programs as ambiguous (PairDirectory).
+        var program = new TestProgram(id, "pair-" + id, "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
         await SendAsync(HttpMethod.Post, "programs", JsonContent.Create(new
         {
             id,
