@@ -54,7 +54,7 @@ public sealed class ErasedCalendarDataTests(AzuriteFixture azurite)
     public async Task Erase_DeletesTheirParkedBodiesAndUnmatchedObservations_KeepsOthers()
     {
         await using var host = await WebhookHost.StartAsync(azurite);
-        await AddInesAsync(host);
+        var (ines, _) = await AddInesAsync(host);
 
         // Two deliveries queued by a version without program routes: the handler parks both (no program to match in).
         await QueueUnscopedAsync(host, Booking(Ines, "Ines Erased"));
@@ -66,7 +66,7 @@ public sealed class ErasedCalendarDataTests(AzuriteFixture azurite)
         Assert.Equal(2, await host.CountAsync(QueueNames.PoisonOf(QueueNames.CalendarChanges)));
         Assert.Contains(await KeptAsync(host), o => o.Participants.Contains(Ines, StringComparer.OrdinalIgnoreCase));
 
-        var erased = await JsonAsync(await host.AdminAsync(HttpMethod.Delete, $"{Participants}/p-ines"));
+        var erased = await JsonAsync(await host.AdminAsync(HttpMethod.Delete, $"{Participants}/{ines}"));
 
         Assert.Equal(1, erased.GetProperty("parkedDeliveriesDeleted").GetInt32());
         Assert.Equal(1, erased.GetProperty("unmatchedObservationsDeleted").GetInt32());
@@ -80,19 +80,19 @@ public sealed class ErasedCalendarDataTests(AzuriteFixture azurite)
     public async Task Erase_TheirPairsFreeTextGoes_PauseAndCancellationReasons()
     {
         await using var host = await WebhookHost.StartAsync(azurite);
-        await AddInesAsync(host);
-        var pair = $"programs/{WebhookHost.ProgramId}/pairs/pair-ines";
+        var (ines, pairId) = await AddInesAsync(host);
+        var pair = $"programs/{WebhookHost.ProgramId}/pairs/{pairId}";
         (await host.AdminAsync(HttpMethod.Post, $"{pair}/meetings", new { start = "2025-03-20T10:00:00Z", outcome = "cancelled", reason = "Ines is in hospital for her surgery" })).EnsureSuccessStatusCode();
         (await host.AdminAsync(HttpMethod.Post, $"{pair}/pause", new { reason = "Ines is on sick leave until May" })).EnsureSuccessStatusCode();
-        Assert.Contains((await host.TimelineAsync("pair-ines")).GetProperty("ledger").EnumerateArray(), c => c.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String);
+        Assert.Contains((await host.TimelineAsync(pairId)).GetProperty("ledger").EnumerateArray(), c => c.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String);
 
-        var erased = await JsonAsync(await host.AdminAsync(HttpMethod.Delete, $"{Participants}/p-ines"));
+        var erased = await JsonAsync(await host.AdminAsync(HttpMethod.Delete, $"{Participants}/{ines}"));
 
         Assert.Equal(1, erased.GetProperty("reasonsErased").GetInt32());
-        var row = (await host.Get<TableServiceClient>().GetTableClient(TableNames.Pairs).GetEntityAsync<TableEntity>(Keys.Encode(WebhookHost.ProgramId), Keys.Encode("pair-ines"))).Value;
+        var row = (await host.Get<TableServiceClient>().GetTableClient(TableNames.Pairs).GetEntityAsync<TableEntity>(Keys.Encode(WebhookHost.ProgramId), Keys.Encode(pairId))).Value;
         Assert.Null(row.GetString("PauseReason"));
         Assert.Null(row.GetString("EndReason"));
-        var ledger = (await host.Get<PairLogStore>().LoadAsync(Keys.PairLog(WebhookHost.ProgramId, "pair-ines"), default)).Ledger;
+        var ledger = (await host.Get<PairLogStore>().LoadAsync(Keys.PairLog(WebhookHost.ProgramId, pairId), default)).Ledger;
         Assert.NotEmpty(ledger);
         Assert.All(ledger, c => Assert.Null(c.Reason));
     }
@@ -106,22 +106,22 @@ public sealed class ErasedCalendarDataTests(AzuriteFixture azurite)
     private static QueueClient Poison(WebhookHost host) =>
         host.Get<QueueServiceClient>().GetQueueClient(QueueNames.PoisonOf(QueueNames.CalendarChanges));
 
-    private static async Task AddInesAsync(WebhookHost host)
+    /// <summary>Ines (a new participant id each run: the Azurite is shared) in a new pair with maria.</summary>
+    private static async Task<(string Participant, string Pair)> AddInesAsync(WebhookHost host)
     {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (participant, pair) = ($"p-ines-{run}", $"pair-ines-{run}");
         await host.EnsureProgramAsync();
-        (await host.AdminAsync(HttpMethod.Put, $"{Participants}/p-ines", new { name = "Ines Erased", email = Ines, role = "mentee", timeZone = "Europe/Lisbon" })).EnsureSuccessStatusCode();
-        using var created = await host.AdminAsync(HttpMethod.Post, $"programs/{WebhookHost.ProgramId}/pairs", new { id = "pair-ines", mentorId = "p-maria", menteeId = "p-ines" });
-        Assert.True(created.IsSuccessStatusCode || created.StatusCode == HttpStatusCode.Conflict, $"POST pairs: {(int)created.StatusCode}");
-        var logs = host.Get<TableServiceClient>().GetTableClient(TableNames.PairLogs);
-        await foreach (var row in logs.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.PairLog(WebhookHost.ProgramId, "pair-ines")}")))
-            await logs.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        (await host.AdminAsync(HttpMethod.Put, $"{Participants}/{participant}", new { name = "Ines Erased", email = Ines, role = "mentee", timeZone = "Europe/Lisbon" })).EnsureSuccessStatusCode();
+        (await host.AdminAsync(HttpMethod.Post, $"programs/{WebhookHost.ProgramId}/pairs", new { id = pair, mentorId = "p-maria", menteeId = participant })).EnsureSuccessStatusCode();
         await host.DrainCalendarChangesAsync(); // the rematch the writes asked for
+        return (participant, pair);
     }
 
     /// <summary>A delivery as a version before program routes queued it: no program.</summary>
     private static async Task QueueUnscopedAsync(WebhookHost host, byte[] body)
     {
-        var delivery = new CalendarDelivery("calcom-old-" + Guid.NewGuid().ToString("N"), "calcom", DateTimeOffset.UtcNow, Convert.ToBase64String(body));
+        var delivery = new CalendarDelivery("calcom-old-" + Guid.NewGuid().ToString("N"), "calcom", TimeProvider.System.GetUtcNow(), Convert.ToBase64String(body));
         await host.Get<MessageQueues>().SendRawAsync(QueueNames.CalendarChanges, QueueJson.SerializeOrNull(delivery)!, default);
     }
 
