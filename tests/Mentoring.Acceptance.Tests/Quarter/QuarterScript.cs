@@ -228,7 +228,7 @@ public sealed partial class QuarterPlay
 
     private async Task WebhookAsync(string provider, string what, byte[] body, (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/webhooks/{provider}/{AcmeProgram.Id}", UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(provider == "graph" ? "api/webhooks/graph" : $"api/webhooks/{provider}/{AcmeProgram.Id}", UriKind.Relative)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in headers)
             request.Headers.TryAddWithoutValidation(name, value);

@@ -13,4 +13,8 @@ public static class WebhookRoutes
     public const string Graph = "webhooks/" + CalendarProviders.Graph;
     public const string GraphLifecycle = "webhooks/" + CalendarProviders.Graph + "/lifecycle";
     public const string Google = "webhooks/" + CalendarProviders.Google;
+
+    /// <summary>A per-program route (<see cref="CalCom"/>, <see cref="Calendly"/>, <see cref="Zoom"/>) for one program.</summary>
+    public static string ForProgram(string route, string programId) =>
+        route.Replace("{programId}", Uri.EscapeDataString(programId), StringComparison.Ordinal);
 }
