@@ -52,15 +52,21 @@ public sealed class ProgramScopeTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task CalCom_UnknownProgramRoute_404ProblemAndNothingQueued()
+    public async Task CalCom_UnknownOrOddProgramRoute_RefusedAndNothingQueued()
     {
         await using var host = await WebhookHost.StartAsync(azurite);
         var body = Sample.Bytes("calcom/booking-created.json");
 
-        using var response = await host.PostAsync(WebhookHost.Route("calcom", "no-such-program"), body, "application/json", WebhookHost.Signed("calcom", body));
+        foreach (var program in new[] { "no-such-program", "%00", "%2e%2e", "a%2Fb", "%E2%80%AE", new string('x', 3000) })
+        {
+            using var response = await host.PostAsync(WebhookHost.Route("calcom", program), body, "application/json", WebhookHost.Signed("calcom", body));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            // 404 from the endpoint or the router; Kestrel refuses a few targets (a NUL) with 400 before routing.
+            Assert.True((int)response.StatusCode is 404 or 400, $"{program[..Math.Min(20, program.Length)]}: {(int)response.StatusCode}");
+            if (response.Content.Headers.ContentLength > 0)
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
         Assert.Equal(0, await host.CountAsync(QueueNames.CalendarChanges));
     }
 
