@@ -1,3 +1,4 @@
+using Mentoring.Application.Hosting;
 using System.Net.Http.Headers;
 using Mentoring.Application.Calendars.CalCom;
 using Mentoring.Application.Calendars.Calendly;
@@ -72,7 +73,7 @@ internal sealed partial class WebhookIngest(
                 return Refuse(provider, StatusCodes.Status401Unauthorized, "The delivery could not be verified.", verdict.Reason);
             case WebhookOutcome.Handshake:
                 LogHandshake(provider);
-                return Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK);
+                return PageHeaders.With(Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK), PageHeaders.NothingPolicy);
         }
 
         // Authentic, but is it something the queue handler can use? Refuse garbage now rather than park it later.
