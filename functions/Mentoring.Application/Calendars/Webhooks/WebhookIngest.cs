@@ -1,4 +1,3 @@
-using Mentoring.Application.Hosting;
 using System.Net.Http.Headers;
 using Mentoring.Application.Calendars.CalCom;
 using Mentoring.Application.Calendars.Calendly;
@@ -8,6 +7,7 @@ using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Normalising;
 using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Hosting;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
