@@ -22,8 +22,15 @@ internal static class PageHeaders
     /// <summary>An <see cref="IResult"/> that sets the headers, then writes <paramref name="inner"/>.</summary>
     public static IResult With(IResult inner, string contentSecurityPolicy) => new Headed(inner, contentSecurityPolicy);
 
-    private sealed class Headed(IResult inner, string policy) : IResult
+    /// <summary>The result under the headers (what a handler test reads).</summary>
+    public static IResult Inner(IResult result) => result is Headed headed ? headed.Inner : result;
+
+    private sealed class Headed(IResult inner, string policy) : IResult, IStatusCodeHttpResult
     {
+        public IResult Inner => inner;
+
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             Apply(httpContext.Response, policy);
