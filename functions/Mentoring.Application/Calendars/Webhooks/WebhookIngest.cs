@@ -7,6 +7,7 @@ using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Normalising;
 using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Hosting;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
@@ -87,7 +88,7 @@ internal sealed partial class WebhookIngest(
         {
             case WebhookOutcome.Handshake:
                 LogHandshake(provider);
-                return Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK);
+                return PageHeaders.With(Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK), PageHeaders.NothingPolicy);
         }
 
         // Authentic, but is it something the queue handler can use? Refuse garbage now rather than park it later.
