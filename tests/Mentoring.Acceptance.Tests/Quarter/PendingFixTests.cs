@@ -67,25 +67,6 @@ public sealed class PendingFixTests(QuarterPlay quarter)
         Assert.True(crunches.Count == 1, Expect.Describe(crunches));
     }
 
-    /// <summary>
-    /// Found by this suite, not yet owned (the ICS poller): a feed is expanded 30 days ahead at each poll, but a poll of
-    /// unchanged text reuses the first poll's delivery ids, so occurrences that enter the horizon later never reach the
-    /// ledger — p04's biweekly meetings stop after January.
-    /// </summary>
-    [Trait("Category", "PendingFix")]
-    [Fact]
-    public void IcsSeries_EveryOccurrence_GetsItsReminder()
-    {
-        var p04 = AcmeProgram.PairNamed("p04");
-        DateTimeOffset[] occurrences = [.. Enumerable.Range(0, 6).Select(i => new DateTimeOffset(2027, 1, 13, 14, 0, 0, TimeSpan.Zero).AddDays(14 * i))];
-        foreach (var person in p04.People)
-        {
-            var reminders = quarter.EmailsTo(person.Email, "pre-meeting-reminder").ToList();
-            foreach (var start in occurrences)
-                Assert.True(reminders.Any(r => r.Date < start && r.Date > start.AddDays(-2)), $"{person.Email}: no reminder for {start:O}:\n{Expect.Describe(reminders)}");
-        }
-    }
-
     /// <summary>program-content: a preview for a real pair (<c>?pairId=</c>) shows blank numbers.</summary>
     [Fact]
     public void Preview_OfAValueReminder_ShowsThePairsRealFacts()
