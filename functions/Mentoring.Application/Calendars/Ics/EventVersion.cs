@@ -62,6 +62,9 @@ internal sealed record EventVersion
     /// <summary>The RRULE, if any.</summary>
     public RecurrenceRule? Rule { get; init; }
 
+    /// <summary>The RRULE as written: a rule is copied by reading it again (Ical.Net writes a rule it did not load from a calendar as an empty string).</summary>
+    public string? RuleText { get; init; }
+
     /// <summary>RDATE values, as instants.</summary>
     public IReadOnlyList<DateTimeOffset> ExtraDates { get; init; } = [];
 
