@@ -25,6 +25,13 @@ internal sealed class LedgerView
             return;
         }
 
+        if (ledger is ArraySegment<LedgerChange> { Offset: 0, Array: { } prefix } segment)
+        {
+            _changes = prefix; // a prefix of a longer ledger (a replay's changes made so far): read in place
+            _count = segment.Count;
+            return;
+        }
+
         if (_copy.Length < ledger.Count)
             _copy = new LedgerChange[Math.Max(ledger.Count, 2 * _copy.Length)];
         if (ledger is List<LedgerChange> list)
