@@ -21,6 +21,20 @@ param operatorPrincipalType string = 'User'
 @description('Client id of the Entra ID app registration that guards the admin API; empty keeps the admin routes closed (401).')
 param authClientId string = ''
 
+@description('Address every email is sent from: a sender SendGrid has verified (Settings → Sender Authentication).')
+@minLength(3)
+param emailFromAddress string
+
+@description('Display name every email is sent from.')
+@minLength(1)
+param emailFromName string = 'Mentoring program'
+
+@description('Network isolation: the app joins a virtual network, storage and Key Vault are reached through private endpoints and deny other networks except operatorIpAddresses; off by default. Service Bus stays public (Entra ID only; private endpoints need Premium).')
+param networkIsolation bool = false
+
+@description('With networkIsolation: public IP addresses (or CIDR ranges) of the operators who deploy the package and set the secrets.')
+param operatorIpAddresses array = []
+
 @description('E-mail address for the alerts; empty creates the alert rules without a notification.')
 param alertEmail string = ''
 
@@ -66,6 +80,14 @@ param googleChannelToken string = ''
 @secure()
 param linksSigningKey string = ''
 
+@description('Admin API bootstrap key (at least 32 characters, read-write on every program; it creates the named keys); empty leaves the Key Vault secret untouched.')
+@secure()
+param adminBootstrapKey string = ''
+
+@description('SendGrid Signed Event Webhook verification key (base64, as SendGrid shows it); empty leaves the Key Vault secret untouched.')
+@secure()
+param sendGridEventWebhookPublicKey string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var names = {
@@ -79,6 +101,7 @@ var names = {
   plan: 'plan-${environmentName}'
   functionApp: 'func-${environmentName}-${resourceToken}'
   alertPrefix: 'alert-${environmentName}'
+  virtualNetwork: 'vnet-${environmentName}'
 }
 var deploymentContainerName = 'app-package'
 var topicName = 'integration-events'
@@ -91,7 +114,14 @@ var secretNames = {
   graphClientState: 'graph-client-state'
   googleChannelToken: 'google-channel-token'
   linksSigningKey: 'links-signing-key'
+  adminBootstrapKey: 'admin-bootstrap-key'
+  sendGridEventWebhookPublicKey: 'sendgrid-event-webhook-public-key'
 }
+var functionsSubnetName = 'functions'
+// Known before the network exists (the app names it); empty without isolation.
+var functionsSubnetId = networkIsolation
+  ? resourceId(subscription().subscriptionId, names.resourceGroup, 'Microsoft.Network/virtualNetworks/subnets', names.virtualNetwork, functionsSubnetName)
+  : ''
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: names.resourceGroup
@@ -130,6 +160,8 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     queueNames: queueNames
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    isolated: networkIsolation
+    allowedIpAddresses: operatorIpAddresses
   }
 }
 
@@ -159,7 +191,24 @@ module keyVault 'modules/keyvault.bicep' = {
       '${secretNames.graphClientState}': graphClientState
       '${secretNames.googleChannelToken}': googleChannelToken
       '${secretNames.linksSigningKey}': linksSigningKey
+      '${secretNames.adminBootstrapKey}': adminBootstrapKey
+      '${secretNames.sendGridEventWebhookPublicKey}': sendGridEventWebhookPublicKey
     }
+    isolated: networkIsolation
+    allowedIpAddresses: operatorIpAddresses
+  }
+}
+
+module network 'modules/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: names.virtualNetwork
+    location: location
+    tags: tags
+    functionsSubnetName: functionsSubnetName
+    storageAccountId: storage.outputs.id
+    keyVaultId: keyVault.outputs.id
   }
 }
 
@@ -204,9 +253,13 @@ module functionApp 'modules/functionapp.bicep' = {
     httpAlwaysReadyInstances: httpAlwaysReadyInstances
     authClientId: authClientId
     authTenantId: tenant().tenantId
+    emailFromAddress: emailFromAddress
+    emailFromName: emailFromName
+    subnetId: functionsSubnetId
   }
-  // The app resolves Key Vault references and reaches storage at start-up: grant its roles first.
-  dependsOn: [roles]
+  // The app resolves Key Vault references and reaches storage at start-up: grant its roles (and, isolated, its
+  // network) first.
+  dependsOn: [roles, network]
 }
 
 module alerts 'modules/alerts.bicep' = {

@@ -7,6 +7,11 @@ param location = readEnvironmentVariable('AZURE_LOCATION', 'westeurope')
 param operatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param authClientId = readEnvironmentVariable('ADMIN_AUTH_CLIENT_ID', '')
 param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')
+// Required: no default, so provisioning stops here, naming the variable, until it is set.
+param emailFromAddress = readEnvironmentVariable('EMAIL_FROM_ADDRESS')
+param emailFromName = readEnvironmentVariable('EMAIL_FROM_NAME', 'Mentoring program')
+param networkIsolation = bool(readEnvironmentVariable('NETWORK_ISOLATION', 'false'))
+param operatorIpAddresses = empty(readEnvironmentVariable('OPERATOR_IP_ADDRESSES', '')) ? [] : split(readEnvironmentVariable('OPERATOR_IP_ADDRESSES', ''), ',')
 param httpAlwaysReadyInstances = 1
 param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
@@ -19,3 +24,5 @@ param zoomWebhookSecret = readEnvironmentVariable('ZOOM_WEBHOOK_SECRET', '')
 param graphClientState = readEnvironmentVariable('GRAPH_CLIENT_STATE', '')
 param googleChannelToken = readEnvironmentVariable('GOOGLE_CHANNEL_TOKEN', '')
 param linksSigningKey = readEnvironmentVariable('LINKS_SIGNING_KEY', '')
+param adminBootstrapKey = readEnvironmentVariable('ADMIN_BOOTSTRAP_KEY', '')
+param sendGridEventWebhookPublicKey = readEnvironmentVariable('SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY', '')

@@ -40,7 +40,7 @@ param serviceBusTopic string
 @description('Key Vault URI, ending with a slash.')
 param keyVaultUri string
 
-@description('Key Vault secret names keyed by purpose: sendGridApiKey, calcomWebhookSecret, calendlyWebhookSecret, zoomWebhookSecret, graphClientState, googleChannelToken, linksSigningKey.')
+@description('Key Vault secret names keyed by purpose: sendGridApiKey, calcomWebhookSecret, calendlyWebhookSecret, zoomWebhookSecret, graphClientState, googleChannelToken, linksSigningKey, adminBootstrapKey, sendGridEventWebhookPublicKey.')
 param secretNames object
 
 @description('Application Insights connection string (names the component; ingestion needs an Entra token).')
@@ -64,6 +64,15 @@ param authClientId string
 
 @description('Tenant of that app registration.')
 param authTenantId string
+
+@description('Address every email is sent from (a SendGrid verified sender).')
+param emailFromAddress string
+
+@description('Display name every email is sent from.')
+param emailFromName string
+
+@description('Subnet the app is integrated into (network isolation); empty: no virtual network.')
+param subnetId string = ''
 
 // Key Vault references are written out in full (no helper function) so the compiled template shows each one and the
 // infra tests can check it. Versionless URIs: the app picks up a rotated secret within 24 h or on restart.
@@ -96,6 +105,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    // With network isolation the app reaches storage and Key Vault through the subnet's network (private endpoints).
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -141,12 +152,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_CLIENT_ID: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
-      Storage__TableServiceUri: tableEndpoint
-      Storage__QueueServiceUri: queueEndpoint
       ServiceBus__FullyQualifiedNamespace: serviceBusNamespace
       ServiceBus__Topic: serviceBusTopic
       SweepSchedule: '0 0 * * * *' // hourly, seconds first
       SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.sendGridApiKey})'
+      // SendGrid's Signed Event Webhook key: without it every event (bounce, spam report) is refused.
+      SendGrid__EventWebhookPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.sendGridEventWebhookPublicKey})'
+      Email__FromAddress: emailFromAddress
+      Email__FromName: emailFromName
+      // The admin API authenticates every request itself (docs/deploy.md, "The admin API's sign-in"): an API key, or the
+      // Entra sign-in App Service authentication put in X-MS-CLIENT-PRINCIPAL (the platform drops that header from clients).
+      Auth__BootstrapKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.adminBootstrapKey})'
+      Auth__TrustClientPrincipal: 'true'
       Webhooks__Calcom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calcomWebhookSecret})'
       Webhooks__Calendly__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.calendlyWebhookSecret})'
       Webhooks__Zoom__Secrets__0: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.zoomWebhookSecret})'
@@ -164,7 +181,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
-  // Entra ID in front of everything except the self-authenticating routes.
+  // Entra ID sign-in for the admin API, without a gate: requests without a sign-in reach the app, which admits an API key
+  // (X-Api-Key) or the client principal the platform set, and answers 401 to anything else. The platform stays enabled
+  // even without an app registration, so a client can never send its own X-MS-CLIENT-PRINCIPAL.
   resource auth 'config' = {
     name: 'authsettingsV2'
     properties: {
@@ -172,9 +191,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         enabled: true
       }
       globalValidation: {
-        requireAuthentication: true
-        unauthenticatedClientAction: 'Return401'
-        // Routes that authenticate themselves (signatures, signed links): reachable without an Entra token.
+        requireAuthentication: false
+        unauthenticatedClientAction: 'AllowAnonymous'
+        // Routes that authenticate themselves (signatures, signed links): the platform does not even look at them.
         excludedPaths: [
           '/api/webhooks/*'
           '/api/checkin/*'

@@ -21,6 +21,12 @@ param secretValues object
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
 
+@description('Network isolation: only private endpoints and allowedIpAddresses get in (false: every network, Entra ID still required).')
+param isolated bool = false
+
+@description('With isolation: operators\' public IP addresses or CIDR ranges (deploying the package, setting secrets).')
+param allowedIpAddresses array = []
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -37,8 +43,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: isolated ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      ipRules: isolated ? map(allowedIpAddresses, ip => { value: ip }) : []
     }
   }
 }

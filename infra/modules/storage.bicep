@@ -21,6 +21,12 @@ param queueNames array
 @description('Log Analytics workspace receiving the queue service write logs (the poison-queue alert reads them).')
 param logAnalyticsWorkspaceId string
 
+@description('Network isolation: only private endpoints and allowedIpAddresses get in (false: every network, Entra ID still required).')
+param isolated bool = false
+
+@description('With isolation: operators\' public IP addresses or CIDR ranges (deploying the package, setting secrets).')
+param allowedIpAddresses array = []
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -39,8 +45,9 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     supportsHttpsTrafficOnly: true
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: isolated ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      ipRules: isolated ? map(allowedIpAddresses, ip => { value: ip, action: 'Allow' }) : []
     }
   }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Mentoring.Functions.Tests.FunctionsHost;
 using Xunit.Abstractions;
@@ -42,6 +43,11 @@ public sealed partial class DeployableTests
 
         using var withKey = await _host.Http.SendAsync(_host.Admin(HttpMethod.Get, "programs"));
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+
+        using var bearer = new HttpRequestMessage(HttpMethod.Get, new Uri(_host.BaseUrl, "api/programs"));
+        bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FunctionsHostFixture.AdminKey);
+        using var withBearer = await _host.Http.SendAsync(bearer);
+        Assert.Equal(HttpStatusCode.OK, withBearer.StatusCode);
     }
 
     [Fact]
@@ -105,32 +111,63 @@ public sealed partial class DeployableTests
     }
 
     [Fact]
-    public async Task AMessageThatFailsFiveTimes_IsParkedInPoison_AsHostJsonSays()
+    public async Task AMessageMissingARequiredField_IsParkedAtOnce_NamingWhatIsMissing()
     {
         var queue = new QueueClient(_host.StorageConnectionString, "pair-evaluations", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await queue.CreateIfNotExistsAsync();
-        // JSON the queue reader accepts but the handler cannot process (no program id): every try throws, as a bug would.
-        await queue.SendMessageAsync("{\"evaluationId\":\"poison-test\",\"pairId\":\"p1\"}");
+        await queue.SendMessageAsync("{\"evaluationId\":\"missing-field-test\",\"pairId\":\"p1\"}");
 
-        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(6); // visibilityTimeout 00:00:30 between tries, 5 tries
-        JsonElement parked = default;
+        await WaitForPoisonAsync("missing-field-test", TimeSpan.FromSeconds(60));
+
+        Assert.Contains("cannot be parsed (not a EvaluatePair: missing required", _host.Log, StringComparison.Ordinal);
+        Assert.Contains("programId", _host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEvaluationThatFailsEveryTry_IsParkedByTheHost_AfterHostJsonsTriesAndPauses()
+    {
+        // A well-formed message whose pair row cannot be read (a stored date that is not a date): every try throws.
+        var program = await CreateProgramAsync("poison", startedDaysAgo: 2, preMeetingReminders: false);
+        var pairs = new TableClient(_host.StorageConnectionString, "pairs");
+        await pairs.UpsertEntityAsync(new TableEntity(program.Id, program.PairId) { ["StartedAt"] = "not a date" }, TableUpdateMode.Merge);
+        var queue = new QueueClient(_host.StorageConnectionString, "pair-evaluations", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var sent = TimeProvider.System.GetUtcNow();
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { evaluationId = "poison-test", programId = program.Id, pairId = program.PairId }));
+
+        TimeSpan elapsed;
+        try
+        {
+            await WaitForPoisonAsync("poison-test", TimeSpan.FromMinutes(6)); // visibilityTimeout 00:00:30 between tries, 5 tries
+            elapsed = TimeProvider.System.GetUtcNow() - sent;
+        }
+        finally
+        {
+            // Mend the row, so that the sweep (every 5 s here) stops failing on it while the other tests run.
+            await pairs.UpsertEntityAsync(new TableEntity(program.Id, program.PairId) { ["StartedAt"] = sent.AddDays(-2) }, TableUpdateMode.Merge);
+        }
+
+        // Parked by the host after host.json's maxDequeueCount (5) failed runs, not by the app's own unparseable-message path.
+        Assert.Contains("MaxDequeueCount of 5", _host.Log, StringComparison.Ordinal);
+        Assert.True(FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed") >= 5, _host.Tail());
+        // host.json's visibilityTimeout (30 s) separates the tries; the host's default (0) would retry at once.
+        Assert.True(elapsed >= TimeSpan.FromSeconds(4 * 30 * 0.9), $"parked after {elapsed}: the tries were not 30 s apart");
+    }
+
+    private async Task WaitForPoisonAsync(string marker, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
             using var response = await _host.Http.SendAsync(_host.Admin(HttpMethod.Get, "queues/pair-evaluations/poison"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var list = await response.Content.ReadFromJsonAsync<JsonElement>();
             var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
-            parked = items.EnumerateArray().FirstOrDefault(m => m.GetRawText().Contains("poison-test", StringComparison.Ordinal));
-            if (parked.ValueKind != JsonValueKind.Undefined)
-                break;
+            if (items.EnumerateArray().Any(m => m.GetRawText().Contains(marker, StringComparison.Ordinal)))
+                return;
             await Task.Delay(2000);
         }
 
-        Assert.True(parked.ValueKind != JsonValueKind.Undefined,
-            $"not parked; failed runs: {FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed")}{Environment.NewLine}{_host.Tail(120)}");
-        // Parked by the host after host.json's maxDequeueCount (5) failed runs, not by the app's own unparseable-message path.
-        Assert.Contains("MaxDequeueCount of 5", _host.Log, StringComparison.Ordinal);
-        Assert.True(FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed") >= 5, _host.Tail());
+        Assert.Fail($"{marker} was not parked within {timeout}; failed runs: "
+            + $"{FunctionsHostFixture.Occurrences(_host.Log, "Executed 'Functions.EvaluatePair' (Failed")}{Environment.NewLine}{_host.Tail(120)}");
     }
 
     private sealed record TestProgram(string Id, string PairId, string MentorName, string MentorEmail, string MenteeEmail);
@@ -140,7 +177,8 @@ public sealed partial class DeployableTests
     private async Task<TestProgram> CreateProgramAsync(string name, int startedDaysAgo, bool preMeetingReminders)
     {
         var id = $"fh-{name}-{Guid.NewGuid():N}"[..20];
-        var program = new TestProgram(id, "pair-1", "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
+        // Pair ids unique across programs: calendar matching treats one used in two programs as ambiguous (PairDirectory).
+        var program = new TestProgram(id, "pair-" + id, "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
         await SendAsync(HttpMethod.Post, "programs", JsonContent.Create(new
         {
             id,

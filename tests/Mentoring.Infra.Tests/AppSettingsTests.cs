@@ -9,10 +9,10 @@ public sealed class AppSettingsTests
     [
         "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri",
         "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
-        "Storage__TableServiceUri", "Storage__QueueServiceUri",
         "ServiceBus__FullyQualifiedNamespace", "ServiceBus__Topic",
         "SendGrid__ApiKey", "Webhooks__Calcom__Secrets__0", "Webhooks__Calendly__Secrets__0", "Webhooks__Zoom__Secrets__0",
-        "Webhooks__Graph__Secrets__0", "Webhooks__Google__Secrets__0", "Links__SigningKey",
+        "Webhooks__Graph__Secrets__0", "Webhooks__Google__Secrets__0", "Links__SigningKey", "Links__BaseUrl",
+        "SendGrid__EventWebhookPublicKey", "Email__FromAddress", "Email__FromName", "Auth__BootstrapKey", "Auth__TrustClientPrincipal",
         "Calendars__Graph__NotificationUrl", "Calendars__Graph__LifecycleNotificationUrl", "Calendars__Google__WebhookUrl",
         "SubscriptionRenewalSchedule", "IcsPollSchedule",
         "SweepSchedule", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
@@ -33,12 +33,24 @@ public sealed class AppSettingsTests
     [InlineData("SendGrid__ApiKey", AppSettingsRules.KeyVaultReference)]
     [InlineData("Links__SigningKey", AppSettingsRules.KeyVaultReference)]
     [InlineData("Webhooks__Graph__Secrets__0", AppSettingsRules.KeyVaultReference)]
+    [InlineData("SendGrid__EventWebhookPublicKey", AppSettingsRules.KeyVaultReference)]
+    [InlineData("Auth__BootstrapKey", AppSettingsRules.KeyVaultReference)]
+    [InlineData("Email__FromAddress", "parameters('emailFromAddress')")]
     [InlineData("Calendars__Google__WebhookUrl", "/api/webhooks/google")]
     public void AppSettings_CompiledMain_HaveTheExpectedForm(string name, string expected)
     {
         var settings = Settings(CompiledTemplate.LoadMain());
 
         Assert.Contains(expected, settings[name], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettings_CompiledMain_HoldNothingTheAppDoesNotRead()
+    {
+        // Storage__TableServiceUri and Storage__QueueServiceUri were set once; the app reads AzureWebJobsStorage__*.
+        var settings = Settings(CompiledTemplate.LoadMain());
+
+        Assert.Empty(settings.Keys.Except(Expected));
     }
 
     [Fact]

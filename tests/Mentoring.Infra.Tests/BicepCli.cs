@@ -12,7 +12,10 @@ internal static class BicepCli
 
     public static string InfraDirectory => Path.Combine(RepositoryRoot, "infra");
 
-    public static BicepResult Run(params string[] arguments)
+    public static BicepResult Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs bicep with these environment variables set (a null value removes one).</summary>
+    public static BicepResult RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable.Value)
         {
@@ -20,6 +23,11 @@ internal static class BicepCli
             RedirectStandardError = true,
             WorkingDirectory = RepositoryRoot,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -108,18 +108,33 @@ internal static class SecurityRules
 
     private static IEnumerable<string> CheckAuthentication(IEnumerable<JsonObject> resources)
     {
-        var auth = resources.Where(r => Type(r) == "Microsoft.Web/sites/config" && Name(r).Contains("authsettingsV2", StringComparison.Ordinal)).ToList();
+        var all = resources.ToList();
+        var auth = all.Where(r => Type(r) == "Microsoft.Web/sites/config" && Name(r).Contains("authsettingsV2", StringComparison.Ordinal)).ToList();
         if (auth.Count == 0)
         {
-            yield return "Microsoft.Web/sites/config: no authsettingsV2, so the admin routes are unauthenticated";
+            yield return "Microsoft.Web/sites/config: no authsettingsV2, so nothing strips a client's own X-MS-CLIENT-PRINCIPAL";
+        }
+
+        var settings = all.Select(AppSettingsRules.Settings).OfType<IReadOnlyDictionary<string, string>>().FirstOrDefault();
+        if (settings?.GetValueOrDefault("Auth__TrustClientPrincipal") != "true")
+        {
+            yield return "app settings: Auth__TrustClientPrincipal is not 'true', so an Entra sign-in is never read";
         }
 
         string[] anonymous = ["/api/webhooks/*", "/api/checkin/*", "/api/unsubscribe/*"];
         foreach (var config in auth)
         {
-            if (!JsonNode.DeepEquals(At(config, "properties.globalValidation.requireAuthentication"), true))
+            // The app reads X-MS-CLIENT-PRINCIPAL: only safe while the platform runs and drops that header from clients.
+            if (!JsonNode.DeepEquals(At(config, "properties.platform.enabled"), true))
             {
-                yield return $"authsettingsV2 {Name(config)}: globalValidation.requireAuthentication is not true";
+                yield return $"authsettingsV2 {Name(config)}: platform.enabled is not true, yet the app trusts X-MS-CLIENT-PRINCIPAL";
+            }
+
+            // API keys are not Entra tokens: the platform must let a request without a sign-in through to the app.
+            if (AppServiceAuthGate.Decide(config, "/api/programs", signedIn: false) is { } refused)
+            {
+                yield return $"authsettingsV2 {Name(config)}: a request without an Entra sign-in is answered {refused} by the platform "
+                    + "(requireAuthentication/unauthenticatedClientAction), so an API key never reaches the app";
             }
 
             var excluded = At(config, "properties.globalValidation.excludedPaths") as JsonArray ?? [];

@@ -87,6 +87,22 @@ public sealed class SecurityRulesTests
         Assert.Contains("excludedPaths", violation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("properties.globalValidation.requireAuthentication", "true", "never reaches the app")]
+    [InlineData("properties.globalValidation.unauthenticatedClientAction", "\"Return401\"", "never reaches the app")]
+    [InlineData("properties.platform.enabled", "false", "trusts X-MS-CLIENT-PRINCIPAL")]
+    public void Check_AuthFlipped_Reported(string path, string flippedJson, string expected)
+    {
+        var template = CompiledTemplate.LoadMain();
+        var auth = ArmTemplate.Resources(template).Select(r => r.Resource)
+            .Single(r => ArmTemplate.Name(r).Contains("authsettingsV2", StringComparison.Ordinal));
+        ArmTemplate.Set(auth, path, JsonNode.Parse(flippedJson));
+
+        var violations = SecurityRules.Check(template);
+
+        Assert.Contains(violations, v => v.Contains(expected, StringComparison.Ordinal));
+    }
+
     internal static JsonObject Single(JsonNode template, string type) =>
         ArmTemplate.Resources(template).Select(r => r.Resource).Single(r => ArmTemplate.Type(r) == type);
 

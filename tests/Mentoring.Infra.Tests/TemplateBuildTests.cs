@@ -25,9 +25,30 @@ public sealed class TemplateBuildTests
         var output = Path.Combine(Path.GetTempPath(), $"mentoring-params-{Guid.NewGuid():N}.json");
         try
         {
-            var build = BicepCli.Run("build-params", Path.Combine(BicepCli.InfraDirectory, "main.bicepparam"), "--outfile", output);
+            var build = BicepCli.RunWith(
+                new Dictionary<string, string?> { ["EMAIL_FROM_ADDRESS"] = "mentoring@contoso.com" },
+                "build-params", Path.Combine(BicepCli.InfraDirectory, "main.bicepparam"), "--outfile", output);
 
             Assert.True(build.IsClean, build.ToString());
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void BuildParams_WithoutTheFromAddress_StopsNamingTheVariable()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"mentoring-params-{Guid.NewGuid():N}.json");
+        try
+        {
+            var build = BicepCli.RunWith(
+                new Dictionary<string, string?> { ["EMAIL_FROM_ADDRESS"] = null },
+                "build-params", Path.Combine(BicepCli.InfraDirectory, "main.bicepparam"), "--outfile", output);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("EMAIL_FROM_ADDRESS", build.ToString(), StringComparison.Ordinal);
         }
         finally
         {

@@ -42,7 +42,7 @@ internal static class AdminEndpoint
             if (caller is null)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
-                return Results.Problem("Send Authorization: Bearer <api key>.", statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.");
+                return Results.Problem("Send X-Api-Key: <api key> (or Authorization: Bearer <api key>).", statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.");
             }
 
             if ((access != AdminAccess.Read && !caller.CanWrite) || (access == AdminAccess.Operator && !caller.AllPrograms))

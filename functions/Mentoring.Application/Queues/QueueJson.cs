@@ -11,6 +11,17 @@ internal static class QueueJson
     /// <summary>64 KiB of base64 is 48 KiB of JSON.</summary>
     public const int MaxJsonBytes = 64 * 1024 / 4 * 3;
 
+    /// <summary>
+    /// Reading is strict where writing is not: every constructor parameter without a default must be present, and a
+    /// parameter that is not nullable may not be null. A message missing its program id is refused here, with the name
+    /// of what is missing, rather than failing somewhere inside a handler.
+    /// </summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(StorageJson.Options)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
     public static string Serialize<T>(T message)
     {
         var json = JsonSerializer.Serialize(message, StorageJson.Options);
@@ -33,15 +44,27 @@ internal static class QueueJson
         message = null;
         try
         {
-            message = JsonSerializer.Deserialize<T>(body, StorageJson.Options);
+            message = JsonSerializer.Deserialize<T>(body, ReadOptions);
         }
         catch (JsonException e)
         {
-            reason = $"not a {typeof(T).Name}: {e.GetType().Name} at {e.Path ?? "$"}";
+            reason = $"not a {typeof(T).Name}: {Why(e)}";
             return false;
         }
 
         reason = message is null ? $"not a {typeof(T).Name}: null" : "";
         return message is not null;
+    }
+
+    /// <summary>What was wrong, naming properties but never quoting the body.</summary>
+    private static string Why(JsonException e)
+    {
+        const string Missing = "missing required properties including: ";
+        var at = e.Message.IndexOf(Missing, StringComparison.Ordinal);
+        if (at >= 0)
+            return "missing required " + e.Message[(at + Missing.Length)..].TrimEnd('.');
+        if (e.Message.Contains("doesn't allow null values", StringComparison.Ordinal) || e.Message.Contains("null value", StringComparison.OrdinalIgnoreCase))
+            return $"null where a value is required at {e.Path ?? "$"}";
+        return $"{e.GetType().Name} at {e.Path ?? "$"}";
     }
 }

@@ -177,6 +177,19 @@ public sealed class PipelineTests(AzuriteFixture azurite)
         Assert.Equal(1, await harness.CountAsync(QueueNames.PoisonOf(QueueNames.PairEvaluations)));
     }
 
+    [Fact]
+    public async Task QueueInvocation_BodyMissingARequiredField_GoesStraightToPoison_NotToTheHandler()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite, Now);
+        var handled = false;
+
+        await harness.Get<QueueInvocation>().RunAsync<EvaluatePair>(
+            QueueNames.PairEvaluations, "m-2", "{\"evaluationId\":\"e-2\",\"pairId\":\"pair-000\"}", (_, _) => { handled = true; return Task.CompletedTask; }, default);
+
+        Assert.False(handled);
+        Assert.Equal(1, await harness.CountAsync(QueueNames.PoisonOf(QueueNames.PairEvaluations)));
+    }
+
     /// <summary>Runs what is queued on <c>pair-evaluations</c> one message at a time, in queue order.</summary>
     private static async Task<List<EvaluationOutcome>> HandleQueuedEvaluationsAsync(PipelineHarness harness)
     {

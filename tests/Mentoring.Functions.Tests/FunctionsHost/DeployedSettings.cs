@@ -9,7 +9,10 @@ internal sealed record LocalValues(
     Uri AppBaseUrl,
     string SendGridApiKey,
     IReadOnlyDictionary<string, string> WebhookSecrets,
-    string LinkSigningKey);
+    string LinkSigningKey,
+    string AdminKey,
+    string SendGridEventPublicKey,
+    string FromAddress);
 
 /// <summary>
 /// The function app's settings exactly as infra/main.bicep defines them (read from the compiled template), with each
@@ -65,10 +68,13 @@ internal static class DeployedSettings
         "AZURE_CLIENT_ID" => new LocalValue.Drop("managed identity"),
         "APPLICATIONINSIGHTS_CONNECTION_STRING" or "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"
             => new LocalValue.Drop("Application Insights is stubbed in the host built from source"),
-        "Storage__TableServiceUri" or "Storage__QueueServiceUri" => new LocalValue.Drop("an Azure endpoint; the app reads AzureWebJobsStorage"),
         "ServiceBus__FullyQualifiedNamespace" => new LocalValue.Drop("no Service Bus here; integration events are logged"),
         "ServiceBus__Topic" => new LocalValue.Set("integration-events"),
         "SendGrid__ApiKey" => new LocalValue.Set(local.SendGridApiKey),
+        "SendGrid__EventWebhookPublicKey" => new LocalValue.Set(local.SendGridEventPublicKey),
+        "Auth__BootstrapKey" => new LocalValue.Set(local.AdminKey),
+        "Email__FromAddress" => new LocalValue.Set(local.FromAddress),
+        "Email__FromName" => new LocalValue.Set("Mentoring program"),
         "Links__SigningKey" => new LocalValue.Set(local.LinkSigningKey),
         "Links__BaseUrl" => new LocalValue.Set(Https(local.AppBaseUrl).ToString().TrimEnd('/')),
         "Calendars__Graph__NotificationUrl" => new LocalValue.Set(new Uri(local.AppBaseUrl, "api/webhooks/graph").ToString()),

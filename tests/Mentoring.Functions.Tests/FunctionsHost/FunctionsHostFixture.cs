@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Mentoring.Testing;
 using Mentoring.Tests.Email;
@@ -17,6 +17,7 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public const string Collection = "Functions host";
     public const string AdminKey = "functions-host-test-admin-key-0123456789";
     public const string LinkSigningKey = "functions-host-test-link-signing-key-0123456789";
+    public const string FromAddress = "mentoring@contoso.com";
 
     public static readonly IReadOnlyDictionary<string, string> WebhookSecrets = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -32,6 +33,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private Process? _host;
     private string? _app;
+    private HostRuntime? _runtime;
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     /// <summary>Which host runs the app (printed by every test).</summary>
     public string Runtime { get; private set; } = "";
@@ -60,27 +63,97 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         SendGrid = await FakeSendGrid.StartAsync(TimeSpan.FromMinutes(30));
-        var runtime = HostRuntime.Find();
+        var runtime = _runtime = HostRuntime.Find();
         Runtime = runtime.Description;
         _app = PublishedApp.Publish();
 
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var local = new LocalValues(StorageConnectionString, BaseUrl, FakeSendGrid.ApiKey, WebhookSecrets, LinkSigningKey);
+        using var sendGridEvents = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var local = new LocalValues(
+            StorageConnectionString, BaseUrl, FakeSendGrid.ApiKey, WebhookSecrets, LinkSigningKey, AdminKey,
+            Convert.ToBase64String(sendGridEvents.ExportSubjectPublicKeyInfo()), FromAddress);
         var environment = DeployedSettings.ForLocalRun(local, out var replaced);
         var added = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            // Not in the Bicep: where SendGrid is (its API root on loopback), an admin key to call the API with.
+            // Not in the Bicep: where SendGrid is (its API root on loopback).
             ["SendGrid__BaseUrl"] = SendGrid.BaseUrl.ToString(),
-            ["Auth__BootstrapKey"] = AdminKey,
             // The Bicep sweeps hourly; the test cannot wait an hour for the timer.
             ["SweepSchedule"] = "*/5 * * * * *",
         };
         foreach (var (name, value) in added)
             environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [name] = value };
         LocalDifferences = [.. replaced, .. added.Keys.Select(k => $"{k} (added for the test)")];
+        _environment = environment;
 
-        var start = runtime.Start(_app, port);
+        _host = StartHost(port, environment, Append);
+        await WaitForHealthAsync();
+    }
+
+    /// <summary>The environment the collection's host runs with (the Bicep's settings, local values in place).</summary>
+    public IReadOnlyDictionary<string, string> HostEnvironment => _environment;
+
+    /// <summary>
+    /// Runs a second host over the same published app, with <paramref name="environment"/>, until its log shows every
+    /// one of <paramref name="expected"/>, it answers healthy, or <paramref name="timeout"/> passes; then stops it.
+    /// </summary>
+    public async Task<(string Log, bool Healthy)> RunAnotherAsync(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> expected, TimeSpan timeout)
+    {
+        var port = FreePort();
+        var log = new StringBuilder();
+        string Log()
+        {
+            lock (log)
+                return log.ToString();
+        }
+
+        using var host = StartHost(port, environment, line =>
+        {
+            lock (log)
+                log.AppendLine(line);
+        });
+        var healthy = false;
+        try
+        {
+            var deadline = TimeProvider.System.GetUtcNow() + timeout;
+            while (TimeProvider.System.GetUtcNow() < deadline && !expected.All(e => Log().Contains(e, StringComparison.Ordinal)))
+            {
+                try
+                {
+                    using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        healthy = true;
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening (yet)
+                }
+                catch (TaskCanceledException)
+                {
+                    // the host holds the request while it restarts its worker
+                }
+
+                await Task.Delay(500);
+            }
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+            }
+        }
+
+        return (Log(), healthy);
+    }
+
+    private Process StartHost(int port, IReadOnlyDictionary<string, string> environment, Action<string> append)
+    {
+        var start = _runtime!.Start(_app!, port);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
@@ -88,19 +161,27 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
             start.Environment[name] = value;
         start.Environment.Remove("CONTAINER_NAME");
 
-        _host = Process.Start(start) ?? throw new InvalidOperationException("the Functions host did not start");
-        _host.OutputDataReceived += (_, e) => Append(e.Data);
-        _host.ErrorDataReceived += (_, e) => Append(e.Data);
-        _host.BeginOutputReadLine();
-        _host.BeginErrorReadLine();
-        await WaitForHealthAsync();
+        var host = Process.Start(start) ?? throw new InvalidOperationException("the Functions host did not start");
+        host.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                append(e.Data);
+        };
+        host.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                append(e.Data);
+        };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        return host;
     }
 
-    /// <summary>An admin API request with the admin key.</summary>
+    /// <summary>An admin API request with the admin key, in X-Api-Key as callers send it in Azure (docs/deploy.md).</summary>
     public HttpRequestMessage Admin(HttpMethod method, string path, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, new Uri(BaseUrl, "api/" + path)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        request.Headers.Add("X-Api-Key", AdminKey);
         return request;
     }
 
@@ -135,6 +216,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         }
 
         _host?.Dispose();
+        // The whole log, for a failure whose cause is older than the tail a test prints.
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "mentoring-functions-host.log"), Log);
         Http.Dispose();
         await SendGrid.DisposeAsync();
         await _azurite.DisposeAsync();

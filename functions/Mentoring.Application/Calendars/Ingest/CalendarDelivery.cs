@@ -16,9 +16,6 @@ internal sealed record CalendarDelivery(
     string Body,
     IReadOnlyDictionary<string, string>? Headers = null)
 {
-    /// <summary>The JSON property only a delivery has: how the <c>calendar-changes</c> queue tells it from normalised changes.</summary>
-    public const string Marker = "\"provider\":";
-
     /// <summary>
     /// Not a provider: "match again what matched no pair" (<see cref="Storage.PairDirectoryChanges"/>). No route accepts
     /// it; only this application puts it on the queue.

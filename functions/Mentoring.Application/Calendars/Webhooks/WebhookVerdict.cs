@@ -26,8 +26,6 @@ public sealed record WebhookVerdict(
     string? Response = null,
     string? ResponseContentType = null)
 {
-    public bool IsVerified => Outcome == WebhookOutcome.Verified;
-
     public static WebhookVerdict Verified(string replayKey) => new(WebhookOutcome.Verified, ReplayKey: replayKey);
 
     public static WebhookVerdict Rejected(string reason) => new(WebhookOutcome.Rejected, Reason: reason);

@@ -16,11 +16,11 @@ public sealed class CalComWebhookVerifierTests
 
     [Fact]
     public void Verify_ValidSignature_Verified() =>
-        Assert.True(Verify(Body, Sample.HexHmac(Current, Body)).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Body, Sample.HexHmac(Current, Body)).Outcome);
 
     [Fact]
     public void Verify_UppercaseHexSignature_Verified() =>
-        Assert.True(Verify(Body, Sample.HexHmac(Current, Body).ToUpperInvariant()).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Body, Sample.HexHmac(Current, Body).ToUpperInvariant()).Outcome);
 
     [Fact]
     public void Verify_OneByteChanged_Rejected()
@@ -35,7 +35,7 @@ public sealed class CalComWebhookVerifierTests
 
     [Fact]
     public void Verify_RotatedSecond_Verified() =>
-        Assert.True(Verify(Body, Sample.HexHmac(Previous, Body)).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Body, Sample.HexHmac(Previous, Body)).Outcome);
 
     [Fact]
     public void Verify_UnknownSecret_Rejected() =>

@@ -20,7 +20,7 @@ public sealed class CalendlyWebhookVerifierTests
     private static long T(int offsetSeconds = 0) => Sample.Now.ToUnixTimeSeconds() + offsetSeconds;
 
     [Fact]
-    public void Verify_ValidSignature_Verified() => Assert.True(Verify(Body, Header(Current, Body, T())).IsVerified);
+    public void Verify_ValidSignature_Verified() => Assert.Equal(WebhookOutcome.Verified, Verify(Body, Header(Current, Body, T())).Outcome);
 
     [Fact]
     public void Verify_OneByteChanged_Rejected() =>
@@ -40,7 +40,7 @@ public sealed class CalendlyWebhookVerifierTests
     [InlineData(-300)]
     [InlineData(300)]
     public void Verify_TimestampAtWindowEdge_Verified(int offset) =>
-        Assert.True(Verify(Body, Header(Current, Body, T(offset))).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Body, Header(Current, Body, T(offset))).Outcome);
 
     [Fact]
     public void Verify_TimestampChangedAfterSigning_Rejected()
@@ -50,7 +50,7 @@ public sealed class CalendlyWebhookVerifierTests
     }
 
     [Fact]
-    public void Verify_RotatedSecond_Verified() => Assert.True(Verify(Body, Header(Previous, Body, T())).IsVerified);
+    public void Verify_RotatedSecond_Verified() => Assert.Equal(WebhookOutcome.Verified, Verify(Body, Header(Previous, Body, T())).Outcome);
 
     [Theory]
     [InlineData("")]

@@ -29,10 +29,10 @@ public sealed class GoogleWebhookVerifierTests
     [InlineData("sync")]
     [InlineData("exists")]
     [InlineData("not_exists")]
-    public void Verify_KnownChannelAndToken_Verified(string state) => Assert.True(Verify(state: state).IsVerified);
+    public void Verify_KnownChannelAndToken_Verified(string state) => Assert.Equal(WebhookOutcome.Verified, Verify(state: state).Outcome);
 
     [Fact]
-    public void Verify_RotatedSecondToken_Verified() => Assert.True(Verify(token: Previous).IsVerified);
+    public void Verify_RotatedSecondToken_Verified() => Assert.Equal(WebhookOutcome.Verified, Verify(token: Previous).Outcome);
 
     [Fact]
     public void Verify_TokenOneCharacterChanged_Rejected() =>

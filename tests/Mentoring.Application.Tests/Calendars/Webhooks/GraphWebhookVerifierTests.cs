@@ -31,7 +31,7 @@ public sealed class GraphWebhookVerifierTests
     [Fact]
     public void Verify_OneOfOurClientStates_VerifiedAndTheOtherDropped()
     {
-        Assert.True(Verify(Body).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Body).Outcome);
         var batch = GraphNotificationReader.Read(Body, [Current, Previous]);
         var work = Assert.Single(batch.Work);
         Assert.Equal(GraphWorkKind.FetchEvent, work.Kind);
@@ -43,7 +43,7 @@ public sealed class GraphWebhookVerifierTests
     public void Verify_RotatedSecondClientState_Verified()
     {
         var rotated = Encoding.UTF8.GetBytes(Sample.Text("graph/notification.json").Replace(Current, Previous, StringComparison.Ordinal));
-        Assert.True(Verify(rotated).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(rotated).Outcome);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class GraphWebhookVerifierTests
         // Graph signs nothing but clientState; a re-serialised body is a different delivery as far as dedupe goes,
         // and the work it describes converges through the normaliser's stable change ids.
         var reserialised = Verify(Sample.Reserialised(Body));
-        Assert.True(reserialised.IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, reserialised.Outcome);
         Assert.NotEqual(Verify(Body).ReplayKey, reserialised.ReplayKey);
     }
 
@@ -72,7 +72,7 @@ public sealed class GraphWebhookVerifierTests
     [InlineData("graph/lifecycle-missed.json", GraphWorkKind.Resync)]
     public void Read_LifecycleNotification_AsksForTheDocumentedAction(string sample, GraphWorkKind expected)
     {
-        Assert.True(Verify(Sample.Bytes(sample)).IsVerified);
+        Assert.Equal(WebhookOutcome.Verified, Verify(Sample.Bytes(sample)).Outcome);
         Assert.Equal(expected, Assert.Single(GraphNotificationReader.Read(Sample.Bytes(sample), [Current]).Work).Kind);
     }
 

@@ -23,7 +23,7 @@ public sealed class ZoomWebhookVerifierTests
     }
 
     [Fact]
-    public void Verify_ValidSignature_Verified() => Assert.True(Verify(Body, Current, T()).IsVerified);
+    public void Verify_ValidSignature_Verified() => Assert.Equal(WebhookOutcome.Verified, Verify(Body, Current, T()).Outcome);
 
     [Fact]
     public void Verify_OneByteChanged_Rejected()
@@ -56,7 +56,7 @@ public sealed class ZoomWebhookVerifierTests
         Assert.Equal("signature mismatch", Verify(Body, Current, T(), sentAt: T(2)).Reason);
 
     [Fact]
-    public void Verify_RotatedSecond_Verified() => Assert.True(Verify(Body, Previous, T()).IsVerified);
+    public void Verify_RotatedSecond_Verified() => Assert.Equal(WebhookOutcome.Verified, Verify(Body, Previous, T()).Outcome);
 
     [Fact]
     public void Verify_SameDelivery_SameReplayKey() =>
