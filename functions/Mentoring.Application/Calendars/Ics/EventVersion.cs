@@ -54,6 +54,12 @@ internal sealed record EventVersion
 
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>
+    /// From an iTIP message (a METHOD other than PUBLISH): its DTSTAMP is when the organizer sent the change (RFC 5546
+    /// 2.1.5), so what the version changes has a known time; in an export or feed DTSTAMP is the export's.
+    /// </summary>
+    public bool IsMessage { get; init; }
+
     /// <summary>STATUS:CANCELLED, or a component of a METHOD:CANCEL message.</summary>
     public bool Cancelled { get; init; }
 

@@ -70,6 +70,7 @@ internal static partial class IcsEventParser
             Created = created,
             LastModified = lastModified,
             Cancelled = cancelled,
+            IsMessage = IsMessage(method),
             OrganizerEmail = OrganizerOf(raw),
             Rule = component.Rule,
             RuleText = component.Rule is null ? null : raw["RRULE"]?.Value,
@@ -96,8 +97,12 @@ internal static partial class IcsEventParser
             Created = created,
             LastModified = lastModified,
             Cancelled = true,
+            IsMessage = true,
             OrganizerEmail = OrganizerOf(raw),
         };
+
+    private static bool IsMessage(string? method) =>
+        method is not null && !string.Equals(method, "PUBLISH", StringComparison.OrdinalIgnoreCase);
 
     private static int? ParseSequence(RawEvent raw, string where)
     {
