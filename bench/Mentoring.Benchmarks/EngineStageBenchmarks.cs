@@ -37,14 +37,14 @@ public class EngineStageBenchmarks
     [Benchmark]
     public int FoldLedger()
     {
-        using var timeline = Timeline.Build(_ledger, _now, EngagementPolicy.Default);
+        var timeline = Timeline.Build(_ledger, _now, EngagementPolicy.Default);
         return timeline.MeetingCount;
     }
 
     [Benchmark]
     public int FoldAndObserve()
     {
-        using var timeline = Timeline.Build(_ledger, _now, EngagementPolicy.Default);
+        var timeline = Timeline.Build(_ledger, _now, EngagementPolicy.Default);
         return PairObservation.Observe(timeline, _pair, [], EngagementPolicy.Default).Setbacks;
     }
 

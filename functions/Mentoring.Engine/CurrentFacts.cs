@@ -15,7 +15,7 @@ public static class CurrentFacts
     public static IReadOnlyDictionary<string, string> Of(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
     {
         var program = snapshot.Program ?? ProgramConditions.None;
-        using var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var timeline = Timeline.Build(snapshot.Ledger, now, policy);
         var seen = PairObservation.Observe(timeline, snapshot.Pair, snapshot.History, policy);
         var health = HealthScorer.Score(SignalDetector.Detect(seen, snapshot.Pair, program, policy), seen.WeightedSetbacks);
         return PairFacts.Of(seen, snapshot.Pair, health, program, policy);

@@ -23,7 +23,7 @@ public static class PairEngine
     public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
     {
         var pair = snapshot.Pair;
-        using var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var timeline = Timeline.Build(snapshot.Ledger, now, policy);
         var seen = PairObservation.Observe(timeline, pair, snapshot.History, policy);
         var program = ProgramCrunchDetector.WithPair(snapshot.Program ?? ProgramConditions.None, pair, seen.LastSetbackAt, policy, now);
         var signals = SignalDetector.Detect(seen, pair, program, policy);
@@ -54,7 +54,7 @@ public static class PairEngine
     /// <summary>The meetings as the ledger says they stand at <paramref name="now"/>, by original start.</summary>
     public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
-        using var timeline = Timeline.Build(ledger, now, policy);
+        var timeline = Timeline.Build(ledger, now, policy);
         var meetings = new List<Meeting>(timeline.MeetingCount);
         foreach (var meeting in timeline.Meetings)
             meetings.Add(meeting.ToMeeting(timeline.NowTicks));
@@ -64,7 +64,7 @@ public static class PairEngine
     /// <summary>The ledger's distinct changes made up to <paramref name="now"/>, in the order the engine reads them.</summary>
     public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
     {
-        using var timeline = Timeline.Build(ledger, now, policy);
+        var timeline = Timeline.Build(ledger, now, policy);
         return timeline.CopyChanges();
     }
 

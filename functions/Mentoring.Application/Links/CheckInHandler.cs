@@ -7,6 +7,7 @@ using Mentoring.Engine;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Messages;
+using Mentoring.Engine.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -106,7 +107,7 @@ internal sealed partial class CheckInHandler(
                     // Range-check the local time before applying the offset: 0001-01-01 or 9999-12-31 would overflow it.
                     var start = local < now.AddDays(-2).UtcDateTime || local > (now + LatestMeetOn).AddDays(1).UtcDateTime
                         ? DateTimeOffset.MinValue
-                        : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                        : WallClock.ToInstant(local, zone);
                     if (start < now.AddDays(-1) || start > now + LatestMeetOn)
                         return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That date is out of range.", "Give a meeting within the next six months.");
                     change = new LedgerChange(changeId, changeId, ChangeKind.Scheduled, now, start, start + program.Policy.DefaultMeetingLength, ChangedBy: by, Source: ChangeSources.CheckIn);

@@ -92,7 +92,6 @@ internal sealed class PairLogStore(TableServiceClient tables)
         PairState? state = null;
         var stateETag = default(ETag);
         var ledger = new List<LedgerChange>();
-        var meetingIds = new HashSet<string>(StringComparer.Ordinal);
         var messages = new List<OutboxMessage>();
         var events = new List<IntegrationEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
@@ -105,7 +104,7 @@ internal sealed class PairLogStore(TableServiceClient tables)
             }
             else if (e.RowKey.StartsWith(ChangePrefix, StringComparison.Ordinal))
             {
-                ledger.Add(ToChange(e, meetingIds));
+                ledger.Add(ToChange(e));
             }
             else if (e.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
@@ -315,9 +314,9 @@ internal sealed class PairLogStore(TableServiceClient tables)
         ["Removal"] = c.Removal ? true : null,
     };
 
-    private static LedgerChange ToChange(TableEntity e, HashSet<string> meetingIds) => new(
+    private static LedgerChange ToChange(TableEntity e) => new(
         e.GetString("ChangeId"),
-        Interned(e.GetString("MeetingId"), meetingIds),
+        e.GetString("MeetingId"),
         Enum.Parse<ChangeKind>(e.GetString("Kind")),
         e.GetDateTimeOffset("ChangedAt") ?? default,
         e.GetDateTimeOffset("Start"),
@@ -328,16 +327,6 @@ internal sealed class PairLogStore(TableServiceClient tables)
         e.GetString("Source") ?? "unknown",
         e.GetBoolean("ChangedAtUnknown") ?? false,
         e.GetBoolean("Removal") ?? false);
-
-    // One string per meeting id in a loaded ledger: the engine's fold then recognises a meeting's next change by
-    // reference, without reading the id.
-    private static string Interned(string id, HashSet<string> ids)
-    {
-        if (ids.TryGetValue(id, out var known))
-            return known;
-        ids.Add(id);
-        return id;
-    }
 
     private static TableEntity ToEntity(OutboxMessage m) => new(m.Ref.Partition, m.Ref.RowKey)
     {

@@ -21,7 +21,7 @@ internal static class EscalationLadder
     {
         if (pair.StatusChangedAt is { } resumedAt && resumedAt == seen.Reference)
             return "ep-resumed-" + resumedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return seen.HasHeld ? seen.Timeline.EpisodeKeys.Of(AfterHeldPrefix, seen.LastHeld.Id) : StartEpisode;
+        return seen.HasHeld ? AfterHeldPrefix + seen.LastHeld.Id : StartEpisode;
     }
 
     public static void Decide(

@@ -11,7 +11,7 @@ public enum ChangeKind
 
     /// <summary>
     /// A no-show withdrawn (Cal.com unmarks it): the meeting is as it was before the no-show. Appended last: kinds are
-    /// stored by name, and order matters to nothing but ties in <c>ChronologicalOrder</c>.
+    /// stored by name, and order matters to nothing but ties in the timeline's order.
     /// </summary>
     NoShowRetracted,
 }

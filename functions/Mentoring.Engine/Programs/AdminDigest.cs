@@ -2,6 +2,7 @@ using System.Globalization;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Policy;
 using Mentoring.Engine.Sending;
+using Mentoring.Engine.Time;
 
 namespace Mentoring.Engine.Programs;
 
@@ -59,7 +60,7 @@ public static class AdminDigest
             var date = today.AddDays(-back);
             if (date.DayOfWeek != day)
                 continue;
-            var moment = SendWindow.AtLocal(date, policy.Sending.WorkdayStart, zone);
+            var moment = WallClock.ToInstant(date, policy.Sending.WorkdayStart, zone);
             if (moment <= now)
                 return moment;
         }

@@ -1,5 +1,6 @@
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Policy;
+using Mentoring.Engine.Time;
 
 namespace Mentoring.Engine.Sending;
 
@@ -24,7 +25,7 @@ public static class SendWindow
             day = day.AddDays(1);
         for (var i = 0; i < 8 && !IsWorkingDay(day, policy); i++)
             day = day.AddDays(1);
-        return AtLocal(day, policy.WorkdayStart, zone);
+        return WallClock.ToInstant(day, policy.WorkdayStart, zone);
     }
 
     /// <summary>Whether <paramref name="instant"/> falls inside the recipient's working hours.</summary>
@@ -96,11 +97,4 @@ public static class SendWindow
 
     private static bool IsWorkingDay(DateOnly day, SendingPolicy policy) => policy.WorkingDays.Contains(day.DayOfWeek);
 
-    internal static DateTimeOffset AtLocal(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-            local = local.AddHours(1); // the start of the day fell into a spring-forward gap
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

@@ -71,7 +71,7 @@ public sealed class TimelineFoldTests
         // Ties in original start on purpose: position breaks them.
         int[] startDays = [5, 3, 3, 9, 1, 3, 7];
         var ledger = startDays.Select((day, i) => Scheduled($"m{i}", T0, T0 + Days(day))).ToArray();
-        using var timeline = Timeline.Build(ledger, T0 + Hours(1), EngagementPolicy.Default);
+        var timeline = Timeline.Build(ledger, T0 + Hours(1), EngagementPolicy.Default);
 
         for (var m = 0; m < timeline.MeetingCount; m++)
         {

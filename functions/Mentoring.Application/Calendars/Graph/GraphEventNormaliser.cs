@@ -2,6 +2,7 @@ using System.Globalization;
 using Mentoring.Application.Calendars.Normalising;
 using Mentoring.Application.Calendars.Webhooks;
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Time;
 using Microsoft.Graph.Models;
 
 namespace Mentoring.Application.Calendars.Graph;
@@ -67,7 +68,7 @@ public static class GraphEventNormaliser
                 || date.Year is < 2 or > 9998)
                 continue;
             var local = date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
-            var original = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            var original = WallClock.ToInstant(local, zone);
             var meetingId = MeetingKeys.Occurrence(Source, master.Id!, original);
             observations.Add(Observe(master, meetingId, ChangeKind.Cancelled, changedAt, original, original + length, null) with { Removal = true }); // a deleted occurrence
         }
@@ -105,7 +106,7 @@ public static class GraphEventNormaliser
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         try
         {
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            return WallClock.ToInstant(local, zone);
         }
         catch (ArgumentException)
         {

@@ -1,5 +1,6 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Mentoring.Engine.Time;
 
 namespace Mentoring.Application.Calendars.Ics;
 
@@ -95,14 +96,7 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>?
         wall = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
         if (wall.Year < HistoryLimits.Earliest.Year || wall.Year >= HistoryLimits.Latest.Year)
             throw new HistoryFormatException(null, null, HistoryBudget.RangeProblem(new DateTimeOffset(wall, TimeSpan.Zero)));
-        if (zone.IsInvalidTime(wall))
-        {
-            var before = zone.GetUtcOffset(wall.AddHours(-12));
-            return new DateTimeOffset(wall, before).ToUniversalTime();
-        }
-
-        var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max() : zone.GetUtcOffset(wall);
-        return new DateTimeOffset(wall, offset).ToUniversalTime();
+        return WallClock.ToInstant(wall, zone);
     }
 
     /// <summary>An instant as wall-clock time in a zone.</summary>
