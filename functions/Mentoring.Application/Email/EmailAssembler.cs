@@ -4,6 +4,7 @@ using Mentoring.Application.Links;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Health;
 using Mentoring.Engine.Messages;
+using Mentoring.Engine.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Email;
@@ -70,8 +71,8 @@ internal sealed class EmailAssembler(
     {
         var links = SignLinks(program.ProgramId, pairId, decision, now);
         var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, ct), ct);
-        var email = RenderedEmail.Create(
-            content, to.Address, to.DisplayName, messageId, links, linkOptions.Value.UnsubscribeMailto, pairId, program.ProgramId);
+        var mailto = links.OneClickUnsubscribe.Length > 0 ? linkOptions.Value.UnsubscribeMailto : null;
+        var email = RenderedEmail.Create(content, to.Address, to.DisplayName, messageId, links, mailto, pairId, program.ProgramId);
         return email with { IdempotencyKey = decision.IdempotencyKey };
     }
 
@@ -92,7 +93,10 @@ internal sealed class EmailAssembler(
             NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
-    /// <summary>The check-in links for the pair's own people, unsubscribe for everyone, the dashboard for sponsors and admins.</summary>
+    /// <summary>
+    /// The check-in links for the pair's own people; unsubscribe wherever an unsubscribe stops the email (RFC 8058: a
+    /// List-Unsubscribe must work, so the admin digest, which goes whatever, offers none); the dashboard for sponsors and admins.
+    /// </summary>
     public EmailLinks SignLinks(string programId, string? pairId, MessageDecision decision, DateTimeOffset now) =>
         Links(programId, pairId, decision, now, (prefix, claims) => signer.Url(prefix, claims));
 
@@ -105,7 +109,7 @@ internal sealed class EmailAssembler(
         var o = linkOptions.Value;
         var key = decision.Recipient.Key;
         var unsubscribe = new LinkClaims(LinkPurpose.Unsubscribe, programId, pairId, decision.IdempotencyKey, key, now + o.UnsubscribeLifetime);
-        var unsubscribeUrl = url(Hosting.Routes.UnsubscribePrefix, unsubscribe);
+        var unsubscribeUrl = SendRules.IsSuppressible(decision.TemplateId) ? url(Hosting.Routes.UnsubscribePrefix, unsubscribe) : "";
         var participant = decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee && pairId is not null;
         string CheckIn(LinkPurpose purpose) => participant
             ? url(Hosting.Routes.CheckInPrefix, new LinkClaims(purpose, programId, pairId, decision.IdempotencyKey, key, now + o.CheckInLifetime))

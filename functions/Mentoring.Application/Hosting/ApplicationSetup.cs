@@ -25,6 +25,8 @@ public static class ApplicationSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnresolvedReferences>, UnresolvedReferencesValidation>();
         builder.Services.AddNetworkOptions();
+        builder.Services.AddOutboundHttpLogging();
+        builder.Logging.AddRequestPathRedaction();
         builder.AddStorage();
         builder.AddEngagement();
         builder.AddCalendars();

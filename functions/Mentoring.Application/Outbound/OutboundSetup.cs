@@ -14,6 +14,17 @@ public static class OutboundSetup
         return services;
     }
 
+    /// <summary>
+    /// Every <c>IHttpClientFactory</c> client logs through <see cref="OutboundHttpLogger"/> (origin, status, duration)
+    /// instead of the factory's own lines, which carry the full URI.
+    /// </summary>
+    public static IServiceCollection AddOutboundHttpLogging(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OutboundHttpLogger>();
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers().AddLogger<OutboundHttpLogger>());
+        return services;
+    }
+
     /// <summary>A named client for URLs users give us (ICS feeds, integration subscriptions): public addresses only.</summary>
     public static IHttpClientBuilder AddUserTargetClient(this IServiceCollection services, string name, Action<HttpClient> configure) =>
         services.AddHttpClient(name, configure)

@@ -57,6 +57,10 @@ public static class SendRules
         return at > now ? new SendVerdict(SendVerdictKind.Defer, at) : new SendVerdict(SendVerdictKind.Go, now);
     }
 
-    /// <summary>Every message but the admin digest stops when its recipient stops taking email.</summary>
+    /// <summary>
+    /// Every message but the admin digest stops when its recipient stops taking email. The same test says which emails
+    /// offer an unsubscribe link and List-Unsubscribe headers: only those an unsubscribe stops (RFC 8058). The digest is the
+    /// program's report to the people running it; they turn it off in the program's policy (<c>digestDay: null</c>).
+    /// </summary>
     public static bool IsSuppressible(string templateId) => templateId != TemplateIds.AdminDigest;
 }

@@ -34,15 +34,23 @@ internal sealed class EmailHost : IAsyncDisposable
     public string OutboxDirectory { get; }
 
     /// <summary>On an Azurite of its own: the sweep reads only this program's pairs, whatever other tests left due.</summary>
-    public static async Task<EmailHost> StartAsync(DateTimeOffset now)
+    /// <param name="now">Where the test's clock starts.</param>
+    /// <param name="settings">More settings (e.g. <c>Network:AllowPrivateTargets</c>, log levels).</param>
+    /// <param name="services">More registrations, after the application's (e.g. a log provider).</param>
+    public static async Task<EmailHost> StartAsync(
+        DateTimeOffset now, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var azurite = await AzuriteProcess.StartAsync();
         var outbox = Directory.CreateTempSubdirectory("mentoring-email-").FullName;
         var time = new FakeTimeProvider(now);
-        var api = await AdminApi.StartAsync(
-            azurite.ConnectionString,
-            new Dictionary<string, string> { ["Email:OutboxDirectory"] = outbox, ["Links:SigningKey"] = PipelineHarness.LinkSigningKey },
-            services => services.AddSingleton<TimeProvider>(time));
+        var all = new Dictionary<string, string> { ["Email:OutboxDirectory"] = outbox, ["Links:SigningKey"] = PipelineHarness.LinkSigningKey };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            all[key] = value;
+        var api = await AdminApi.StartAsync(azurite.ConnectionString, all, s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            services?.Invoke(s);
+        });
         return new EmailHost(azurite, api, time, outbox);
     }
 

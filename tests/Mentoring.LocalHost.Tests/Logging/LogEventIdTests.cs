@@ -20,6 +20,8 @@ public sealed class LogEventIdTests
         ("Mentoring.Application.Auth", 7000),
         ("Mentoring.Application.Admin", 7000),
         ("Mentoring.Application.Integration", 7000),
+        ("Mentoring.Application.Outbound", 8000),
+        ("Mentoring.Application.Hosting", 8000),
     ];
 
     private static IReadOnlyList<(string Method, string Namespace, int Id)> Messages() =>
