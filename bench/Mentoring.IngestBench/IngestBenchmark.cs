@@ -35,7 +35,7 @@ internal static class IngestBenchmark
         async Task<int> PostAsync(Uri target, bool track)
         {
             var (body, signature) = NextDelivery();
-            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "/api/" + WebhookRoutes.CalCom)) { Content = new ByteArrayContent(body) };
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "/api/" + WebhookRoutes.ForProgram(WebhookRoutes.CalCom, LocalPipeline.ProgramId))) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
             request.Headers.TryAddWithoutValidation(CalComDeliveries.SignatureHeader, signature);
             var status = await LoadClient.SendAsync(http, request);

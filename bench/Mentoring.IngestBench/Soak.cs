@@ -34,7 +34,7 @@ internal static class Soak
             {
                 case < 14:
                     var (body, signature) = CalComDeliveries.Create(runId, n, LocalPipeline.MentorEmail(pair), LocalPipeline.MenteeEmail(pair), now);
-                    var webhook = new HttpRequestMessage(HttpMethod.Post, new Uri(local.Address, "/api/" + WebhookRoutes.CalCom)) { Content = new ByteArrayContent(body) };
+                    var webhook = new HttpRequestMessage(HttpMethod.Post, new Uri(local.Address, "/api/" + WebhookRoutes.ForProgram(WebhookRoutes.CalCom, LocalPipeline.ProgramId))) { Content = new ByteArrayContent(body) };
                     webhook.Content.Headers.ContentType = new("application/json");
                     webhook.Headers.TryAddWithoutValidation(CalComDeliveries.SignatureHeader, signature);
                     webhook.Options.Set(Kind, 0);

@@ -25,7 +25,7 @@ public sealed class AdminAuthTests
     }
 
     [Theory]
-    [InlineData("/api/webhooks/calcom")]
+    [InlineData("/api/webhooks/calcom/p1")]
     [InlineData("/api/checkin/abc.def")]
     [InlineData("/api/unsubscribe/abc.def")]
     [InlineData("/api/health")]

@@ -62,6 +62,7 @@ public static class CalendarsSetup
         services.AddSingleton<PairDirectory>();
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<LedgerIngest>();
+        services.AddSingleton<ErasedDeliveries>();
         services.AddSingleton<CalendarDeliveryHandler>();
         services.AddSingleton<CalendarQueue>();
         services.AddSingleton<GraphConnections>();

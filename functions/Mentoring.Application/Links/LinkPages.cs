@@ -12,6 +12,9 @@ internal static class LinkPages
 
     private static readonly HtmlEncoder Encode = HtmlEncoder.Default;
 
+    /// <summary>No script at all; inline styles only; the one form posts back to the page itself.</summary>
+    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IResult Page(string title, string bodyHtml, int status = StatusCodes.Status200OK)
     {
         var html = new StringBuilder()
@@ -21,7 +24,7 @@ internal static class LinkPages
             .Append("<h1 style=\"font-size:1.4rem\">").Append(Encode.Encode(title)).Append("</h1>")
             .Append(bodyHtml)
             .Append("</body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return PageHeaders.With(Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status), Policy);
     }
 
     /// <summary>A form that POSTs back to the page's own URL (the token stays in the path, never in a body a scanner could replay blindly).</summary>

@@ -18,9 +18,12 @@ internal sealed class MessageQueues(QueueServiceClient queues)
     public Task SendEmailAsync(SendEmail message, TimeSpan delay, CancellationToken ct) =>
         SendAsync(QueueNames.OutboundEmail, QueueJson.Serialize(message), delay, ct);
 
-    /// <summary>Sends a body already serialised (and size-checked) with <see cref="QueueJson"/>; the receipt can take it back.</summary>
+    /// <summary>
+    /// Sends a raw webhook delivery already serialised (and size-checked) with <see cref="QueueJson"/>, to live at most
+    /// <see cref="QueueNames.RawDeliveryLifetime"/>; the receipt can take it back.
+    /// </summary>
     public async Task<SendReceipt> SendRawAsync(string queue, string json, CancellationToken ct) =>
-        await queues.GetQueueClient(queue).SendMessageAsync(json, null, TimeSpan.FromSeconds(-1), ct);
+        await queues.GetQueueClient(queue).SendMessageAsync(json, null, QueueNames.RawDeliveryLifetime, ct);
 
     /// <summary>Takes back a message just sent; false when it is gone already (a pump took it: its handler is idempotent).</summary>
     public async Task<bool> TryTakeBackAsync(string queue, SendReceipt receipt, CancellationToken ct)
@@ -36,9 +39,12 @@ internal sealed class MessageQueues(QueueServiceClient queues)
         }
     }
 
-    /// <summary>Copies a message body to <c>{queue}-poison</c>, as the Functions host does after the last try.</summary>
-    public Task ParkAsync(string queue, string body, CancellationToken ct) =>
-        SendAsync(QueueNames.PoisonOf(queue), body, TimeSpan.Zero, ct);
+    /// <summary>
+    /// Copies a message body to <c>{queue}-poison</c>, as the Functions host does after the last try, with
+    /// <see cref="QueueNames.PoisonTimeToLive"/>.
+    /// </summary>
+    public async Task ParkAsync(string queue, string body, CancellationToken ct) =>
+        await queues.GetQueueClient(QueueNames.PoisonOf(queue)).SendMessageAsync(body, null, QueueNames.PoisonTimeToLive(queue), ct);
 
     public QueueClient Client(string queue) => queues.GetQueueClient(queue);
 
@@ -46,6 +52,6 @@ internal sealed class MessageQueues(QueueServiceClient queues)
     {
         var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         // Time-to-live -1: never expires, so a message delayed for days is not lost before it becomes visible.
-        await queues.GetQueueClient(queue).SendMessageAsync(body, visibility, TimeSpan.FromSeconds(-1), ct);
+        await queues.GetQueueClient(queue).SendMessageAsync(body, visibility, QueueNames.Forever, ct);
     }
 }

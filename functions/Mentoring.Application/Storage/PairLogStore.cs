@@ -119,6 +119,27 @@ internal sealed class PairLogStore(TableServiceClient tables)
         return new PairLog(state, stateETag, ledger, messages, events);
     }
 
+    /// <summary>
+    /// Removes the free-text reason (a cancellation or postponement reason someone typed) from every ledger change of the
+    /// pair; returns how many changes had one. Erasure does this: a reason cannot be told apart as one side's words.
+    /// </summary>
+    public async Task<int> EraseReasonsAsync(string partition, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {ChangePrefix} and RowKey lt {ChangePrefix[..^1] + (char)(ChangePrefix[^1] + 1)}");
+        var erased = 0;
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        {
+            if (e.GetString("Reason") is null)
+                continue;
+            e.Remove("Reason");
+            await _table.UpdateEntityAsync(e, ETag.All, TableUpdateMode.Replace, ct);
+            erased++;
+        }
+
+        return erased;
+    }
+
     /// <summary>Appends ledger changes, insert-if-absent by change id; returns how many were new.</summary>
     public async Task<int> AppendChangesAsync(string partition, IReadOnlyList<LedgerChange> changes, CancellationToken ct)
     {

@@ -8,7 +8,8 @@ namespace Mentoring.Engine.Programs;
 
 /// <summary>
 /// The program crunch: when 30 % or more of a program's active pairs postponed in the same 7 days, it is the deadline
-/// season. Individual nudges are then held back and the sponsor and admins get one program-wide message a week instead.
+/// season. Individual nudges are then held back and the sponsor and admins get one program-wide message instead; the next
+/// one waits until the window that message described has passed, so the same postponements are never reported twice.
 /// </summary>
 public static class ProgramCrunchDetector
 {
@@ -46,13 +47,13 @@ public static class ProgramCrunchDetector
             ["sharePercent"] = Math.Round(share * 100).ToString(CultureInfo.InvariantCulture),
             ["windowDays"] = policy.CrunchWindowDays.ToString(CultureInfo.InvariantCulture),
         };
-        var reason = string.Create(CultureInfo.InvariantCulture, $"{postponing} of {active} active pairs postponed in the last {policy.CrunchWindowDays} days.");
+        var reason = string.Create(CultureInfo.InvariantCulture, $"{postponing} of {active} active {(active == 1 ? "pair" : "pairs")} postponed in the last {policy.CrunchWindowDays} {(policy.CrunchWindowDays == 1 ? "day" : "days")}.");
         var decisions = new List<MessageDecision>(2);
         Recipient[] recipients = hasSponsor ? [Recipient.Sponsor, Recipient.Admin] : [Recipient.Admin];
         foreach (var recipient in recipients)
         {
             var key = $"{programId}/crunch/{week}/{recipient.Key}";
-            if (history.Any(h => h.IdempotencyKey == key))
+            if (history.Any(h => h.IdempotencyKey == key || Reported(h, recipient, policy, now)))
                 continue;
             var notBefore = SendWindow.FirstWorkingInstant(now, programTimeZone, policy.Sending);
             decisions.Add(new MessageDecision(key, TemplateIds.ProgramCrunch, recipient, now, notBefore, reason, facts));
@@ -73,6 +74,14 @@ public static class ProgramCrunchDetector
         var own = pair.Status == PairStatus.Active && IsPostponing(lastSetbackAt, policy, now) ? 1 : 0;
         return IsCrunch(program.ActivePairs, program.OtherPostponingPairs + own, policy) ? program with { CrunchActive = true } : program;
     }
+
+    /// <summary>
+    /// A crunch message to this recipient inside the current window: the setbacks it counted may still be in the window,
+    /// so a new ISO week alone is no reason to write again.
+    /// </summary>
+    private static bool Reported(SentMessage sent, Recipient recipient, EngagementPolicy policy, DateTimeOffset now) =>
+        sent.TemplateId == TemplateIds.ProgramCrunch && sent.RecipientKey == recipient.Key
+        && sent.SentAt > now - TimeSpan.FromDays(policy.CrunchWindowDays);
 
     /// <summary>A program of at least the minimum size with at least the policy's share of its active pairs postponing.</summary>
     public static bool IsCrunch(int activePairs, int postponingPairs, EngagementPolicy policy) =>

@@ -16,18 +16,20 @@ public sealed record Signal(SignalKind Kind, DateTimeOffset Since, int Count = 0
     /// <summary>One line an admin can read.</summary>
     public string Describe() => Kind switch
     {
-        SignalKind.Drifting => Invariant($"No meeting held for {Count} days and none scheduled."),
-        SignalKind.AtRisk => Invariant($"No meeting held for {Count} days and none scheduled: at risk."),
-        SignalKind.Dormant => Invariant($"No meeting held for {Count} days: dormant."),
-        SignalKind.RepeatedPostponement => Invariant($"{Count} postponements or cancellations since the last meeting held."),
-        SignalKind.LateChange => Invariant($"{Count} change(s) less than a day before the meeting."),
-        SignalKind.CancelledNotRebooked => Invariant($"A meeting was cancelled and nothing rebooked for {Count} days."),
+        SignalKind.Drifting => Invariant($"No meeting held for {Count} {Days} and none scheduled."),
+        SignalKind.AtRisk => Invariant($"No meeting held for {Count} {Days} and none scheduled: at risk."),
+        SignalKind.Dormant => Invariant($"No meeting held for {Count} {Days}: dormant."),
+        SignalKind.RepeatedPostponement => Invariant($"{Count} {(Count == 1 ? "postponement or cancellation" : "postponements or cancellations")} since the last meeting held."),
+        SignalKind.LateChange => Invariant($"{Count} {(Count == 1 ? "change" : "changes")} less than a day before the meeting."),
+        SignalKind.CancelledNotRebooked => Invariant($"A meeting was cancelled and nothing rebooked for {Count} {Days}."),
         SignalKind.OneSided => Invariant($"The {Party?.ToString().ToLowerInvariant()} made most of the recent changes."),
-        SignalKind.SlowStart => Invariant($"No first meeting held {Count} days after the start."),
+        SignalKind.SlowStart => Invariant($"No first meeting held {Count} {Days} after the start."),
         SignalKind.ProgramCrunch => "The program is in a deadline season: individual nudges are held back.",
         SignalKind.CancelledAfterReminder => "A meeting was cancelled right after our reminder (not counted as drift).",
         _ => Kind.ToString(),
     };
+
+    private string Days => Count == 1 ? "day" : "days";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Mentoring.Application.Queues;
 
 namespace Mentoring.LocalHost.Queues;
 
@@ -124,7 +125,7 @@ internal sealed partial class QueuePump(
 
     private async Task ParkAsync(QueueMessage message, CancellationToken ct)
     {
-        await poison.SendMessageAsync(message.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
+        await poison.SendMessageAsync(message.Body, timeToLive: QueueNames.PoisonTimeToLive(queue.Name), cancellationToken: ct);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
     }
 

@@ -27,4 +27,14 @@ public sealed class CrunchTests(QuarterPlay quarter)
         var held = quarter.Emails.Where(e => e.Template.StartsWith("ladder-", StringComparison.Ordinal) && e.Date > first && e.Date < QuarterPlay.CrunchWeek.AddDays(7)).ToList();
         Assert.True(held.Count == 0, "Ladder emails during the crunch:\n" + Expect.Describe(held));
     }
+
+    /// <summary>One week of postponements is written about once, not again the next Monday ("40% postponed this week" of a week with none).</summary>
+    [Theory]
+    [InlineData(AcmeProgram.SponsorEmail)]
+    [InlineData(AcmeProgram.Admin)]
+    public void Crunch_OfOneWeek_IsWrittenOnce(string address)
+    {
+        var crunches = quarter.EmailsTo(address, "program-crunch").ToList();
+        Assert.True(crunches.Count == 1, Expect.Describe(crunches));
+    }
 }

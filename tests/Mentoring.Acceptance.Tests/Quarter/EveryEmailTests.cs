@@ -50,4 +50,12 @@ public sealed class EveryEmailTests(QuarterPlay quarter)
     [Fact]
     public void TheQuarter_PlaysInUnderFiveMinutes() =>
         Assert.True(quarter.Duration < TimeSpan.FromMinutes(5), $"The quarter took {quarter.Duration}.");
+
+    /// <summary>Found by this suite: "1 meetings with Ben", "0 meetings — thank you".</summary>
+    [Fact]
+    public void Numbers_AgreeWithTheirNouns()
+    {
+        var wrong = quarter.Emails.Where(e => System.Text.RegularExpressions.Regex.IsMatch(e.Subject + "\n" + e.Text, @"\b1 (meetings|days|pairs|times|moves|changes|postponements)\b|\b0 meetings\b[^\n]*thank you")).ToList();
+        Assert.True(wrong.Count == 0, Expect.Describe(wrong));
+    }
 }

@@ -100,7 +100,8 @@ public sealed partial class QuarterPlay
         await Host.Clock.SettleAsync(TimeSpan.FromMinutes(1));
     }
 
-    private const string GraphUser = "5f2c9e1a-3b7d-4c8e-9a10-julia-wagner";
+    // A mailbox is connected for its own participant only: the mentor's address is the Graph user.
+    private static string GraphUser => AcmeProgram.PairNamed("p03").Mentor.Email;
 
     private static string P04Feed()
     {
@@ -227,7 +228,7 @@ public sealed partial class QuarterPlay
 
     private async Task WebhookAsync(string provider, string what, byte[] body, (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/webhooks/" + provider, UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(provider == "graph" ? "api/webhooks/graph" : $"api/webhooks/{provider}/{AcmeProgram.Id}", UriKind.Relative)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in headers)
             request.Headers.TryAddWithoutValidation(name, value);

@@ -158,7 +158,7 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
 
         var page = await handler.GetAsync(Http(harness, "GET", "/api/unsubscribe/" + token, accept: "text/html"));
         Assert.Equal(200, Status(page));
-        Assert.Contains("method=\"post\"", Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>(page).ResponseContent, StringComparison.Ordinal);
+        Assert.Contains("method=\"post\"", Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>(Mentoring.Application.Hosting.PageHeaders.Inner(page)).ResponseContent, StringComparison.Ordinal);
         Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
 
         for (var i = 0; i < 2; i++)

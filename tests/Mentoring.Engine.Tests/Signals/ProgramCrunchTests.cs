@@ -60,6 +60,36 @@ public sealed class ProgramCrunchTests
     }
 
     [Fact]
+    public void Crunch_SamePostponements_NextIsoWeek_NotWrittenAgain()
+    {
+        // Postponed on a Friday, written that Friday; the next Monday the postponements are still in the 7-day window.
+        var friday = new DateTimeOffset(2027, 3, 5, 10, 0, 0, TimeSpan.Zero);
+        var monday = friday.AddDays(3);
+        var pairs = Enumerable.Range(0, 10).Select(i => new PairActivity($"pair-{i}", true, i < 4 ? friday.AddHours(-2) : null)).ToList();
+        var first = ProgramCrunchDetector.Assess("program-1", pairs, TimeZoneInfo.Utc, true, [], AnyHourPolicy, friday);
+
+        var onMonday = ProgramCrunchDetector.Assess("program-1", pairs, TimeZoneInfo.Utc, true, first.Decisions.AsHistory(), AnyHourPolicy, monday);
+
+        Assert.Equal(2, first.Decisions.Count);
+        Assert.True(onMonday.Active);
+        Assert.Empty(onMonday.Decisions);
+    }
+
+    [Fact]
+    public void Crunch_NewPostponements_AfterTheReportedWindow_WrittenAgain()
+    {
+        var friday = new DateTimeOffset(2027, 3, 5, 10, 0, 0, TimeSpan.Zero);
+        var later = friday.AddDays(8);
+        var first = ProgramCrunchDetector.Assess("program-1",
+            Enumerable.Range(0, 10).Select(i => new PairActivity($"pair-{i}", true, i < 4 ? friday.AddHours(-2) : null)), TimeZoneInfo.Utc, true, [], AnyHourPolicy, friday);
+
+        var again = ProgramCrunchDetector.Assess("program-1",
+            Enumerable.Range(0, 10).Select(i => new PairActivity($"pair-{i}", true, i < 4 ? later.AddHours(-2) : null)), TimeZoneInfo.Utc, true, first.Decisions.AsHistory(), AnyHourPolicy, later);
+
+        Assert.Equal(2, again.Decisions.Count);
+    }
+
+    [Fact]
     public void Crunch_ASmallProgram_NeverInACrunch()
     {
         Assert.False(Assess(Pairs(active: 4, postponedThisWeek: 4)).Active);

@@ -16,6 +16,7 @@ namespace Mentoring.Tests.Calendars;
 public sealed class CalendarRoutesTests(AzuriteFixture azurite)
 {
     private const string Calendars = $"programs/{WebhookHost.ProgramId}/calendars";
+    private const string Maria = "maria.mentor@contoso.com";
 
     [Fact]
     public async Task ConnectGraph_SubscribedAndSynced_ListedConnected_DeleteStopsTheSubscription()
@@ -23,7 +24,7 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         await using var api = await ProviderFake.StartAsync();
         await using var host = await StartAsync(api);
 
-        using var created = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-maria", resource = ConnectionsHarness.GraphUser });
+        using var created = await host.AdminAsync(HttpMethod.Post, Calendars, new { provider = "graph", participantId = "p-maria", resource = Maria });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var connection = await JsonAsync(created);
@@ -33,13 +34,13 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
         var subscription = JsonDocument.Parse(Assert.Single(api.Where("POST", "/v1.0/subscriptions")).Body).RootElement;
         Assert.Equal(WebhookHost.GraphState, subscription.GetProperty("clientState").GetString());
         Assert.Equal(WebhookHost.GraphNotifications.AbsoluteUri, subscription.GetProperty("notificationUrl").GetString());
-        Assert.Equal($"/users/{ConnectionsHarness.GraphUser}/events", subscription.GetProperty("resource").GetString());
+        Assert.Equal($"/users/{Maria}/events", subscription.GetProperty("resource").GetString());
         Assert.Contains("startDateTime=", api.Where("GET", "/calendarView/delta")[0].PathAndQuery, StringComparison.Ordinal);
         Assert.Contains(await host.LedgerAsync(), c => c is { Kind: ChangeKind.Scheduled, MeetingId: "graph:AAMkAGUwNjQ4ZjIxAAA=" });
 
         var listed = Assert.Single((await JsonAsync(await host.AdminAsync(HttpMethod.Get, Calendars))).GetProperty("items").EnumerateArray());
         Assert.Equal(id, listed.GetProperty("id").GetString());
-        Assert.Equal(ConnectionsHarness.GraphUser, listed.GetProperty("resource").GetString());
+        Assert.Equal(Maria, listed.GetProperty("resource").GetString());
         Assert.Equal("connected", listed.GetProperty("health").GetProperty("status").GetString());
 
         using var deleted = await host.AdminAsync(HttpMethod.Delete, $"{Calendars}/{id}");
@@ -108,6 +109,11 @@ public sealed class CalendarRoutesTests(AzuriteFixture azurite)
             (new { provider = "ics", pairId = "no-such-pair", resource = "https://feeds.example.com/pair.ics" }, "pairId"),
             (new { provider = "graph", resource = ConnectionsHarness.GraphUser }, "participantId"),
             (new { provider = "graph", participantId = "no-such-person", resource = ConnectionsHarness.GraphUser }, "participantId"),
+
+            // Bound to the participant: another person's mailbox, or any user id, is not maria's calendar.
+            (new { provider = "graph", participantId = "p-maria", resource = "tom.mentee@contoso.com" }, "resource"),
+            (new { provider = "graph", participantId = "p-maria", resource = ConnectionsHarness.GraphUser }, "resource"),
+            (new { provider = "google", participantId = "p-maria", resource = "ceo@contoso.com" }, "resource"),
         };
 
         foreach (var (body, field) in invalid)

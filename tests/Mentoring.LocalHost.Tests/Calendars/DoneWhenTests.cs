@@ -99,6 +99,7 @@ public sealed class DoneWhenTests(AzuriteFixture azurite)
     {
         await using var graph = await GraphApiAsync();
         await using var host = await WebhookHost.StartAsync(azurite, graph.BaseUri);
+        await host.HoldGraphSubscriptionAsync();
 
         using var response = await host.PostAsync("webhooks/graph", Sample.Bytes("graph/notification.json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -116,6 +117,7 @@ public sealed class DoneWhenTests(AzuriteFixture azurite)
     {
         await using var graph = await GraphApiAsync();
         await using var host = await WebhookHost.StartAsync(azurite, graph.BaseUri);
+        await host.HoldGraphSubscriptionAsync();
         var notification = Sample.Text("graph/notification.json").Replace("AAMkAGUwNjQ4ZjIxAAA=", "AAMkAGUwNjQ4ZjIxMST=", StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync("webhooks/graph", Encoding.UTF8.GetBytes(notification))).StatusCode);

@@ -35,7 +35,7 @@ public sealed class UnmatchedDeliveryTests(AzuriteFixture azurite)
         var pair = NewPair();
         var booking = pair.Booking(Sample.Text("calendly/invitee-created.json"));
         await DeliverAsync(host, "calendly", booking);
-        using (var retry = await host.PostAsync("webhooks/calendly", booking, "application/json", WebhookHost.Signed("calendly", booking)))
+        using (var retry = await host.PostAsync(WebhookHost.Route("calendly"), booking, "application/json", WebhookHost.Signed("calendly", booking)))
             Assert.Equal(HttpStatusCode.OK, retry.StatusCode); // a replay: nothing enqueued twice
 
         await CreatePairAsync(host, pair);
@@ -96,7 +96,7 @@ public sealed class UnmatchedDeliveryTests(AzuriteFixture azurite)
 
     private static async Task DeliverAsync(WebhookHost host, string provider, byte[] body)
     {
-        using var response = await host.PostAsync("webhooks/" + provider, body, "application/json", WebhookHost.Signed(provider, body));
+        using var response = await host.PostAsync(WebhookHost.Route(provider), body, "application/json", WebhookHost.Signed(provider, body));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await host.DrainCalendarChangesAsync();
     }

@@ -134,6 +134,7 @@ internal sealed class WebhookHost : IAsyncDisposable
         await Get<ParticipantStore>().SaveAsync(new ParticipantRecord(ProgramId, "p-maria", "Maria Mentor", "maria.mentor@contoso.com", "Europe/Amsterdam"), default);
         await Get<ParticipantStore>().SaveAsync(new ParticipantRecord(ProgramId, "p-tom", "Tom Mentee", "tom.mentee@contoso.com", "Europe/London"), default);
         await Get<PairStore>().SaveAsync(new PairRecord(ProgramId, PairId, "p-maria", "p-tom", new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)), default);
+        await SaveProgramAsync(ProgramId);
         Get<PairDirectory>().Invalidate();
 
         // Last: the writes above ask for a rematch, which a test does not expect on the queue.
@@ -143,6 +144,13 @@ internal sealed class WebhookHost : IAsyncDisposable
             await queues.GetQueueClient(queue).ClearMessagesAsync();
             await queues.GetQueueClient(QueueNames.PoisonOf(queue)).ClearMessagesAsync();
         }
+    }
+
+    /// <summary>A program row, unless there is one (the webhook routes of Cal.com, Calendly and Zoom name a program).</summary>
+    public async Task SaveProgramAsync(string programId)
+    {
+        if (await Get<ProgramStore>().GetAsync(programId, default) is null)
+            await Get<ProgramStore>().SaveAsync(new ProgramRecord(programId, "Calendars", "Europe/Amsterdam", Mentoring.Engine.Policy.EngagementPolicy.Default, "admin@example.com"), default);
     }
 
     public async Task<HttpResponseMessage> PostAsync(string route, byte[] body, string contentType = "application/json", params (string Name, string Value)[] headers)
@@ -168,7 +176,25 @@ internal sealed class WebhookHost : IAsyncDisposable
     }
 
     public async Task<HttpResponseMessage> PostSignedAsync(string provider, string sample) =>
-        await PostAsync("webhooks/" + provider, Sample.Bytes(sample), "application/json", Signed(provider, Sample.Bytes(sample)));
+        await PostAsync(Route(provider), Sample.Bytes(sample), "application/json", Signed(provider, Sample.Bytes(sample)));
+
+    /// <summary>The webhook route of a provider: Cal.com, Calendly and Zoom post to one route per program.</summary>
+    public static string Route(string provider, string programId = ProgramId) =>
+        provider is "calcom" or "calendly" or "zoom" ? $"webhooks/{provider}/{programId}" : "webhooks/" + provider;
+
+    /// <summary>The Graph subscription of <c>graph/notification.json</c>, as a connection of maria's mailbox holds it.</summary>
+    public const string SampleSubscriptionId = "7f105c7d-2dc5-4530-97cd-4e7ae6534c07";
+
+    /// <summary>Saves a Graph connection of maria's that holds <paramref name="subscriptionId"/> (what connecting leaves).</summary>
+    public async Task<Mentoring.Application.Calendars.Connections.CalendarConnection> HoldGraphSubscriptionAsync(
+        string subscriptionId = SampleSubscriptionId, string programId = ProgramId, string mailbox = "9c8e6d1b-0f3b-4a1d-8a43-2c44b7e0a001")
+    {
+        var connection = new Mentoring.Application.Calendars.Connections.CalendarConnection(
+            "graph", Mentoring.Application.Calendars.Connections.CalendarConnection.IdFor("graph", programId, mailbox), programId, "p-maria", null, mailbox,
+            SubscriptionId: subscriptionId, ExpiresAt: TimeProvider.System.GetUtcNow().AddDays(2));
+        await Get<Mentoring.Application.Calendars.Connections.ConnectionStore>().SaveAsync(connection, default);
+        return connection;
+    }
 
     /// <summary>Runs the calendar-changes queue with the local host's pump until it is empty.</summary>
     public async Task<int> DrainCalendarChangesAsync()

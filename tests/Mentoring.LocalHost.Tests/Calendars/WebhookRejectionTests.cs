@@ -33,7 +33,7 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
     public async Task SignedProvider_Conformance_OnlyTheAuthenticDeliveryIsQueuedOnce(string provider, string sample)
     {
         await using var host = await WebhookHost.StartAsync(azurite);
-        var route = "webhooks/" + provider;
+        var route = WebhookHost.Route(provider);
         var body = Sample.Bytes(sample);
         // Read when each delivery is signed: on a loaded machine the posts before it take seconds, and "301 s ahead" read
         // at the start is then inside the tolerance by the time it is sent.
@@ -108,7 +108,7 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
         await using var host = await WebhookHost.StartAsync(azurite);
         var huge = Encoding.UTF8.GetBytes("{\"value\":[" + new string(' ', 200_000) + "]}");
         foreach (var provider in new[] { "calcom", "calendly", "zoom", "graph", "graph/lifecycle", "google" })
-            await AssertRefusedAsync(host, await host.PostAsync("webhooks/" + provider, huge), 413);
+            await AssertRefusedAsync(host, await host.PostAsync(WebhookHost.Route(provider), huge), 413);
         Assert.Equal(0, await host.RowsAsync(TableNames.Dedupe));
     }
 
@@ -139,7 +139,7 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
                 var sent = provider == "google"
                     ? [.. headers, ("X-Goog-Channel-ID", i % 3 == 0 ? "chan-1" : Convert.ToHexString(mutated[..Math.Min(8, mutated.Length)])), ("X-Goog-Channel-Token", WebhookHost.GoogleToken), ("X-Goog-Resource-State", "exists"), ("X-Goog-Message-Number", (i % 7 == 0 ? "1" : "x"))]
                     : headers;
-                var response = await host.PostAsync("webhooks/" + provider, mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
+                var response = await host.PostAsync(WebhookHost.Route(provider), mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
                 tried++;
                 // Storage slower than the ingest's deadline (Azurite shared with a loaded machine) is answered 503 with
                 // Retry-After: not about the input. Sent again, as every provider retries a 5xx.
@@ -147,7 +147,7 @@ public sealed class WebhookRejectionTests(AzuriteFixture azurite, ITestOutputHel
                 {
                     retriedAfter503++;
                     response.Dispose();
-                    response = await host.PostAsync("webhooks/" + provider, mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
+                    response = await host.PostAsync(WebhookHost.Route(provider), mutated, i % 11 == 0 ? "text/plain" : "application/json", sent);
                 }
 
                 using var answered = response;

@@ -79,7 +79,7 @@ public sealed partial class ProgramContentTests
         Assert.False(real.GetProperty("example").GetBoolean());
         Assert.StartsWith("Hi Ben,", text, StringComparison.Ordinal);
         Assert.Contains("- 21 days since you last met", text, StringComparison.Ordinal);
-        Assert.Contains("- 1 meetings held so far", text, StringComparison.Ordinal);
+        Assert.Contains("- 1 meeting held so far", text, StringComparison.Ordinal);
         Assert.Contains("You agreed to meet every 21 days.", text, StringComparison.Ordinal);
         Assert.Contains("Why the company runs this program: " + Goal, text, StringComparison.Ordinal);
         var exampleText = example.GetProperty("text").GetString()!;

@@ -92,7 +92,7 @@ public sealed class IngestRestartTests(ITestOutputHelper output)
         var body = Encoding.UTF8.GetBytes(Sample.Text("calcom/booking-created.json")
             .Replace("bFJeNb2uX8ANpT3JL5EfXw", Uid(n), StringComparison.Ordinal)
             .Replace("\"bookingId\": 91", $"\"bookingId\": {1000 + n}", StringComparison.Ordinal));
-        return await host.PostAsync("webhooks/calcom", body, "application/json", WebhookHost.Signed("calcom", body));
+        return await host.PostAsync(WebhookHost.Route("calcom"), body, "application/json", WebhookHost.Signed("calcom", body));
     }
 
     private static string Describe(HttpResponseMessage response) =>

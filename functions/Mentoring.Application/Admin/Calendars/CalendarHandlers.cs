@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Calendars;
 
-/// <summary>A program's calendar connections: connect (and do the first sync), list with health, disconnect.</summary>
+/// <summary>
+/// A program's calendar connections: connect (and do the first sync), list with health, disconnect. A Graph or Google
+/// connection is bound to its participant: the resource is their own calendar (<see cref="CalendarOwnership"/>).
+/// </summary>
 internal static class CalendarHandlers
 {
     private const int MaxResourceLength = 2048;
@@ -33,6 +36,12 @@ internal static class CalendarHandlers
             .Require(body.PairId is null || pair is not null, "pairId", "No such pair in this program.")
             .Require(provider == CalendarConnection.Ics || body.ParticipantId is not null, "participantId", "Whose calendar it is: they are asked to reconnect when it stops.")
             .Require(provider != CalendarConnection.Ics || body.PairId is not null, "pairId", "The pair whose ledger the feed writes.")
+            .Require(
+                participant is null || CalendarOwnership.IsTheirs(provider, resource, participant.Email),
+                "resource",
+                provider == CalendarConnection.Google
+                    ? "A Google calendar is read as its participant: their own address, or the id of a calendar shared with them (…@group.calendar.google.com)."
+                    : "A mailbox is connected for its participant only: the participant's own address.")
             .ThrowIfInvalid();
         if (provider == CalendarConnection.Ics)
             await UserTargets.RequirePublicAsync(request, new Uri(resource), "resource", "The feed URL");

@@ -46,7 +46,7 @@ internal static class PoisonHandlers
 
             if (found is not null)
             {
-                await request.Get<MessageQueues>().Client(queue).SendMessageAsync(found.Body.ToString(), null, TimeSpan.FromSeconds(-1), request.Aborted);
+                await request.Get<MessageQueues>().Client(queue).SendMessageAsync(found.Body.ToString(), null, QueueNames.PoisonTimeToLive(queue), request.Aborted);
                 await poison.DeleteMessageAsync(found.MessageId, found.PopReceipt, request.Aborted);
                 return Results.Json(new { queue, replayed = id }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
             }

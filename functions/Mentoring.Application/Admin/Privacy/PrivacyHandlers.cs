@@ -26,8 +26,10 @@ internal sealed record PersonPairExport(
 /// GDPR art. 15/20 and 17 for one person. Every row about a person is found through the <c>people</c> index (PK =
 /// participant): their participant row, the pairs they are in, and in each pair's partition the messages addressed to
 /// them. Erasure deletes those, ends the pairs (the other side keeps a pair whose partner reads "erased"), removes
-/// the index rows, disconnects their calendars (theirs, and the feeds of their pairs), and keeps only the suppression
-/// hash of the address, scoped to the erasing caller's programs (everywhere for a caller with every program).
+/// the index rows, disconnects their calendars (theirs, and the feeds of their pairs), erases the free text of their pairs
+/// (pause and end reasons, cancellation reasons in the ledger), deletes the raw calendar deliveries parked in poison and
+/// the unmatched observations that carry their address, and keeps only the suppression hash of the address, scoped to
+/// the erasing caller's programs (everywhere for a caller with every program).
 /// </summary>
 internal static class PrivacyHandlers
 {
@@ -75,6 +77,7 @@ internal static class PrivacyHandlers
             await request.Get<Connections.ConnectionOnboarding>().DisconnectAsync(connection, request.Aborted);
 
         var erasedPairs = 0;
+        var reasonsErased = 0;
         foreach (var (programId, pairId) in theirPairs)
         {
             if (programId == request.ProgramId)
@@ -91,15 +94,30 @@ internal static class PrivacyHandlers
                         e["MenteeId"] = ErasedId;
                     e["Status"] = nameof(PairStatus.Ended);
                     e["StatusChangedAt"] = request.Now;
+                    e.Remove("PauseReason");
+                    e.Remove("EndReason");
                     return true;
                 }, request.Aborted);
+                reasonsErased += await request.Get<PairLogStore>().EraseReasonsAsync(partition, request.Aborted);
                 await people.DeleteEntityAsync(Keys.Encode(person.Id), "pair" + Keys.Separator + partition, ETag.All, request.Aborted);
                 erasedPairs++;
             }
         }
 
+        var (poison, kept) = await request.Get<Mentoring.Application.Calendars.Ingest.ErasedDeliveries>().ForgetAsync(person.Email, request.ProgramId, request.Aborted);
         await request.Get<ParticipantRows>().DeleteAsync(request.ProgramId, person.Id, request.Aborted);
-        return Results.Json(new { erased = person.Id, pairsEnded = erasedPairs, calendarsDisconnected = calendars.Count, suppressionKept = true }, AdminJson.Options);
+        return Results.Json(
+            new
+            {
+                erased = person.Id,
+                pairsEnded = erasedPairs,
+                calendarsDisconnected = calendars.Count,
+                reasonsErased,
+                parkedDeliveriesDeleted = poison,
+                unmatchedObservationsDeleted = kept,
+                suppressionKept = true,
+            },
+            AdminJson.Options);
     }
 
     /// <summary>The program's calendar connections that are the person's, or feed one of their pairs.</summary>

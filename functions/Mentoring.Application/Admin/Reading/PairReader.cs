@@ -7,7 +7,8 @@ namespace Mentoring.Application.Admin.Reading;
 
 /// <summary>One pair read whole, and what the engine says of it now (read-only: nothing is written).</summary>
 internal sealed record PairReading(
-    ProgramRecord Program, PairRecord Pair, PairSummary Summary, PairLog Log, PairEvaluation? Evaluation, PairSnapshot? Snapshot = null);
+    ProgramRecord Program, PairRecord Pair, PairSummary Summary, PairLog Log, PairEvaluation? Evaluation, PairSnapshot? Snapshot = null,
+    string? MentorName = null, string? MenteeName = null);
 
 /// <summary>Loads a pair as the evaluation does and asks the pure engine about it, to explain its state to an admin.</summary>
 internal sealed class PairReader(ProgramStore programs, ParticipantStore participants, PairStore pairs, PairLogStore logs)
@@ -31,7 +32,7 @@ internal sealed class PairReader(ProgramStore programs, ParticipantStore partici
             evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
         }
 
-        return new PairReading(program, found.Pair, found.Summary, log, evaluation, snapshot);
+        return new PairReading(program, found.Pair, found.Summary, log, evaluation, snapshot, mentor?.DisplayName, mentee?.DisplayName);
     }
 
     private static Participant ToParticipant(ParticipantRecord p, Party role) =>

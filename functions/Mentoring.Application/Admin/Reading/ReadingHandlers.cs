@@ -27,10 +27,17 @@ internal sealed record ProgramHealthView(
     CycleFigures Current,
     CycleFigures? Previous);
 
-internal sealed record AtRiskPair(string PairId, RiskLevel RiskLevel, int Score, DateTimeOffset? EvaluatedAt, IReadOnlyList<string> Reasons);
+internal sealed record AtRiskPair(
+    string PairId, string? MentorName, string? MenteeName, RiskLevel RiskLevel, int Score, DateTimeOffset? EvaluatedAt, IReadOnlyList<string> Reasons,
+    LastEmail? LastEmail);
+
+/// <summary>The last email that reached the pair's people (sent, not merely decided).</summary>
+internal sealed record LastEmail(string TemplateId, string Recipient, DateTimeOffset SentAt);
 
 internal sealed record TimelineView(
     string PairId,
+    string? MentorName,
+    string? MenteeName,
     PairStatus Status,
     RiskLevel? RiskLevel,
     int? Score,
@@ -98,8 +105,10 @@ internal static class ReadingHandlers
         foreach (var (pair, summary) in flagged)
         {
             var reading = await reader.ReadAsync(program.ProgramId, pair.PairId, request.Now, request.Aborted);
-            items.Add(new AtRiskPair(pair.PairId, summary.RiskLevel!.Value, summary.Score ?? 0, summary.EvaluatedAt,
-                [.. reading?.Evaluation?.Health.Reasons ?? []]));
+            var last = reading?.Log.Messages.Where(m => m.SentAt is not null).MaxBy(m => m.SentAt);
+            items.Add(new AtRiskPair(pair.PairId, reading?.MentorName, reading?.MenteeName, summary.RiskLevel!.Value, summary.Score ?? 0, summary.EvaluatedAt,
+                [.. reading?.Evaluation?.Health.Reasons ?? []],
+                last is null ? null : new LastEmail(last.Decision.TemplateId, last.Decision.Recipient.Kind.ToString(), last.SentAt!.Value)));
         }
 
         return Results.Json(new { items }, AdminJson.Options);
@@ -113,6 +122,8 @@ internal static class ReadingHandlers
         var policy = reading.Program.Policy;
         var view = new TimelineView(
             reading.Pair.PairId,
+            reading.MentorName,
+            reading.MenteeName,
             reading.Pair.Status,
             reading.Evaluation?.Health.Level ?? reading.Summary.RiskLevel,
             reading.Evaluation?.Health.Score ?? reading.Summary.Score,

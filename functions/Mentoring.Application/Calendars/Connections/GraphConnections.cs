@@ -21,20 +21,24 @@ internal sealed class GraphConnections(
     IOptions<WebhookOptions> webhooks,
     TimeProvider time)
 {
-    /// <summary>GETs the event a notification named and appends what it means (a series master: its deleted occurrences).</summary>
-    public async Task<Normalised> FetchAsync(string deliveryId, string userId, string eventId, CancellationToken ct)
+    /// <summary>
+    /// GETs the event a notification named from the connection's mailbox and appends what it means to the connection's
+    /// program (a series master: its deleted occurrences).
+    /// </summary>
+    public async Task<Normalised> FetchAsync(string deliveryId, CalendarConnection connection, string eventId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var graphEvent = await events.GetEventAsync(userId, eventId, ct);
+        var graphEvent = await events.GetEventAsync(connection.Resource, eventId, ct);
         return await ingest.IngestAsync(
             $"{deliveryId}/{eventId}",
             CalendarProviders.Graph,
+            connection.ProgramId,
             _ => graphEvent is null ? Normalised.Of([GraphEventNormaliser.Deleted(eventId, now)]) : GraphEventNormaliser.Normalise(graphEvent, now),
             ct);
     }
 
-    public Task<Normalised> DeletedAsync(string deliveryId, string eventId, CancellationToken ct) =>
-        ingest.IngestAsync($"{deliveryId}/{eventId}", CalendarProviders.Graph, _ => Normalised.Of([GraphEventNormaliser.Deleted(eventId, time.GetUtcNow())]), ct);
+    public Task<Normalised> DeletedAsync(string deliveryId, CalendarConnection connection, string eventId, CancellationToken ct) =>
+        ingest.IngestAsync($"{deliveryId}/{eventId}", CalendarProviders.Graph, connection.ProgramId, _ => Normalised.Of([GraphEventNormaliser.Deleted(eventId, time.GetUtcNow())]), ct);
 
     /// <summary>Reads every change since the saved delta link (a first sync reads the window around now) and keeps the new link.</summary>
     public async Task ResyncAsync(CalendarConnection connection, CancellationToken ct)
@@ -44,9 +48,9 @@ internal sealed class GraphConnections(
         var delta = await events.DeltaAsync(connection.Resource, now - window, now + window, connection.Cursor, ct);
         var runId = $"graph-delta/{connection.ConnectionId}/{now.UtcTicks}";
         foreach (var graphEvent in delta.Events)
-            await ingest.IngestAsync($"{runId}/{graphEvent.Id}", CalendarProviders.Graph, _ => GraphEventNormaliser.Normalise(graphEvent, now), ct);
+            await ingest.IngestAsync($"{runId}/{graphEvent.Id}", CalendarProviders.Graph, connection.ProgramId, _ => GraphEventNormaliser.Normalise(graphEvent, now), ct);
         foreach (var removed in delta.RemovedIds)
-            await ingest.IngestAsync($"{runId}/{removed}", CalendarProviders.Graph, _ => Normalised.Of([GraphEventNormaliser.Deleted(removed, now)]), ct);
+            await ingest.IngestAsync($"{runId}/{removed}", CalendarProviders.Graph, connection.ProgramId, _ => Normalised.Of([GraphEventNormaliser.Deleted(removed, now)]), ct);
         await connections.UpdateAsync(connection.Provider, connection.ConnectionId, c => c with { Cursor = delta.DeltaLink }, ct);
     }
 

@@ -51,16 +51,15 @@ internal sealed class GoogleServiceAccountTokens(
     }
 
     /// <summary>
-    /// Whose calendar it is: a Google calendar id that is an address is its owner's primary calendar; otherwise (a
-    /// secondary calendar) the participant whose connection it is.
+    /// Whom the service account acts as (<c>sub</c>): always the participant whose connection it is, never the calendar id
+    /// as given: domain-wide delegation can act as anyone in the domain, so the connection reads only what its participant
+    /// can read (their primary calendar, or a secondary calendar shared with them).
     /// </summary>
     internal async Task<string> OwnerAsync(CalendarConnection connection, CancellationToken ct)
     {
-        if (connection.Resource.Contains('@', StringComparison.Ordinal) && !connection.Resource.EndsWith(".calendar.google.com", StringComparison.OrdinalIgnoreCase))
-            return connection.Resource;
         if (connection.ParticipantId is { } id && await participants.GetAsync(connection.ProgramId, id, ct) is { } participant)
             return participant.Email;
-        throw new InvalidOperationException("A Google connection needs an address calendar id or a participant to act as.");
+        throw new InvalidOperationException("A Google connection acts as its participant, and this one has none (or they were erased).");
     }
 
     internal string Assertion(string subject, DateTimeOffset now)

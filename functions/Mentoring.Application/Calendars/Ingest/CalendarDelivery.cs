@@ -9,12 +9,17 @@ namespace Mentoring.Application.Calendars.Ingest;
 /// <param name="ReceivedAt">When the endpoint accepted it.</param>
 /// <param name="Body">The raw body, base64.</param>
 /// <param name="Headers">Provider headers the handler reads (none for providers whose body says everything).</param>
+/// <param name="ProgramId">
+/// Cal.com, Calendly, Zoom: the program of the route it came in on (<c>webhooks/{provider}/{programId}</c>), whose pairs
+/// alone it may match. Graph and Google: none (their connection's program).
+/// </param>
 internal sealed record CalendarDelivery(
     string DeliveryId,
     string Provider,
     DateTimeOffset ReceivedAt,
     string Body,
-    IReadOnlyDictionary<string, string>? Headers = null)
+    IReadOnlyDictionary<string, string>? Headers = null,
+    string? ProgramId = null)
 {
     /// <summary>
     /// Not a provider: "match again what matched no pair" (<see cref="Storage.PairDirectoryChanges"/>). No route accepts

@@ -18,8 +18,11 @@ namespace Mentoring.Application.Calendars.Ingest;
 /// <summary>
 /// <c>calendar-changes</c>, a raw delivery: per provider, normalise (Cal.com, Calendly, Zoom from the body; Graph: GET
 /// the event, or run the lifecycle work; Google: <c>events.list</c> from the saved sync token) and append through
-/// <see cref="LedgerIngest"/>. A delivery that is not in its provider's shape is parked in poison (ids in the log), not
-/// retried. Failures of Graph or Google propagate: the queue retries.
+/// <see cref="LedgerIngest"/> to pairs of one program: the route's (Cal.com, Calendly, Zoom) or the connection's (Graph,
+/// Google). A Graph notification is used only when its subscription is the current one of a connection we hold and its
+/// resource is that connection's mailbox; others (a subscription that outlived a disconnect or an erasure) are dropped.
+/// A delivery that is not in its provider's shape is parked in poison (ids in the log), not retried. Failures of Graph or
+/// Google propagate: the queue retries.
 /// </summary>
 internal sealed partial class CalendarDeliveryHandler(
     LedgerIngest ingest,
@@ -51,11 +54,14 @@ internal sealed partial class CalendarDeliveryHandler(
         }
 
         var id = delivery.DeliveryId;
+        var program = delivery.ProgramId;
         var result = delivery.Provider switch
         {
-            CalendarProviders.CalCom => await ingest.IngestAsync(id, delivery.Provider, a => CalComNormaliser.Normalise(body, a), ct),
-            CalendarProviders.Calendly => await ingest.IngestAsync(id, delivery.Provider, a => CalendlyNormaliser.Normalise(body, a), ct),
-            CalendarProviders.Zoom => await ZoomAsync(id, body, ct),
+            CalendarProviders.CalCom or CalendarProviders.Calendly or CalendarProviders.Zoom when program is null =>
+                Normalised.Invalid("no program (received before deliveries were per program)"),
+            CalendarProviders.CalCom => await ingest.IngestAsync(id, delivery.Provider, program!, a => CalComNormaliser.Normalise(body, a), ct),
+            CalendarProviders.Calendly => await ingest.IngestAsync(id, delivery.Provider, program!, a => CalendlyNormaliser.Normalise(body, a), ct),
+            CalendarProviders.Zoom => await ZoomAsync(id, program!, body, ct),
             CalendarProviders.Graph => await GraphAsync(id, body, ct),
             CalendarProviders.Google => await GoogleAsync(delivery, ct),
             _ => Normalised.Invalid("unknown provider"),
@@ -65,10 +71,10 @@ internal sealed partial class CalendarDeliveryHandler(
     }
 
     /// <summary>Zoom: the bookings that used the meeting id, so that the instance goes to the one nearest in time.</summary>
-    private async Task<Normalised> ZoomAsync(string deliveryId, byte[] body, CancellationToken ct)
+    private async Task<Normalised> ZoomAsync(string deliveryId, string programId, byte[] body, CancellationToken ct)
     {
         var uses = ZoomNormaliser.MeetingKeyOf(body) is { } key ? await meetings.UsesAsync(key, ct) : [];
-        return await ingest.IngestAsync(deliveryId, CalendarProviders.Zoom, a => ZoomNormaliser.Normalise(body, a, uses), ct);
+        return await ingest.IngestAsync(deliveryId, CalendarProviders.Zoom, programId, a => ZoomNormaliser.Normalise(body, a, uses), ct);
     }
 
     private async Task<Normalised> GraphAsync(string deliveryId, byte[] body, CancellationToken ct)
@@ -78,21 +84,26 @@ internal sealed partial class CalendarDeliveryHandler(
             return Normalised.Invalid(batch.Problem ?? "no work");
         foreach (var work in batch.Work)
         {
+            // Only a subscription we hold now: one that outlived its connection (a failed stop after a disconnect or an
+            // erasure) or one we never made must not feed any ledger.
+            if (await connections.FindBySubscriptionAsync(CalendarConnection.Graph, work.SubscriptionId, ct) is not { } connection)
+            {
+                LogUnknownSubscription(deliveryId);
+                continue;
+            }
+
             switch (work.Kind)
             {
-                case GraphWorkKind.FetchEvent when UserOf(work.Resource) is { } user:
-                    await graph.FetchAsync(deliveryId, user, work.EventId!, ct);
+                case GraphWorkKind.FetchEvent or GraphWorkKind.EventDeleted when !IsMailboxOf(connection, work.Resource):
+                    LogOtherMailbox(deliveryId, connection.ConnectionId);
+                    break;
+                case GraphWorkKind.FetchEvent:
+                    await graph.FetchAsync(deliveryId, connection, work.EventId!, ct);
                     break;
                 case GraphWorkKind.EventDeleted:
-                    await graph.DeletedAsync(deliveryId, work.EventId!, ct);
+                    await graph.DeletedAsync(deliveryId, connection, work.EventId!, ct);
                     break;
-                case GraphWorkKind.Reauthorize or GraphWorkKind.Recreate or GraphWorkKind.Resync:
-                    if (await connections.FindBySubscriptionAsync(CalendarConnection.Graph, work.SubscriptionId, ct) is not { } connection)
-                    {
-                        LogUnknownSubscription(deliveryId, work.SubscriptionId);
-                        break;
-                    }
-
+                default:
                     await (work.Kind switch
                     {
                         GraphWorkKind.Reauthorize => graph.RenewAsync(connection, ct),
@@ -120,11 +131,14 @@ internal sealed partial class CalendarDeliveryHandler(
         return Normalised.Of([]);
     }
 
-    /// <summary>The user id in a Graph resource path (<c>Users/{id}/Events/{id}</c>).</summary>
-    private static string? UserOf(string? resource) =>
+    /// <summary>
+    /// Whether a notification's resource path (<c>Users/{id}/Events/{id}</c>) is in the connection's mailbox. Graph may
+    /// name the user by object id where the connection holds the address: then the subscription id, checked above, is the
+    /// binding, and the event is read from the connection's own mailbox either way.
+    /// </summary>
+    private static bool IsMailboxOf(CalendarConnection connection, string? resource) =>
         resource?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var users, var user, ..] && users.Equals("users", StringComparison.OrdinalIgnoreCase)
-            ? user
-            : null;
+        && (string.Equals(user, connection.Resource, StringComparison.OrdinalIgnoreCase) || Guid.TryParse(user, out _));
 
     private async Task ParkAsync(CalendarDelivery delivery, string reason, CancellationToken ct)
     {
@@ -135,8 +149,11 @@ internal sealed partial class CalendarDeliveryHandler(
     [LoggerMessage(4201, LogLevel.Warning, "Delivery {DeliveryId} from {Provider} is not usable ({Reason}); parked in poison")]
     private partial void LogParked(string deliveryId, string provider, string reason);
 
-    [LoggerMessage(4202, LogLevel.Information, "Delivery {DeliveryId}: Graph subscription {SubscriptionId} is not one of ours")]
-    private partial void LogUnknownSubscription(string deliveryId, string subscriptionId);
+    [LoggerMessage(4202, LogLevel.Information, "Delivery {DeliveryId}: a Graph notification for a subscription we do not hold; dropped")]
+    private partial void LogUnknownSubscription(string deliveryId);
+
+    [LoggerMessage(4205, LogLevel.Warning, "Delivery {DeliveryId}: a Graph notification names another mailbox than connection {ConnectionId}'s; dropped")]
+    private partial void LogOtherMailbox(string deliveryId, string connectionId);
 
     [LoggerMessage(4203, LogLevel.Information, "Delivery {DeliveryId}: the Google channel is no longer current; skipped")]
     private partial void LogUnknownChannel(string deliveryId);

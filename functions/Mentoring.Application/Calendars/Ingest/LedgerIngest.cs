@@ -11,7 +11,8 @@ namespace Mentoring.Application.Calendars.Ingest;
 
 /// <summary>
 /// The shared tail of every calendar source: normalise with the aliases the keys lead to, record new aliases, match each
-/// observation to a pair (known meeting, series link, program tag, both participants), keep the unmatched to be matched
+/// observation to a pair of the source's program only (known meeting, series link, program tag, both participants: a
+/// calendar connected in program A, or A's webhook route, never writes into program B), keep the unmatched to be matched
 /// again when pairs change (until they expire), and append each pair's changes through <see cref="CalendarChangeHandler"/> (insert-if-absent by
 /// change id, then an evaluation). Duplicate and out-of-order deliveries converge: ids do not depend on order.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed partial class LedgerIngest(
 
     /// <summary>Runs one unit of work; returns the normaliser's verdict (Invalid: the caller parks the message).</summary>
     public async Task<Normalised> IngestAsync(
-        string deliveryId, string source, Func<IReadOnlyDictionary<string, string>, Normalised> normalise, CancellationToken ct)
+        string deliveryId, string source, string programId, Func<IReadOnlyDictionary<string, string>, Normalised> normalise, CancellationToken ct)
     {
         var first = normalise(NoAliases);
         if (first.Status != NormalisedStatus.Parsed)
@@ -42,7 +43,7 @@ internal sealed partial class LedgerIngest(
         var aliases = await meetings.LoadAliasesAsync(keys, ct);
         var result = aliases.Count == 0 ? first : normalise(aliases);
         await meetings.AddAliasesAsync(result.Aliases, ct);
-        await AppendAsync(deliveryId, source, result.Observations, ct);
+        await AppendAsync(deliveryId, source, programId, result.Observations, ct);
         return result;
     }
 
@@ -53,26 +54,26 @@ internal sealed partial class LedgerIngest(
     /// again when pairs or participants change (<see cref="RematchAsync"/>): nothing a provider delivered is lost
     /// because its pair was not known yet. A failure to keep it propagates: the queue retries the delivery.
     /// </summary>
-    public async Task AppendAsync(string deliveryId, string source, IReadOnlyList<CalendarObservation> observations, CancellationToken ct)
+    public async Task AppendAsync(string deliveryId, string source, string programId, IReadOnlyList<CalendarObservation> observations, CancellationToken ct)
     {
         if (observations.Count == 0)
             return;
-        var unmatched = await MatchAsync(deliveryId, observations, await directory.GetAsync(ct), ct);
+        var unmatched = await MatchAsync(deliveryId, programId, observations, await directory.GetAsync(ct), ct);
         if (unmatched.Count > 0)
-            unmatched = await MatchAsync(deliveryId, unmatched, await directory.GetAsync(FreshFor, ct), ct);
+            unmatched = await MatchAsync(deliveryId, programId, unmatched, await directory.GetAsync(FreshFor, ct), ct);
         if (unmatched.Count == 0)
             return;
 
         var now = time.GetUtcNow();
         foreach (var observation in unmatched)
-            await meetings.KeepUnmatchedAsync(deliveryId, observation, now + options.Value.KeepUnmatchedFor, ct);
+            await meetings.KeepUnmatchedAsync(deliveryId, programId, observation, now + options.Value.KeepUnmatchedFor, ct);
         await meetings.CountUnmatchedAsync(source, unmatched.Count, now, ct);
         LogUnmatched(deliveryId, source, unmatched.Count);
     }
 
     /// <summary>
-    /// Matches the kept observations again against the pairs as they are now: those that match are appended and dropped
-    /// from the kept ones, those past their expiry are dropped unmatched.
+    /// Matches the kept observations again against the pairs of their program as they are now: those that match are
+    /// appended and dropped from the kept ones, those past their expiry are dropped unmatched.
     /// </summary>
     public async Task<int> RematchAsync(CancellationToken ct)
     {
@@ -82,9 +83,9 @@ internal sealed partial class LedgerIngest(
         var now = time.GetUtcNow();
         var snapshot = await directory.GetAsync(TimeSpan.Zero, ct);
         var matched = 0;
-        foreach (var (rowKey, deliveryId, observation, expiresAt) in kept)
+        foreach (var (rowKey, deliveryId, programId, observation, expiresAt) in kept)
         {
-            var left = await MatchAsync(deliveryId, [observation], snapshot, ct);
+            var left = programId is null ? [observation] : await MatchAsync(deliveryId, programId, [observation], snapshot, ct);
             if (left.Count == 0)
                 matched++;
             if (left.Count == 0 || expiresAt <= now)
@@ -95,23 +96,28 @@ internal sealed partial class LedgerIngest(
         return matched;
     }
 
-    /// <summary>Appends what matches a pair; returns what does not.</summary>
+    /// <summary>Appends what matches a pair of the program; returns what does not.</summary>
     private async Task<List<CalendarObservation>> MatchAsync(
-        string deliveryId, IReadOnlyList<CalendarObservation> observations, PairDirectory.Snapshot snapshot, CancellationToken ct)
+        string deliveryId, string programId, IReadOnlyList<CalendarObservation> observations, PairDirectory.Snapshot snapshot, CancellationToken ct)
     {
         var known = await meetings.PairsOfAsync(observations.Select(o => o.MeetingId), ct);
-        var pairOfMeeting = known.ToDictionary(k => k.Key, k => k.Value.PairId, StringComparer.Ordinal);
+        // A meeting first matched in another program says nothing about this one's pairs.
+        var pairOfMeeting = known.Where(k => k.Value.ProgramId == programId)
+            .ToDictionary(k => k.Key, k => k.Value.PairId, StringComparer.Ordinal);
+        var pairs = snapshot.Of(programId);
 
         var byPair = new Dictionary<PairRef, List<LedgerChange>>();
         var unmatched = new List<CalendarObservation>();
         foreach (var observation in observations)
         {
-            var match = PairMatcher.Match(observation, snapshot.Pairs, pairOfMeeting);
-            if (!match.IsMatched || !snapshot.Refs.TryGetValue(match.PairId!, out var pair))
+            var match = PairMatcher.Match(observation, pairs, pairOfMeeting);
+            if (!match.IsMatched)
             {
                 unmatched.Add(observation);
                 continue;
             }
+
+            var pair = new PairRef(programId, match.PairId!);
 
             if (!byPair.TryGetValue(pair, out var list))
                 byPair[pair] = list = [];

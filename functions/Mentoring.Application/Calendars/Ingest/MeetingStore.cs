@@ -8,6 +8,9 @@ namespace Mentoring.Application.Calendars.Ingest;
 /// <summary>Where a matched meeting belongs: the pair (and its program).</summary>
 internal sealed record PairRef(string ProgramId, string PairId);
 
+/// <summary>An observation kept because it matched no pair of its program (null: kept before programs were recorded).</summary>
+internal sealed record KeptObservation(string RowKey, string DeliveryId, string? ProgramId, CalendarObservation Observation, DateTimeOffset ExpiresAt);
+
 /// <summary>
 /// Table <c>calendarmeetings</c>, keyed by provider key (PK = the encoded key):
 /// RK <c>alias</c> → the meeting a later key belongs to (insert-if-absent: the first word stands);
@@ -15,8 +18,9 @@ internal sealed record PairRef(string ProgramId, string PairId);
 /// RK <c>link</c> → an admin's explicit link of a series or Zoom meeting to a pair;
 /// RK <c>use~{start}~{meeting}</c> → a booking that uses this Zoom meeting id, at its booked slot (<see cref="ZoomUse"/>).
 /// PK <c>unmatched</c>, RK = provider: how many observations matched no pair;
-/// PK <c>unmatched-kept</c>, RK = change id: an observation that matched no pair, kept until it expires to be matched
-/// again when pairs or participants change (its addresses stay only that long).
+/// PK <c>unmatched-kept</c>, RK = program~change id: an observation that matched no pair of the program whose calendar
+/// or route delivered it, kept until it expires to be matched again when pairs or participants change (its addresses
+/// stay only that long, and go at once when the person is erased).
 /// </summary>
 internal sealed class MeetingStore(TableServiceClient tables, PairDirectoryChanges directory)
 {
@@ -132,12 +136,16 @@ internal sealed class MeetingStore(TableServiceClient tables, PairDirectoryChang
         }
     }
 
-    /// <summary>Keeps an observation that matched no pair until <paramref name="expires"/> (one row per change id).</summary>
-    public Task KeepUnmatchedAsync(string deliveryId, CalendarObservation observation, DateTimeOffset expires, CancellationToken ct) =>
+    /// <summary>
+    /// Keeps an observation that matched no pair of <paramref name="programId"/> until <paramref name="expires"/> (one row
+    /// per program and change id).
+    /// </summary>
+    public Task KeepUnmatchedAsync(string deliveryId, string programId, CalendarObservation observation, DateTimeOffset expires, CancellationToken ct) =>
         _table.UpsertEntityAsync(
-            new TableEntity(KeptPartition, Keys.Encode(observation.ChangeId))
+            new TableEntity(KeptPartition, Keys.Encode(programId) + Keys.Separator + Keys.Encode(observation.ChangeId))
             {
                 ["DeliveryId"] = deliveryId,
+                ["ProgramId"] = programId,
                 ["Source"] = observation.Source,
                 ["Observation"] = JsonSerializer.Serialize(Trimmed(observation), StorageJson.Options),
                 ["ExpiresAt"] = expires,
@@ -145,20 +153,51 @@ internal sealed class MeetingStore(TableServiceClient tables, PairDirectoryChang
             TableUpdateMode.Replace,
             ct);
 
-    /// <summary>The observations kept because they matched no pair, with their row keys and expiry.</summary>
-    public async Task<List<(string RowKey, string DeliveryId, CalendarObservation Observation, DateTimeOffset ExpiresAt)>> KeptUnmatchedAsync(CancellationToken ct)
+    /// <summary>
+    /// The observations kept because they matched no pair, with their row keys, program (null: kept before observations
+    /// were kept per program; such a row only waits for its expiry) and expiry.
+    /// </summary>
+    public async Task<List<KeptObservation>> KeptUnmatchedAsync(CancellationToken ct)
     {
         var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {KeptPartition}"), ct);
-        var kept = new List<(string, string, CalendarObservation, DateTimeOffset)>(rows.Count);
+        var kept = new List<KeptObservation>(rows.Count);
         foreach (var row in rows)
         {
             var observation = JsonSerializer.Deserialize<CalendarObservation>(row.GetString("Observation") ?? "null", StorageJson.Options);
             if (observation is not null)
-                kept.Add((row.RowKey, row.GetString("DeliveryId") ?? "kept", observation, row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue));
+            {
+                kept.Add(new KeptObservation(
+                    row.RowKey, row.GetString("DeliveryId") ?? "kept", row.GetString("ProgramId"), observation, row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue));
+            }
         }
 
         return kept;
     }
+
+    /// <summary>
+    /// Drops the kept observations of <paramref name="programId"/> (and those kept without a program) that carry
+    /// <paramref name="email"/> among their people or in their subject: erasure leaves none of them waiting.
+    /// </summary>
+    public async Task<int> DropKeptMentioningAsync(string email, string programId, CancellationToken ct)
+    {
+        var dropped = 0;
+        foreach (var kept in await KeptUnmatchedAsync(ct))
+        {
+            if ((kept.ProgramId is null || kept.ProgramId == programId) && Mentions(kept.Observation, email))
+            {
+                await DropUnmatchedAsync(kept.RowKey, ct);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    private static bool Mentions(CalendarObservation o, string email) =>
+        o.Participants.Any(p => string.Equals(p.Trim(), email, StringComparison.OrdinalIgnoreCase))
+        || string.Equals(o.ChangedByEmail?.Trim(), email, StringComparison.OrdinalIgnoreCase)
+        || (o.Subject?.Contains(email, StringComparison.OrdinalIgnoreCase) ?? false)
+        || (o.Reason?.Contains(email, StringComparison.OrdinalIgnoreCase) ?? false);
 
     public async Task DropUnmatchedAsync(string rowKey, CancellationToken ct) =>
         await _table.DeleteEntityAsync(KeptPartition, rowKey, Azure.ETag.All, ct);

@@ -8,8 +8,8 @@ namespace Mentoring.Application.Calendars.Ingest;
 /// <summary>
 /// The pairs a calendar event may belong to, with both participants' addresses (in memory only) and the admins' series
 /// links: read from the <c>pairs</c> and <c>participants</c> tables, kept for <see cref="CacheFor"/> or until this process
-/// writes to them (<see cref="PairDirectoryChanges"/>). Pair ids are matched across programs; a pair id used in two
-/// programs matches neither (ambiguous).
+/// writes to them (<see cref="PairDirectoryChanges"/>). Grouped by program: a calendar change is only ever matched
+/// against the pairs of the program whose connection or route delivered it (<see cref="Snapshot.Of"/>).
 /// </summary>
 internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meetings, PairDirectoryChanges changes, TimeProvider time) : IDisposable
 {
@@ -57,8 +57,7 @@ internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meet
         }
 
         var links = await meetings.LinksAsync(ct);
-        var programsOf = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var identities = new List<PairIdentity>();
+        var byProgram = new Dictionary<string, List<PairIdentity>>(StringComparer.Ordinal);
         foreach (var row in pairRows)
         {
             var program = row.GetString("ProgramId");
@@ -68,16 +67,18 @@ internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meet
             if (!emails.TryGetValue((program, row.GetString("MentorId")), out var mentor)
                 || !emails.TryGetValue((program, row.GetString("MenteeId")), out var mentee))
                 continue;
-            if (!programsOf.TryGetValue(pair, out var programs))
-                programsOf[pair] = programs = [];
-            programs.Add(program);
+            if (!byProgram.TryGetValue(program, out var identities))
+                byProgram[program] = identities = [];
             var linked = links.Where(l => l.Pair.ProgramId == program && l.Pair.PairId == pair).Select(l => l.Key).ToArray();
             identities.Add(new PairIdentity(pair, mentor, mentee, linked));
         }
 
-        var unique = identities.Where(i => programsOf[i.PairId].Count == 1).ToList();
-        return new Snapshot(now, version, unique, unique.ToDictionary(i => i.PairId, i => new PairRef(programsOf[i.PairId][0], i.PairId), StringComparer.OrdinalIgnoreCase));
+        return new Snapshot(now, version, byProgram.ToDictionary(p => p.Key, p => (IReadOnlyList<PairIdentity>)p.Value, StringComparer.Ordinal));
     }
 
-    internal sealed record Snapshot(DateTimeOffset LoadedAt, long Version, IReadOnlyList<PairIdentity> Pairs, IReadOnlyDictionary<string, PairRef> Refs);
+    internal sealed record Snapshot(DateTimeOffset LoadedAt, long Version, IReadOnlyDictionary<string, IReadOnlyList<PairIdentity>> Programs)
+    {
+        /// <summary>The pairs of one program that calendars can match (not ended, both addresses known).</summary>
+        public IReadOnlyList<PairIdentity> Of(string programId) => Programs.TryGetValue(programId, out var pairs) ? pairs : [];
+    }
 }

@@ -7,6 +7,7 @@ using Mentoring.Application.Calendars.Graph;
 using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Calendars.Normalising;
 using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Hosting;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,8 +17,10 @@ using Microsoft.Extensions.Options;
 namespace Mentoring.Application.Calendars.Webhooks;
 
 /// <summary>
-/// <c>POST /api/webhooks/{provider}</c>: read the raw body (capped), verify it, answer handshakes, refuse what the
-/// queue handler could not use, dedupe by the replay key (insert-if-absent), enqueue the raw delivery to
+/// <c>POST /api/webhooks/{provider}</c> (Graph, Google: their connection says the program) and
+/// <c>POST /api/webhooks/{provider}/{programId}</c> (Cal.com, Calendly, Zoom: the route says the program whose pairs the
+/// delivery may match; an unknown program is a 404): read the raw body (capped), verify it, answer handshakes, refuse
+/// what the queue handler could not use, dedupe by the replay key (insert-if-absent), enqueue the raw delivery to
 /// <c>calendar-changes</c> and answer 202. Every refusal is a 4xx problem+json and stores nothing; storage that does not
 /// answer within <see cref="WebhookOptions.StorageDeadline"/> is a 503 with Retry-After.
 /// </summary>
@@ -26,6 +29,7 @@ internal sealed partial class WebhookIngest(
     DedupeStore dedupe,
     MessageQueues queues,
     ConnectionStore connections,
+    ProgramStore programs,
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {
@@ -34,6 +38,9 @@ internal sealed partial class WebhookIngest(
     /// Real deliveries are 1–5 KiB.
     /// </summary>
     public const int MaxBodyBytes = 32 * 1024;
+
+    /// <summary>The longest program id a route may name.</summary>
+    private const int MaxProgramIdLength = 128;
 
     /// <summary>The dedupe scope of webhook replay keys.</summary>
     public const string DedupeScope = "webhooks";
@@ -70,9 +77,18 @@ internal sealed partial class WebhookIngest(
         {
             case WebhookOutcome.Rejected:
                 return Refuse(provider, StatusCodes.Status401Unauthorized, "The delivery could not be verified.", verdict.Reason);
+        }
+
+        var programId = request.RouteValues["programId"]?.ToString();
+        if (programId is not null
+            && (programId.Length > MaxProgramIdLength || await programs.GetAsync(programId, storage.Token) is null))
+            return Refuse(provider, StatusCodes.Status404NotFound, "No such program: the route names the program whose pairs the deliveries belong to.");
+
+        switch (verdict.Outcome)
+        {
             case WebhookOutcome.Handshake:
                 LogHandshake(provider);
-                return Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK);
+                return PageHeaders.With(Results.Text(verdict.Response, verdict.ResponseContentType, statusCode: StatusCodes.Status200OK), PageHeaders.NothingPolicy);
         }
 
         // Authentic, but is it something the queue handler can use? Refuse garbage now rather than park it later.
@@ -88,7 +104,9 @@ internal sealed partial class WebhookIngest(
         var headers = provider == CalendarProviders.Google
             ? GoogleHeaders.Where(h => request.Headers.ContainsKey(h)).ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase)
             : null;
-        var delivery = new CalendarDelivery(verdict.ReplayKey!, provider, now, Convert.ToBase64String(body), headers);
+        // One program's route must not mark another's delivery as a replay: the program is part of the replay key.
+        var replayKey = programId is null ? verdict.ReplayKey! : $"{programId}/{verdict.ReplayKey}";
+        var delivery = new CalendarDelivery(replayKey, provider, now, Convert.ToBase64String(body), headers, programId);
         var json = QueueJson.SerializeOrNull(delivery);
         if (json is null)
             return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The delivery is larger than a queue message can carry.");

@@ -56,6 +56,24 @@ public sealed class GoogleServiceAccountTokensTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetAsync_CalendarIdIsSomebodyElsesAddress_ActsAsTheParticipantNotAsThem()
+    {
+        using var rsa = RSA.Create(2048);
+        await using var endpoint = await TokenEndpoint.StartAsync(rsa);
+        await using var api = await ProviderFake.StartAsync();
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, api.BaseUri, new Dictionary<string, string?>
+        {
+            ["Calendars:Google:ServiceAccountKey"] = KeyJson(rsa, endpoint.TokenUri),
+        });
+        var tokens = Assert.IsType<GoogleServiceAccountTokens>(harness.Get<IGoogleAccessTokens>());
+
+        // A connection saved before connections were bound to their participant, naming the CEO's calendar as maria's.
+        await tokens.GetAsync(Google("google-ceo", "ceo@contoso.com", "p-maria"), default);
+
+        Assert.Equal(["maria.mentor@contoso.com"], endpoint.Subjects);
+    }
+
+    [Fact]
     public async Task Maintenance_DelegationRefused401_RecordedAsHttp401OnTheConnection()
     {
         using var rsa = RSA.Create(2048);
