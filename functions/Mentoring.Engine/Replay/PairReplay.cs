@@ -11,10 +11,24 @@ namespace Mentoring.Engine.Replay;
 /// Runs the engine over a pair's history as the live system would have: at every change and at every instant the
 /// engine asked to be woken, feeding each decided message back as sent at its send time.
 /// </summary>
+/// <remarks>
+/// The ledger is put in the engine's reading order once (when made, then change id, then kind), and each evaluation is
+/// given only the changes made by its instant: what the engine would read of the whole ledger at that instant, in the
+/// same order, without filtering and sorting the whole ledger again at every step (that made a long history quadratic
+/// in its sort). The engine still folds every change made so far at each evaluation.
+/// </remarks>
 public static class PairReplay
 {
     /// <summary>A bound on evaluations, far above any real history, so a policy mistake cannot loop forever.</summary>
     public const int MaxEvaluations = 100_000;
+
+    /// <summary>
+    /// The change instants a replay steps through at most: each evaluation folds the whole history made so far, so a
+    /// history of tens of thousands of changes stepped through from its start would cost their square. A longer history
+    /// is stepped through from its last this-many change instants; what came before is folded into the state the first
+    /// step sees, and <see cref="ReplayResult.SteppedFrom"/> says where stepping began.
+    /// </summary>
+    public const int MaxSteppedChangeInstants = 2_000;
 
     public static ReplayResult Run(
         PairContext pair,
@@ -23,8 +37,17 @@ public static class PairReplay
         DateTimeOffset asOf,
         ProgramConditions? program = null)
     {
-        var changeTimes = ledger.Select(c => c.ChangedAt).Where(t => t <= asOf).Distinct().Order().ToArray();
+        var ordered = InReadingOrder(ledger);
+        var changeTimes = ordered.Select(c => c.ChangedAt).Where(t => t <= asOf).Distinct().Order().ToArray();
         var at = StartOf(pair, policy, changeTimes);
+        DateTimeOffset? steppedFrom = null;
+        if (changeTimes.Length > MaxSteppedChangeInstants)
+        {
+            at = changeTimes[^MaxSteppedChangeInstants];
+            steppedFrom = at;
+        }
+
+        var known = 0;
         var history = new List<SentMessage>();
         var decided = new List<MessageDecision>();
         var signals = new List<Signal>();
@@ -33,7 +56,9 @@ public static class PairReplay
         var evaluations = 0;
         while (true)
         {
-            var evaluation = PairEngine.Evaluate(new PairSnapshot(pair, ledger, history, program), policy, at);
+            while (known < ordered.Length && ordered[known].ChangedAt <= at)
+                known++;
+            var evaluation = PairEngine.Evaluate(new PairSnapshot(pair, new ArraySegment<LedgerChange>(ordered, 0, known), history, program), policy, at);
             evaluations++;
             foreach (var decision in evaluation.Decisions)
             {
@@ -49,16 +74,17 @@ public static class PairReplay
 
             if (at >= asOf || evaluations >= MaxEvaluations)
             {
-                var ordered = decided.OrderBy(d => d.NotBefore).ThenBy(d => d.IdempotencyKey, StringComparer.Ordinal).ToList();
+                var messages = decided.OrderBy(d => d.NotBefore).ThenBy(d => d.IdempotencyKey, StringComparer.Ordinal).ToList();
                 return new ReplayResult(
                     at,
-                    PairEngine.MeetingsAt(ledger, at, policy),
-                    PairEngine.DistinctChanges(ledger, at, policy),
+                    PairEngine.MeetingsAt(ordered, at, policy),
+                    PairEngine.DistinctChanges(ordered, at, policy),
                     signals,
                     evaluation.Health,
-                    ordered.Where(d => d.NotBefore <= at).ToList(),
-                    ordered.Where(d => d.NotBefore > at).ToList(),
-                    evaluations);
+                    messages.Where(d => d.NotBefore <= at).ToList(),
+                    messages.Where(d => d.NotBefore > at).ToList(),
+                    evaluations,
+                    steppedFrom);
             }
 
             while (nextChange < changeTimes.Length && changeTimes[nextChange] <= at)
@@ -69,6 +95,15 @@ public static class PairReplay
             at = next < asOf ? next : asOf;
         }
     }
+
+    /// <summary>The ledger in the order the engine reads it (ties kept in ledger order).</summary>
+    private static LedgerChange[] InReadingOrder(IReadOnlyList<LedgerChange> ledger) =>
+        [.. ledger.Select((change, position) => (change, position))
+            .OrderBy(c => c.change.ChangedAt.UtcTicks)
+            .ThenBy(c => c.change.ChangeId, StringComparer.Ordinal)
+            .ThenBy(c => (int)c.change.Kind)
+            .ThenBy(c => c.position)
+            .Select(c => c.change)];
 
     private static DateTimeOffset StartOf(PairContext pair, EngagementPolicy policy, DateTimeOffset[] changeTimes)
     {

@@ -15,6 +15,8 @@ namespace Mentoring.Engine.Replay;
 /// <param name="Messages">Messages that would have gone out by <paramref name="AsOf"/>, in send order.</param>
 /// <param name="Pending">Messages decided but deferred past <paramref name="AsOf"/> (quiet hours, caps).</param>
 /// <param name="Evaluations">How many times the engine was run.</param>
+/// <param name="SteppedFrom">Where a long history was first evaluated (<see cref="PairReplay.MaxSteppedChangeInstants"/>):
+/// changes before it were read, but no message or signal before it was replayed. Null when the whole history was.</param>
 public sealed record ReplayResult(
     DateTimeOffset AsOf,
     IReadOnlyList<Meeting> Meetings,
@@ -23,4 +25,5 @@ public sealed record ReplayResult(
     PairHealth Risk,
     IReadOnlyList<MessageDecision> Messages,
     IReadOnlyList<MessageDecision> Pending,
-    int Evaluations);
+    int Evaluations,
+    DateTimeOffset? SteppedFrom = null);

@@ -63,7 +63,10 @@ internal static class ReplayCommand
 
         var policy = EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays };
         var result = PairReplay.Run(PairOf(arguments, history), history.Ledger, policy, history.AsOf);
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, history.Notes), Json));
+        var outside = result.SteppedFrom is { } from
+            ? [.. history.Notes, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The history changes at {result.Changes.Select(c => c.ChangedAt).Distinct().Count():N0} instants: the engine was run from {from:yyyy-MM-ddTHH:mm:ssZ} (the last {PairReplay.MaxSteppedChangeInstants:N0}); earlier changes were read into the state it started from, but no message or signal before it was replayed.")]
+            : history.Notes;
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, outside), Json));
         return Ok;
     }
 

@@ -54,6 +54,24 @@ public sealed class PairReplayTests
     }
 
     [Fact]
+    public void Replay_HistoryLongerThanTheSteppingLimit_SteppedThroughItsLastInstantsOnly_AllMeetingsRead()
+    {
+        // A meeting booked every day for ~7 years, each held: more change instants than a replay steps through.
+        var count = PairReplay.MaxSteppedChangeInstants + 500;
+        var ledger = Enumerable.Range(0, count).SelectMany(i => MeetingHeldAt($"m{i:D5}", T0 + Days(1 + i))).ToArray();
+        var asOf = T0 + Days(count + 2);
+
+        var result = PairReplay.Run(Pair(), ledger, EngagementPolicy.Default, asOf);
+
+        Assert.Equal(count, result.Meetings.Count);
+        Assert.NotNull(result.SteppedFrom);
+        var instants = ledger.Select(c => c.ChangedAt).Where(t => t <= asOf).Distinct().Order().ToArray();
+        Assert.Equal(instants[^PairReplay.MaxSteppedChangeInstants], result.SteppedFrom);
+        Assert.True(result.Evaluations <= 2 * PairReplay.MaxSteppedChangeInstants + 200, $"{result.Evaluations} evaluations");
+        Assert.Null(PairReplay.Run(Pair(), Quarter, EngagementPolicy.Default, T0 + Days(90)).SteppedFrom);
+    }
+
+    [Fact]
     public void Replay_AHealthyPair_SendsNothing()
     {
         var everyTwoWeeks = Enumerable.Range(0, 6).SelectMany(i => MeetingHeldAt($"m{i}", T0 + Days(1 + (14 * i)))).ToArray();

@@ -18,6 +18,8 @@ namespace Mentoring.Application.Calendars.Connections;
 /// <param name="Cursor">Graph: the <c>@odata.deltaLink</c>; Google: the <c>nextSyncToken</c>; ICS: the ETag.</param>
 /// <param name="LastModified">ICS: the <c>Last-Modified</c> header last seen.</param>
 /// <param name="Health">Connected, or failing since when and why.</param>
+/// <param name="ReadAt">ICS: when the feed's text was last read in full (its series were expanded from then to
+/// <see cref="IcsFeedPoller.Ahead"/> later); a conditional GET is sent only while that window is fresh.</param>
 internal sealed record CalendarConnection(
     string Provider,
     string ConnectionId,
@@ -30,7 +32,8 @@ internal sealed record CalendarConnection(
     DateTimeOffset? ExpiresAt = null,
     string? Cursor = null,
     string? LastModified = null,
-    ConnectionHealth? Health = null)
+    ConnectionHealth? Health = null,
+    DateTimeOffset? ReadAt = null)
 {
     public const string Graph = "graph";
     public const string Google = "google";

@@ -118,6 +118,7 @@ internal sealed class ConnectionStore(TableServiceClient tables)
             ["Failures"] = health.Failures,
             ["LastSuccessAt"] = health.LastSuccessAt,
             ["NudgedAt"] = health.NudgedAt,
+            ["ReadAt"] = c.ReadAt,
         };
     }
 
@@ -139,7 +140,8 @@ internal sealed class ConnectionStore(TableServiceClient tables)
             e.GetString("LastErrorKind"),
             e.GetInt32("Failures") ?? 0,
             e.GetDateTimeOffset("LastSuccessAt"),
-            e.GetDateTimeOffset("NudgedAt")))
+            e.GetDateTimeOffset("NudgedAt")),
+        e.GetDateTimeOffset("ReadAt"))
     {
         ETag = e.ETag,
     };

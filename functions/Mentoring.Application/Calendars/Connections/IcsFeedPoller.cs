@@ -16,6 +16,12 @@ namespace Mentoring.Application.Calendars.Connections;
 /// file) and its changes are appended to the pair's ledger (insert-if-absent by change id, so an unchanged event adds
 /// nothing). Failures are recorded on the feed's row as for the other connections.
 /// </summary>
+/// <remarks>
+/// Series are expanded up to <see cref="Ahead"/> past the poll, so the window moves with time although the text does
+/// not: the feed is read in full (no conditional headers) once its last full read is <see cref="Reread"/> old, and a
+/// delivery's id names the changes it carries, not the text, so occurrences that entered the window since reach the
+/// ledger while an unchanged window still adds nothing.
+/// </remarks>
 internal sealed partial class IcsFeedPoller(
     IHttpClientFactory http,
     ConnectionStore connections,
@@ -32,6 +38,12 @@ internal sealed partial class IcsFeedPoller(
     /// <summary>How long a feed has to arrive, headers and body; reading it has <see cref="HistoryLimits.Feed"/>'s budget.</summary>
     public static readonly TimeSpan FetchDeadline = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far past a poll a feed's series are expanded.</summary>
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(30);
+
+    /// <summary>How old the last full read may be before the feed is read in full again, unchanged or not.</summary>
+    public static readonly TimeSpan Reread = TimeSpan.FromDays(1);
+
     public async Task RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -47,10 +59,13 @@ internal sealed partial class IcsFeedPoller(
     public async Task<int> PollAsync(CalendarConnection feed, DateTimeOffset now, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, feed.Resource);
-        if (feed.Cursor is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
-            request.Headers.IfNoneMatch.Add(tag);
-        if (feed.LastModified is { } modified && DateTimeOffset.TryParse(modified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
-            request.Headers.IfModifiedSince = since;
+        if (feed.ReadAt is { } readAt && now - readAt < Reread)
+        {
+            if (feed.Cursor is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+                request.Headers.IfNoneMatch.Add(tag);
+            if (feed.LastModified is { } modified && DateTimeOffset.TryParse(modified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+                request.Headers.IfModifiedSince = since;
+        }
 
         // A feed that drips its bytes or never ends is cut at the deadline (recorded as a timeout), not after the client's 60 s.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -69,19 +84,17 @@ internal sealed partial class IcsFeedPoller(
         var mentor = await participants.GetAsync(feed.ProgramId, pair.Pair.MentorId, ct);
         var mentee = await participants.GetAsync(feed.ProgramId, pair.Pair.MenteeId, ct);
         var ledger = Read(text, pair.Pair.StartedAt, now, mentor?.Email, mentee?.Email, ct);
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-        var offset = 0;
         foreach (var chunk in ledger.Chunk(500))
         {
-            // The same version of the feed gives the same unit ids: a rerun after a failure changes nothing twice.
-            await changes.HandleAsync(new CalendarChanges($"ics/{feed.ConnectionId}/{version}/{offset}", feed.ProgramId, feed.PairId!, chunk), ct);
-            offset += chunk.Length;
+            // The same changes give the same unit id: a rerun after a failure, or an unchanged window, changes nothing twice.
+            await changes.HandleAsync(new CalendarChanges($"ics/{feed.ConnectionId}/{DeliveryVersion(chunk)}", feed.ProgramId, feed.PairId!, chunk), ct);
         }
 
         await connections.UpdateAsync(feed.Provider, feed.ConnectionId, c => c with
         {
             Cursor = response.Headers.ETag?.ToString(),
             LastModified = response.Content.Headers.LastModified?.ToString("R"),
+            ReadAt = now,
         }, ct);
         LogPolled(feed.ConnectionId, ledger.Count);
         return ledger.Count;
@@ -95,7 +108,16 @@ internal sealed partial class IcsFeedPoller(
     {
         var budget = new HistoryBudget(HistoryLimits.Feed, ct: ct);
         var from = HistoryBudget.InRange(pairStartedAt) ? pairStartedAt - TimeSpan.FromDays(31) : (DateTimeOffset?)null;
-        return IcsHistory.Parse(text, budget: budget).Read(new IcsLedgerOptions(now + TimeSpan.FromDays(30), mentorEmail, menteeEmail, from)).Changes;
+        return IcsHistory.Parse(text, budget: budget).Read(new IcsLedgerOptions(now + Ahead, mentorEmail, menteeEmail, from)).Changes;
+    }
+
+    /// <summary>A hash of the change ids a delivery carries.</summary>
+    private static string DeliveryVersion(IEnumerable<Engine.Ledger.LedgerChange> chunk)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var change in chunk)
+            hash.AppendData(Encoding.UTF8.GetBytes(change.ChangeId + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..24];
     }
 
     /// <summary>The body as text, refused past <see cref="MaxFeedBytes"/> whether or not a Content-Length said so.</summary>

@@ -54,6 +54,12 @@ internal sealed record EventVersion
 
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>
+    /// From an iTIP message (a METHOD other than PUBLISH): its DTSTAMP is when the organizer sent the change (RFC 5546
+    /// 2.1.5), so what the version changes has a known time; in an export or feed DTSTAMP is the export's.
+    /// </summary>
+    public bool IsMessage { get; init; }
+
     /// <summary>STATUS:CANCELLED, or a component of a METHOD:CANCEL message.</summary>
     public bool Cancelled { get; init; }
 
@@ -61,6 +67,9 @@ internal sealed record EventVersion
 
     /// <summary>The RRULE, if any.</summary>
     public RecurrenceRule? Rule { get; init; }
+
+    /// <summary>The RRULE as written: a rule is copied by reading it again (Ical.Net writes a rule it did not load from a calendar as an empty string).</summary>
+    public string? RuleText { get; init; }
 
     /// <summary>RDATE values, as instants.</summary>
     public IReadOnlyList<DateTimeOffset> ExtraDates { get; init; } = [];

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
 namespace Mentoring.Application.Calendars.Ics;
 
-/// <summary>Turns one VEVENT, as Ical.Net read it and as it was written, into an <see cref="EventVersion"/>.</summary>
+/// <summary>Turns one VEVENT, its fields as read (<see cref="EventFields"/>) and as it was written, into an <see cref="EventVersion"/>.</summary>
 internal static partial class IcsEventParser
 {
-    public static EventVersion Parse(CalendarEvent component, RawEvent raw, string? method, IcsZones zones)
+    public static EventVersion Parse(EventFields component, RawEvent raw, string? method, IcsZones zones)
     {
         if (!raw.Has("UID") || string.IsNullOrWhiteSpace(component.Uid))
             throw new HistoryFormatException(raw.Line, "VEVENT", "UID is missing.");
@@ -25,11 +24,11 @@ internal static partial class IcsEventParser
         var thisAndFuture = false;
         if (raw.Has("RECURRENCE-ID"))
         {
-            var id = component.RecurrenceIdentifier?.StartTime ??
+            var id = component.RecurrenceId ??
                 throw Invalid(raw, "RECURRENCE-ID", where, "is not a date or date-time");
             slot = zones.ToInstant(id, raw.LineOf("RECURRENCE-ID"), where + ": RECURRENCE-ID");
             slotWritten = new WrittenTime(IcsZones.Wall(id), !id.HasTime, id.IsUtc, id.IsFloating);
-            thisAndFuture = component.RecurrenceIdentifier.Range == RecurrenceRange.ThisAndFuture;
+            thisAndFuture = component.ThisAndFuture;
         }
 
         var cancelled = string.Equals(component.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase) ||
@@ -40,7 +39,7 @@ internal static partial class IcsEventParser
             start = dtStart;
         else if (raw.Has("DTSTART"))
             throw Invalid(raw, "DTSTART", where, "is not a date or date-time");
-        else if (cancelled && component.RecurrenceIdentifier?.StartTime is { } idStart)
+        else if (cancelled && component.RecurrenceId is { } idStart)
             start = idStart; // an iTIP CANCEL may name the instance by RECURRENCE-ID only
         else if (cancelled)
             return CancelByUid(raw, uid, sequence, stamp, created, lastModified, zones); // RFC 5546 3.2.5: DTSTART is optional in a CANCEL
@@ -71,11 +70,13 @@ internal static partial class IcsEventParser
             Created = created,
             LastModified = lastModified,
             Cancelled = cancelled,
+            IsMessage = IsMessage(method),
             OrganizerEmail = OrganizerOf(raw),
-            Rule = component.RecurrenceRule,
-            ExtraDates = [.. component.RecurrenceDates.GetAllDates()
+            Rule = component.Rule,
+            RuleText = component.Rule is null ? null : raw["RRULE"]?.Value,
+            ExtraDates = [.. component.RecurrenceDates
                 .Select(d => IcsZones.ToInstant(IcsZones.Wall(d), d.IsFloating ? startZone : zones.ZoneOf(d, raw.LineOf("RDATE"), where + ": RDATE")))],
-            ExcludedDates = [.. component.ExceptionDates.GetAllDates().Select(d => Excluded(d, startZone, !start.HasTime, raw, zones, where))],
+            ExcludedDates = [.. component.ExceptionDates.Select(d => Excluded(d, startZone, !start.HasTime, raw, zones, where))],
         };
     }
 
@@ -96,8 +97,12 @@ internal static partial class IcsEventParser
             Created = created,
             LastModified = lastModified,
             Cancelled = true,
+            IsMessage = true,
             OrganizerEmail = OrganizerOf(raw),
         };
+
+    private static bool IsMessage(string? method) =>
+        method is not null && !string.Equals(method, "PUBLISH", StringComparison.OrdinalIgnoreCase);
 
     private static int? ParseSequence(RawEvent raw, string where)
     {
@@ -118,7 +123,7 @@ internal static partial class IcsEventParser
         return zones.ToInstant(parsed, property.Line, where + ": " + name);
     }
 
-    private static TimeSpan? LengthOf(CalendarEvent component, RawEvent raw, CalDateTime start, DateTimeOffset startInstant, IcsZones zones, string where)
+    private static TimeSpan? LengthOf(EventFields component, RawEvent raw, CalDateTime start, DateTimeOffset startInstant, IcsZones zones, string where)
     {
         if (component.DtEnd is { } end)
         {
@@ -129,11 +134,8 @@ internal static partial class IcsEventParser
             return endInstant >= startInstant ? endInstant - startInstant : null;
         }
 
-        if (component.Duration is { } duration)
-        {
-            var length = duration.ToTimeSpanUnspecified();
+        if (component.Duration is { } length)
             return length >= TimeSpan.Zero ? length : null;
-        }
 
         if (raw.Has("DTEND"))
             throw Invalid(raw, "DTEND", where, "is not a date or date-time");

@@ -68,7 +68,8 @@ public sealed class IcsHistory
             budget.Check(rawEvent.Line, "VEVENT");
             if (rawEvent.Method is { } method && AttendeeMethods.Contains(method))
                 continue; // an attendee's answer does not change the meeting
-            versions.Add(ParseEvent(Load(component), rawEvent, rawEvent.Method, zones));
+            var fields = FastEventFields.TryRead(rawEvent) ?? EventFields.From(Load(component));
+            versions.Add(ParseEvent(fields, rawEvent, rawEvent.Method, zones));
         }
 
         return new IcsHistory(versions, budget);
@@ -109,7 +110,7 @@ public sealed class IcsHistory
         }
     }
 
-    private static EventVersion ParseEvent(CalendarEvent component, RawEvent raw, string? method, IcsZones zones)
+    private static EventVersion ParseEvent(EventFields component, RawEvent raw, string? method, IcsZones zones)
     {
         try
         {

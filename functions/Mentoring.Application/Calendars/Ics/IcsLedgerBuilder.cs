@@ -201,8 +201,9 @@ internal sealed class IcsLedgerBuilder(IcsLedgerOptions options, HistoryBudget b
             step == 0 && kind == ChangeKind.Scheduled ? null : PartyOf(version.OrganizerEmail),
             Source: IcsIds.Source,
             // A file is a snapshot: CREATED says when a meeting was booked, but LAST-MODIFIED only bounds when a later
-            // change (a move, STATUS:CANCELLED, an EXDATE) was made.
-            ChangedAtUnknown: step > 0 || kind != ChangeKind.Scheduled || version.Created is null));
+            // change (a move, STATUS:CANCELLED, an EXDATE) was made. An iTIP message is the change itself, sent when
+            // it was made (its DTSTAMP).
+            ChangedAtUnknown: !(version.IsMessage && version.Stamp is not null) && (step > 0 || kind != ChangeKind.Scheduled || version.Created is null)));
     }
 
     private static bool IsExcluded(EventVersion series, DateTimeOffset slot) =>

@@ -104,7 +104,7 @@ internal static class IcsRawScanner
             {
                 var value = content[(colon + 1)..];
                 if (name == "RRULE")
-                    CheckRule(line, value);
+                    current.Rule ??= CheckRule(line, value);
                 current.Add(name, new RawProperty(line, semicolon < 0 ? string.Empty : head[(semicolon + 1)..], value));
             }
         }
@@ -119,11 +119,11 @@ internal static class IcsRawScanner
             throw new HistoryFormatException(null, "VCALENDAR", "the file holds no calendar (BEGIN:VCALENDAR).");
     }
 
-    private static void CheckRule(int line, string value)
+    private static RecurrenceRule CheckRule(int line, string value)
     {
         try
         {
-            _ = new RecurrenceRule(value);
+            return new RecurrenceRule(value);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
@@ -144,10 +144,15 @@ internal sealed record IcsComponent(string Name, int Line, string Text, RawEvent
 /// <summary>One property line as written.</summary>
 internal sealed record RawProperty(int Line, string Parameters, string Value);
 
-/// <summary>One VEVENT as written: its line, its calendar's METHOD, its properties (first of each name).</summary>
+/// <summary>
+/// One VEVENT as written: its line, its calendar's METHOD, its properties (first of each name; every RDATE and EXDATE
+/// line), which names were repeated, and its first RRULE as read.
+/// </summary>
 internal sealed class RawEvent(int line, string? method)
 {
     private readonly Dictionary<string, RawProperty> _first = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RawProperty>> _lists = new(StringComparer.Ordinal);
+    private HashSet<string>? _repeated;
 
     /// <summary>Position among the file's VEVENTs (the last tie-break); set by the reader.</summary>
     public int Index { get; set; }
@@ -163,5 +168,24 @@ internal sealed class RawEvent(int line, string? method)
 
     public int LineOf(string name) => _first.TryGetValue(name, out var property) ? property.Line : Line;
 
-    public void Add(string name, RawProperty property) => _first.TryAdd(name, property);
+    /// <summary>The first RRULE, parsed when it was scanned.</summary>
+    public RecurrenceRule? Rule { get; set; }
+
+    public bool IsRepeated(string name) => _repeated?.Contains(name) == true;
+
+    /// <summary>Every line of a property written more than once by design (RDATE, EXDATE), in order.</summary>
+    public IReadOnlyList<RawProperty> AllOf(string name) => _lists.TryGetValue(name, out var all) ? all : [];
+
+    public void Add(string name, RawProperty property)
+    {
+        if (name is "RDATE" or "EXDATE")
+        {
+            if (!_lists.TryGetValue(name, out var all))
+                _lists[name] = all = [];
+            all.Add(property);
+        }
+
+        if (!_first.TryAdd(name, property))
+            (_repeated ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+    }
 }

@@ -51,7 +51,7 @@ internal static class SeriesExpander
 
         var floating = new CalendarEvent { DtStart = Floating(startWall, master.StartIsDate) };
         if (rule is not null)
-            floating.RecurrenceRule = InWallTime(rule, zone, master.StartIsDate, movedTo is null ? null : master.StartWall);
+            floating.RecurrenceRule = InWallTime(master.RuleText ?? rule.ToString() ?? string.Empty, zone, master.StartIsDate, movedTo is null ? null : master.StartWall);
 
         var kept = new Queue<DateTimeOffset>();
         var dropped = 0;
@@ -181,9 +181,9 @@ internal static class SeriesExpander
     /// forward, the parts the rule took from the original start (the day of the month, the month) are written out, so
     /// the moved start gives the same dates.
     /// </summary>
-    private static RecurrenceRule InWallTime(RecurrenceRule rule, TimeZoneInfo zone, bool isDate, DateTime? originalStart)
+    private static RecurrenceRule InWallTime(string rule, TimeZoneInfo zone, bool isDate, DateTime? originalStart)
     {
-        var copy = new RecurrenceRule(rule.ToString() ?? string.Empty);
+        var copy = new RecurrenceRule(rule);
         if (copy.Until is { } until)
         {
             var wall = until.IsUtc ? IcsZones.ToWall(new DateTimeOffset(until.Value, TimeSpan.Zero), zone) : IcsZones.Wall(until);

@@ -135,6 +135,44 @@ public sealed class IcsFeedPollerTests(AzuriteFixture azurite)
         Assert.Equal(ChangeKind.Cancelled, deleted.Last().Kind);
     }
 
+    [Fact]
+    public async Task Poll_UnchangedFeedWeeksLater_LaterOccurrencesOfTheSeriesReachTheLedger()
+    {
+        // A weekly series with no end; the feed never changes and answers 304 to a matching If-None-Match.
+        var weekly = string.Join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+            "BEGIN:VEVENT", "UID:weekly-open-ended@google.com", "DTSTART:20250305T150000Z", "DTEND:20250305T160000Z",
+            "RRULE:FREQ=WEEKLY;BYDAY=WE", "CREATED:20250301T090000Z", "LAST-MODIFIED:20250301T090000Z", "DTSTAMP:20250321T120000Z",
+            "SUMMARY:Mentoring", "END:VEVENT", "END:VCALENDAR", "");
+        var feed = new Feed(weekly, "\"w1\"", ModifiedV1);
+        await using var server = await LoopbackServer.StartAsync((context, _) => feed.ServeAsync(context));
+        await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
+        var connection = Ics("ics-weekly", new Uri(server.BaseUri, "weekly.ics"));
+        await harness.Connections.SaveAsync(connection, default);
+        var poller = harness.Get<IcsFeedPoller>();
+
+        await poller.RunAsync(default);
+        var firstLast = (await harness.LedgerAsync()).Max(c => c.Start!.Value);
+        Assert.True(firstLast <= ConnectionsHarness.Now + IcsFeedPoller.Ahead);
+
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        await poller.RunAsync(default); // the same day: a conditional GET, 304
+        Assert.Equal(1, feed.NotModified);
+
+        harness.Time.Advance(TimeSpan.FromDays(60));
+        await poller.RunAsync(default);
+
+        var starts = (await harness.LedgerAsync()).Select(c => c.Start!.Value).ToHashSet();
+        var now = harness.Time.GetUtcNow();
+        for (var wednesday = new DateTimeOffset(2025, 3, 5, 15, 0, 0, TimeSpan.Zero); wednesday <= now + TimeSpan.FromDays(28); wednesday = wednesday.AddDays(7))
+            Assert.Contains(wednesday, starts);
+        Assert.Equal(1, feed.NotModified); // read in full: its window had moved on
+
+        var count = (await harness.LedgerAsync()).Count;
+        await poller.RunAsync(default); // unchanged window: nothing new, nothing twice
+        Assert.Equal(count, (await harness.LedgerAsync()).Count);
+    }
+
     private static string Corpus(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendars", "Ics", "Corpus", name));
 
     private static CalendarConnection Ics(string id, Uri url) =>

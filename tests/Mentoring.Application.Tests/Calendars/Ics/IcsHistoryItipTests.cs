@@ -31,6 +31,22 @@ public sealed class IcsHistoryItipTests
     }
 
     [Fact]
+    public void ItipMessages_DatedByTheirDtstamp_ChangeTimesKnown_ExportsStillUnknown()
+    {
+        var messages = Ledger(Outlook, Utc(2025, 1, 20)).Where(c => c.MeetingId == $"{Uid}/20250114T140000Z").ToList();
+
+        Assert.Equal([ChangeKind.Scheduled, ChangeKind.Rescheduled, ChangeKind.Cancelled], messages.Select(c => c.Kind));
+        Assert.All(messages, c => Assert.False(c.ChangedAtUnknown, c.ChangeId));
+
+        var export = Calendar(
+            "BEGIN:VEVENT", "UID:two", "DTSTAMP:20250301T000000Z", "CREATED:20250101T000000Z", "LAST-MODIFIED:20250112T000000Z",
+            "STATUS:CANCELLED", "DTSTART:20250110T100000Z", "END:VEVENT");
+        var cancelled = Assert.Single(Mentoring.Application.Calendars.Ics.IcsHistory.Parse(export)
+            .ToLedger(new(Utc(2025, 3, 1))), c => c.Kind == ChangeKind.Cancelled);
+        Assert.True(cancelled.ChangedAtUnknown);
+    }
+
+    [Fact]
     public void HigherSequence_WinsWhateverTheFileOrder()
     {
         var text = Calendar(

@@ -1,20 +1,12 @@
 namespace Mentoring.Acceptance.Tests.Quarter;
 
 /// <summary>
-/// Findings of the quarter. Those marked <c>PendingFix</c> are correct behaviour main still gets wrong: not in the default
-/// run (<c>Category!=PendingFix</c>, see the project file); run them with
-/// <c>dotnet test tests/Mentoring.Acceptance.Tests --filter Category=PendingFix</c>. Fixed ones move to their real
-/// classes.
+/// p04 shares an iCalendar feed of a biweekly series that never changes: the poller's window moves with the quarter, so
+/// every occurrence reaches the ledger before it is due and both people are reminded of each.
 /// </summary>
 [Collection(QuarterDefinition.Name)]
-public sealed class PendingFixTests(QuarterPlay quarter)
+public sealed class IcsFeedTests(QuarterPlay quarter)
 {
-    /// <summary>
-    /// Found by this suite, not yet owned (the ICS poller): a feed is expanded 30 days ahead at each poll, but a poll of
-    /// unchanged text reuses the first poll's delivery ids, so occurrences that enter the horizon later never reach the
-    /// ledger — p04's biweekly meetings stop after January.
-    /// </summary>
-    [Trait("Category", "PendingFix")]
     [Fact]
     public void IcsSeries_EveryOccurrence_GetsItsReminder()
     {
