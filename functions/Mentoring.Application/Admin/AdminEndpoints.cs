@@ -43,6 +43,7 @@ public static class AdminEndpoints
     public static AdminRoute PairTimeline { get; } = Define(nameof(PairTimeline), Get, AdminRoutes.PairTimeline, AdminAccess.Read, "A pair's ledger, meetings, signals and messages.", ReadingHandlers.TimelineAsync);
     public static AdminRoute ImportPairs { get; } = Define(nameof(ImportPairs), Post, AdminRoutes.PairImport, AdminAccess.Write, "Import pairs from CSV (?mode=partial).", CsvImport.PairsAsync, "pairs.csv", "text/csv");
     public static AdminRoute ProgramHealth { get; } = Define(nameof(ProgramHealth), Get, AdminRoutes.ProgramHealth, AdminAccess.Read, "Pairs per risk level, postponement rate, meetings held vs expected, cycle over cycle.", ReadingHandlers.HealthAsync);
+    public static AdminRoute ProgramHealthHistory { get; } = Define(nameof(ProgramHealthHistory), Get, AdminRoutes.ProgramHealthHistory, AdminAccess.Read, "Risk levels per day, from the daily snapshots of the program's summary (?days, 1–366, default 84).", HistoryHandler.HistoryAsync);
     public static AdminRoute AtRisk { get; } = Define(nameof(AtRisk), Get, AdminRoutes.AtRisk, AdminAccess.Read, "The pairs at risk or dormant, with reasons.", ReadingHandlers.AtRiskAsync);
     public static AdminRoute PreviewMessage { get; } = Define(nameof(PreviewMessage), Get, AdminRoutes.Preview, AdminAccess.Read, "Render a template with the program's facts (?pairId, ?recipient, ?format=html).", PreviewHandlers.PreviewAsync);
     public static AdminRoute GetTemplate { get; } = Define(nameof(GetTemplate), Get, AdminRoutes.Template, AdminAccess.Read, "A program's own text for a template, beside the built-in text.", TemplateHandlers.GetAsync);
@@ -72,7 +73,7 @@ public static class AdminEndpoints
         ListPrograms, CreateProgram, GetProgram, UpdateProgram, ListCycles, CreateCycle, RollCycle,
         ListParticipants, GetParticipant, PutParticipant, ErasePerson, ExportPerson, ImportParticipants,
         ListPairs, CreatePair, GetPair, PausePair, ResumePair, EndPair, LogMeeting, PairTimeline, ImportPairs,
-        ProgramHealth, AtRisk, PreviewMessage, GetTemplate, PutTemplate, DeleteTemplate, Outbox,
+        ProgramHealth, ProgramHealthHistory, AtRisk, PreviewMessage, GetTemplate, PutTemplate, DeleteTemplate, Outbox,
         ListSubscriptions, CreateSubscription, DeleteSubscription, SubscriptionDeliveries, TestSubscription,
         ListCalendars, ConnectCalendar, DisconnectCalendar,
         ListPoison, ReplayPoison, ListKeys, CreateKey, RevokeKey, OpenApiDocument,

@@ -20,6 +20,7 @@ public static class AdminRoutes
     public const string PairTimeline = "programs/{programId}/pairs/{pairId}/timeline";
     public const string PairImport = "programs/{programId}/pair-imports";
     public const string ProgramHealth = "programs/{programId}/health";
+    public const string ProgramHealthHistory = "programs/{programId}/health/history";
     public const string AtRisk = "programs/{programId}/at-risk";
     public const string Preview = "programs/{programId}/previews/{templateId}";
     public const string Template = "programs/{programId}/templates/{templateId}";

@@ -7,14 +7,16 @@ namespace Mentoring.Application.Engagement;
 /// <summary>
 /// The program-level step of every sweep, for every program: reads the last evaluations of its pairs, lets the engine
 /// judge the program (<see cref="ProgramCrunchDetector"/>, <see cref="AdminDigest"/>), records the program-wide
-/// messages they decide in the program's own log and sends them through the outbox. The roster it read is handed to
+/// messages they decide in the program's own log and sends them through the outbox, and keeps the summary as the
+/// program's row of the day (<see cref="RiskHistory"/>, what the dashboard draws). The roster it read is handed to
 /// <see cref="ProgramActivityCache"/>, where every evaluation of the program reads the rest of its program.
 /// </summary>
-internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLogStore logs, ProgramActivityCache activityCache, MessageQueues queues)
+internal sealed class ProgramStep(
+    ProgramStore programs, PairStore pairs, PairLogStore logs, ProgramDayStore days, ProgramActivityCache activityCache, MessageQueues queues)
 {
     public async Task AssessAsync(string programId, DateTimeOffset now, CancellationToken ct)
     {
-        var program = await programs.GetAsync(programId, ct);
+        var (program, cycles) = await programs.GetWithCyclesAsync(programId, ct);
         if (program is null)
             return;
 
@@ -26,7 +28,9 @@ internal sealed class ProgramStep(ProgramStore programs, PairStore pairs, PairLo
         var zone = Zones.Resolve(program.TimeZoneId);
         var crunch = ProgramCrunchDetector.Assess(programId, activity, zone, program.HasSponsor, history, program.Policy, now);
         var summary = ProgramSummary.Of(activity, now);
-        var digest = AdminDigest.Decide(programId, summary, zone, history, program.Policy, now);
+        await days.SaveAsync(programId, new RiskDay(RiskHistory.DayOf(now, zone), summary), now, ct);
+        var cycleStart = cycles.FirstOrDefault(c => c.CycleId == program.CurrentCycleId)?.Start;
+        var digest = AdminDigest.Decide(programId, summary, zone, cycleStart, history, program.Policy, now);
 
         var decided = crunch.Decisions.Append(digest).OfType<Engine.Messages.MessageDecision>()
             .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), programId, null, d, now))

@@ -89,6 +89,7 @@ public static class StorageSetup
         services.AddSingleton<PairStore>();
         services.AddSingleton<PairLogStore>();
         services.AddSingleton<DueIndex>();
+        services.AddSingleton<ProgramDayStore>();
         services.AddSingleton<DedupeStore>();
         services.AddSingleton<MessageQueues>();
         services.AddSingleton<QueueInvocation>();

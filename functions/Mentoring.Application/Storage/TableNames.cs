@@ -27,5 +27,8 @@ internal static class TableNames
     /// <summary>PK = keyed hash of an address; RK = "" (everywhere) or <c>program~{id}</c>. Holds no address; survives erasure (see Email/Suppressions).</summary>
     public const string Suppressions = "suppressions";
 
-    public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People, Suppressions];
+    /// <summary>PK = program; RK = local day "yyyy-MM-dd": the program's summary as that day's last sweep saw it (no personal data).</summary>
+    public const string ProgramDays = "programdays";
+
+    public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People, Suppressions, ProgramDays];
 }

@@ -17,6 +17,9 @@ public sealed record ProgramSummary(int ActivePairs, int Healthy, int Watch, int
 
     public static ProgramSummary Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>Active pairs not evaluated yet (a new pair before its first evaluation).</summary>
+    public int Unevaluated => ActivePairs - Healthy - Watch - AtRisk - Dormant;
+
     /// <summary>Active pairs not yet evaluated count in <see cref="ActivePairs"/> only.</summary>
     public static ProgramSummary Of(IEnumerable<PairActivity> pairs, DateTimeOffset now)
     {

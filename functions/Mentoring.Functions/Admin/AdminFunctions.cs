@@ -99,6 +99,10 @@ internal static class AdminFunctions
     public static Task<IResult> ProgramHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.ProgramHealth)] HttpRequest request) =>
         AdminEndpoints.ProgramHealth.Endpoint.Handle(request.HttpContext);
 
+    [Function(nameof(AdminEndpoints.ProgramHealthHistory))]
+    public static Task<IResult> ProgramHealthHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.ProgramHealthHistory)] HttpRequest request) =>
+        AdminEndpoints.ProgramHealthHistory.Endpoint.Handle(request.HttpContext);
+
     [Function(nameof(AdminEndpoints.AtRisk))]
     public static Task<IResult> AtRisk([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.AtRisk)] HttpRequest request) =>
         AdminEndpoints.AtRisk.Endpoint.Handle(request.HttpContext);

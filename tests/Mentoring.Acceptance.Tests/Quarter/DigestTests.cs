@@ -21,4 +21,13 @@ public sealed class DigestTests(QuarterPlay quarter)
             Expect.Contains(AcmeProgram.Goal, digest);
         }
     }
+
+    /// <summary>Before the cycle starts no pair has a week to report (docs/engine.md, "Weekly admin digest").</summary>
+    [Fact]
+    public void Admin_GetsNoDigest_BeforeTheCycleStarts()
+    {
+        var early = quarter.EmailsTo(AcmeProgram.Admin, "admin-digest").Where(d => d.Date < AcmeProgram.CycleStart).ToList();
+        Assert.True(early.Count == 0, "Digests before launch:\n" + Expect.Describe(early));
+        Assert.Contains(quarter.EmailsTo(AcmeProgram.Admin, "admin-digest"), d => d.Date < AcmeProgram.CycleStart.AddDays(1));
+    }
 }

@@ -25,7 +25,9 @@ public sealed class LadderTests(QuarterPlay quarter)
             var nudge = quarter.EmailsTo(person.Email, "ladder-nudge").First();
             Moments.SentWhenDue(nudge, AcmeProgram.CycleStart.AddDays(14), person.Zone);
             Expect.Greets(person, nudge);
-            Assert.Contains("14 days since you last met", nudge.Subject, StringComparison.Ordinal);
+            // The pair never met: no "days since you last met" (found by this suite), the days since they were paired.
+            Assert.Contains("14 days since you were paired", nudge.Subject, StringComparison.Ordinal);
+            Assert.DoesNotContain("last met", nudge.Subject + nudge.Text, StringComparison.Ordinal);
         }
     }
 
@@ -63,7 +65,7 @@ public sealed class LadderTests(QuarterPlay quarter)
         Expect.Contains($"- {AcmeProgram.SponsorName}, {AcmeProgram.SponsorRole}", value);
         Expect.Contains("Why the company runs this program: " + AcmeProgram.Goal, value);
         var days = (int)(value.Date - AcmeProgram.CycleStart).TotalDays;
-        Expect.Contains($"- {days} days since you last met", value);
+        Expect.Contains($"- {days} days since you were paired, with no meeting yet", value);
         Expect.Contains("- 0 meetings held so far", value);
         Expect.Contains($"You agreed to meet every {AcmeProgram.CadenceDays} days", value);
         Assert.Contains($"{days} days without a mentoring meeting", value.Subject, StringComparison.Ordinal);

@@ -63,6 +63,7 @@ public sealed class AuthMatrixTests(AzuriteFixture azurite)
         [nameof(AdminEndpoints.PairTimeline)] = ($"programs/{Program}/pairs/p1/timeline", () => null),
         [nameof(AdminEndpoints.ImportPairs)] = ($"programs/{Program}/pair-imports", () => AdminApi.Csv("id,mentorId,menteeId\np4,m1,m4\n")),
         [nameof(AdminEndpoints.ProgramHealth)] = ($"programs/{Program}/health", () => null),
+        [nameof(AdminEndpoints.ProgramHealthHistory)] = ($"programs/{Program}/health/history", () => null),
         [nameof(AdminEndpoints.AtRisk)] = ($"programs/{Program}/at-risk", () => null),
         [nameof(AdminEndpoints.PreviewMessage)] = ($"programs/{Program}/previews/ladder-nudge?pairId=p1", () => null),
         [nameof(AdminEndpoints.GetTemplate)] = ($"programs/{Program}/templates/ladder-nudge", () => null),
