@@ -22,6 +22,7 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
     public const string CalendlySecret = "acceptance-calendly-signing-key";
     public const string GraphClientState = "acceptance-graph-client-state";
 
+    private static readonly SemaphoreSlim AzuriteStart = new(1, 1);
     private readonly WebApplication _app;
     private readonly AzuriteFixture _azurite;
 
@@ -52,6 +53,7 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("mentoring-acceptance-").FullName;
         var clock = new TestClock(start, Path.Combine(folder, "clock"));
         var azurite = new AzuriteFixture();
+        await AzuriteStart.WaitAsync(); // the environment is the process's: one host's Azurite starts at a time
         Environment.SetEnvironmentVariable("MENTORING_TEST_CLOCK_FILE", clock.File);
         Environment.SetEnvironmentVariable("NODE_OPTIONS", "--require " + Path.Combine(AppContext.BaseDirectory, "World", "azurite-clock.js"));
         try
@@ -62,6 +64,7 @@ internal sealed class LocalHostUnderTest : IAsyncDisposable
         {
             Environment.SetEnvironmentVariable("MENTORING_TEST_CLOCK_FILE", null);
             Environment.SetEnvironmentVariable("NODE_OPTIONS", null);
+            AzuriteStart.Release();
         }
 
         var port = FreePort();
