@@ -100,10 +100,10 @@ public abstract partial class SharedScenario
         var start = TimeProvider.System.GetUtcNow().AddHours(20);
         var body = CalComBookingCreated(program, start);
 
-        using var unsigned = await _host.Http.PostAsync(new Uri(_host.BaseUrl, "api/webhooks/calcom"), new StringContent(body, Encoding.UTF8, "application/json"));
+        using var unsigned = await _host.Http.PostAsync(new Uri(_host.BaseUrl, $"api/webhooks/calcom/{program.Id}"), new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
 
-        using var delivery = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.BaseUrl, "api/webhooks/calcom")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var delivery = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.BaseUrl, $"api/webhooks/calcom/{program.Id}")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         delivery.Headers.Add("X-Cal-Signature-256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestValues.WebhookSecrets["Calcom"]), Encoding.UTF8.GetBytes(body))));
         using var accepted = await _host.Http.SendAsync(delivery);
         Assert.True(accepted.IsSuccessStatusCode, $"Cal.com delivery answered {(int)accepted.StatusCode}: {await accepted.Content.ReadAsStringAsync()}");
@@ -182,7 +182,6 @@ public abstract partial class SharedScenario
     private async Task<TestProgram> CreateProgramAsync(string name, int startedDaysAgo, bool preMeetingReminders)
     {
         var id = $"fh-{name}-{Guid.NewGuid():N}"[..20];
-        // Pair ids unique across programs: calendar matching treats one used in two programs as ambiguous (PairDirectory).
         // Pair ids unique across programs: calendar matching treats one used in two programs as ambiguous (PairDirectory).
         var program = new TestProgram(id, "pair-" + id, "Maria Mentor", $"maria.{id}@contoso.com", $"tom.{id}@contoso.com");
         await SendAsync(HttpMethod.Post, "programs", JsonContent.Create(new
