@@ -53,7 +53,9 @@ public sealed class DashboardTests(QuarterPlay quarter, ITestOutputHelper output
         Assert.False(string.IsNullOrWhiteSpace(row[2]), "No reason for p07.");
         Assert.Matches("^[a-z-]+\\n20\\d\\d-\\d\\d-\\d\\d to the (mentor|mentee|sponsor|admin)$", row[3]);
         Assert.DoesNotContain(rows, r => r[0].StartsWith('p') && r[0].Length <= 4); // names, never ids such as "p07"
-        Assert.Contains(rows[0][0], await TextAsync(chromium, "#timeline h2"), StringComparison.Ordinal);
+        var timeline = (await chromium.EvaluateAsync("document.querySelector('#timeline h2').textContent")).GetString()!; // innerText is upper-cased by CSS
+        Assert.Contains(rows[0][0], timeline, StringComparison.Ordinal);
+        Assert.Contains(row[1].Split(' ')[0], timeline, StringComparison.Ordinal);
 
         // The chart: one point per day with a snapshot and level, at the count of that day's snapshot.
         var points = await PointsAsync(chromium);
