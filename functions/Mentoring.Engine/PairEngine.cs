@@ -20,10 +20,14 @@ public static class PairEngine
     /// <summary>Nothing waits longer than this between two evaluations, whatever the ledger says.</summary>
     public static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromDays(7);
 
-    public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
+    public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now) =>
+        EvaluateFolded(Timeline.Build(snapshot.Ledger, now, policy), snapshot, policy);
+
+    /// <summary>The same, on the snapshot's ledger already folded to the instant of evaluation (a replay folds as it steps).</summary>
+    internal static PairEvaluation EvaluateFolded(Timeline timeline, PairSnapshot snapshot, EngagementPolicy policy)
     {
         var pair = snapshot.Pair;
-        var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var now = timeline.Now;
         var seen = PairObservation.Observe(timeline, pair, snapshot.History, policy);
         var program = ProgramCrunchDetector.WithPair(snapshot.Program ?? ProgramConditions.None, pair, seen.LastSetbackAt, policy, now);
         var signals = SignalDetector.Detect(seen, pair, program, policy);

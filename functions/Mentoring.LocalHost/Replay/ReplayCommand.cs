@@ -61,13 +61,21 @@ internal static class ReplayCommand
             return BadInput;
         }
 
-        var policy = EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays };
-        var result = PairReplay.Run(PairOf(arguments, history), history.Ledger, policy, history.AsOf);
+        await stdout.WriteLineAsync(Report(arguments, history, Replay(arguments, history)));
+        return Ok;
+    }
+
+    /// <summary>The engine run over the history read.</summary>
+    internal static ReplayResult Replay(ReplayArguments arguments, HistoryFile history) =>
+        PairReplay.Run(PairOf(arguments, history), history.Ledger, EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays }, history.AsOf);
+
+    /// <summary>The JSON document printed for a replay.</summary>
+    internal static string Report(ReplayArguments arguments, HistoryFile history, ReplayResult result)
+    {
         var outside = result.SteppedFrom is { } from
             ? [.. history.Notes, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The history changes at {result.Changes.Select(c => c.ChangedAt).Distinct().Count():N0} instants: the engine was run from {from:yyyy-MM-ddTHH:mm:ssZ} (the last {PairReplay.MaxSteppedChangeInstants:N0}); earlier changes were read into the state it started from, but no message or signal before it was replayed.")]
             : history.Notes;
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, outside), Json));
-        return Ok;
+        return JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, outside), Json);
     }
 
     /// <summary>
