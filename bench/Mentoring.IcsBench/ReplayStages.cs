@@ -34,14 +34,40 @@ internal static class ReplayStages
         var read = Stage("ledger (IcsHistory.Read)", () => calendar.Read(new IcsLedgerOptions(asOf + TimeSpan.FromDays(arguments.CadenceDays))));
         var history = new HistoryFile(read.Changes, asOf, calendar.Zone ?? TimeZoneInfo.Utc, read.Notes);
         var result = Stage("engine replay (PairReplay.Run)", () => ReplayCommand.Replay(arguments, history));
-        var report = Stage("report (JSON)", () => ReplayCommand.Report(arguments, history, result));
+        var report = Stage("report (JSON)", () =>
+        {
+            using var output = new StreamWriter(Stream.Null);
+            var counted = new CountingWriter(output);
+            ReplayCommand.WriteReport(counted, arguments, history, result);
+            return counted.Chars;
+        });
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{calendar.EventCount:N0} events, {read.Changes.Count:N0} changes, {result.Evaluations:N0} evaluations, report {report.Length / 1048576.0:0.0} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
+            $"{calendar.EventCount:N0} events, {read.Changes.Count:N0} changes, {result.Evaluations:N0} evaluations, report {report / 1048576.0:0.0} M characters, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
         Console.WriteLine();
         Console.WriteLine("| stage | seconds | CPU seconds | allocated |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (var (name, wall, cpu, allocated) in stages)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {wall.TotalSeconds:0.00} | {cpu.TotalSeconds:0.00} | {allocated / 1048576.0:N0} MiB |"));
+    }
+}
+
+/// <summary>A writer that counts the characters written through it.</summary>
+internal sealed class CountingWriter(TextWriter inner) : TextWriter
+{
+    public long Chars { get; private set; }
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        Chars++;
+        inner.Write(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        Chars += count;
+        inner.Write(buffer, index, count);
     }
 }

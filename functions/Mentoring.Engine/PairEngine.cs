@@ -56,20 +56,16 @@ public static class PairEngine
     }
 
     /// <summary>The meetings as the ledger says they stand at <paramref name="now"/>, by original start.</summary>
-    public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
+    public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy) =>
+        MeetingsOf(Timeline.Build(ledger, now, policy));
+
+    /// <summary>The meetings as a timeline says they stand at its instant, by original start.</summary>
+    internal static IReadOnlyList<Meeting> MeetingsOf(Timeline timeline)
     {
-        var timeline = Timeline.Build(ledger, now, policy);
         var meetings = new List<Meeting>(timeline.MeetingCount);
         foreach (var meeting in timeline.Meetings)
             meetings.Add(meeting.ToMeeting(timeline.NowTicks));
         return [.. meetings.OrderBy(m => m.OriginalStart).ThenBy(m => m.Id, StringComparer.Ordinal)];
-    }
-
-    /// <summary>The ledger's distinct changes made up to <paramref name="now"/>, in the order the engine reads them.</summary>
-    public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
-    {
-        var timeline = Timeline.Build(ledger, now, policy);
-        return timeline.CopyChanges();
     }
 
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>

@@ -80,8 +80,8 @@ public static class PairReplay
                 var messages = decided.OrderBy(d => d.NotBefore).ThenBy(d => d.IdempotencyKey, StringComparer.Ordinal).ToList();
                 return new ReplayResult(
                     at,
-                    PairEngine.MeetingsAt(ordered, at, policy),
-                    PairEngine.DistinctChanges(ordered, at, policy),
+                    PairEngine.MeetingsOf(timeline),
+                    timeline.CopyChanges(),
                     signals,
                     evaluation.Health,
                     messages.Where(d => d.NotBefore <= at).ToList(),
