@@ -68,6 +68,10 @@ public static class PairEngine
         return [.. meetings.OrderBy(m => m.OriginalStart).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>The ledger's distinct changes made up to <paramref name="now"/>, in the order the engine reads them.</summary>
+    public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy) =>
+        Timeline.Build(ledger, now, policy).CopyChanges();
+
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>
     /// <remarks>In UTC ticks, like the observation: the instants come from it, and become instants only if one is next.</remarks>
     private static void ConsiderThresholds(PairObservation seen, PairContext pair, EngagementPolicy policy, ref NextEvaluation next)

@@ -159,10 +159,31 @@ internal static class IcsRawScanner
             else if (name == "END")
                 depth--;
             else if (depth == 1 && name == "TZID")
-                return content[(content.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                return UnescapeText(content[(content.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
         }
 
         return null;
+    }
+
+    /// <summary>A TEXT value as meant: \, \; \\ and \n written escaped (RFC 5545, 3.3.11; Outlook's TZIDs carry commas).</summary>
+    private static string UnescapeText(string value)
+    {
+        if (!value.Contains('\\', StringComparison.Ordinal))
+            return value;
+        var text = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 1 < value.Length)
+            {
+                var next = value[++i];
+                text.Append(next is 'n' or 'N' ? '\n' : next);
+                continue;
+            }
+
+            text.Append(value[i]);
+        }
+
+        return text.ToString();
     }
 
     private static string NameOf(string content)
