@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using Mentoring.Testing;
 using Mentoring.Tests.Email;
@@ -12,22 +11,9 @@ namespace Mentoring.Functions.Tests.FunctionsHost;
 /// One published Functions app running on the real Functions host for the whole collection: Azurite for storage, a
 /// loopback SendGrid that checks every request against its documented schema, the app settings of infra/main.bicep.
 /// </summary>
-public sealed class FunctionsHostFixture : IAsyncLifetime
+public sealed class FunctionsHostFixture : IAsyncLifetime, IAppUnderTest
 {
     public const string Collection = "Functions host";
-    public const string AdminKey = "functions-host-test-admin-key-0123456789";
-    public const string LinkSigningKey = "functions-host-test-link-signing-key-0123456789";
-    public const string FromAddress = "mentoring@contoso.com";
-
-    public static readonly IReadOnlyDictionary<string, string> WebhookSecrets = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Calcom"] = "calcom-test-secret-0123456789",
-        ["Calendly"] = "calendly-test-secret-0123456789",
-        ["Zoom"] = "zoom-test-secret-0123456789",
-        ["Graph"] = "graph-test-client-state-0123456789",
-        ["Google"] = "google-test-channel-token-0123456789",
-    };
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly AzuriteFixture _azurite = new();
     private readonly StringBuilder _log = new();
@@ -37,7 +23,7 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     /// <summary>Which host runs the app (printed by every test).</summary>
-    public string Runtime { get; private set; } = "";
+    public string Description { get; private set; } = "";
 
     /// <summary>The settings the local run put in place of Azure-only values, and the ones it added.</summary>
     public IReadOnlyList<string> LocalDifferences { get; private set; } = [];
@@ -47,6 +33,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public string StorageConnectionString => _azurite.ConnectionString;
 
     internal FakeSendGrid SendGrid { get; private set; } = null!;
+
+    FakeSendGrid IAppUnderTest.SendGrid => SendGrid;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -64,26 +52,13 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         await _azurite.InitializeAsync();
         SendGrid = await FakeSendGrid.StartAsync(TimeSpan.FromMinutes(30));
         var runtime = _runtime = HostRuntime.Find();
-        Runtime = runtime.Description;
+        Description = runtime.Description;
         _app = PublishedApp.Publish();
 
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        using var sendGridEvents = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var local = new LocalValues(
-            StorageConnectionString, BaseUrl, FakeSendGrid.ApiKey, WebhookSecrets, LinkSigningKey, AdminKey,
-            Convert.ToBase64String(sendGridEvents.ExportSubjectPublicKeyInfo()), FromAddress);
-        var environment = DeployedSettings.ForLocalRun(local, out var replaced);
-        var added = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            // Not in the Bicep: where SendGrid is (its API root on loopback).
-            ["SendGrid__BaseUrl"] = SendGrid.BaseUrl.ToString(),
-            // The Bicep sweeps hourly; the test cannot wait an hour for the timer.
-            ["SweepSchedule"] = "*/5 * * * * *",
-        };
-        foreach (var (name, value) in added)
-            environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [name] = value };
-        LocalDifferences = [.. replaced, .. added.Keys.Select(k => $"{k} (added for the test)")];
+        var environment = TestValues.Environment(StorageConnectionString, BaseUrl, SendGrid, out var differences);
+        LocalDifferences = differences;
         _environment = environment;
 
         _host = StartHost(port, environment, Append);
@@ -175,14 +150,6 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         host.BeginOutputReadLine();
         host.BeginErrorReadLine();
         return host;
-    }
-
-    /// <summary>An admin API request with the admin key, in X-Api-Key as callers send it in Azure (docs/deploy.md).</summary>
-    public HttpRequestMessage Admin(HttpMethod method, string path, HttpContent? content = null)
-    {
-        var request = new HttpRequestMessage(method, new Uri(BaseUrl, "api/" + path)) { Content = content };
-        request.Headers.Add("X-Api-Key", AdminKey);
-        return request;
     }
 
     /// <summary>Waits until the host's log shows <paramref name="text"/> at least <paramref name="count"/> times.</summary>
