@@ -72,7 +72,7 @@ public sealed partial class QuarterPlay : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("MENTORING_ACCEPTANCE_DUMP") is not { Length: > 0 } folder || _host is null)
             return;
         Directory.CreateDirectory(folder);
-        File.WriteAllLines(Path.Combine(folder, "journal.txt"), [.. Journal, $"duration {Duration}", .. _host.Errors.Entries]);
+        File.WriteAllLines(Path.Combine(folder, "journal.txt"), [.. Journal, $"duration {Duration}", .. StepReport(), .. _host.Errors.Entries]);
         File.WriteAllLines(Path.Combine(folder, "emails.txt"), Emails.Select(e => e.ToString()));
         File.WriteAllLines(Path.Combine(folder, "providers.txt"), _providers?.Requests ?? []);
         File.WriteAllLines(Path.Combine(folder, "timelines.txt"), Timelines.Select(t => t.Key + " " + t.Value.GetRawText()));
@@ -108,11 +108,33 @@ public sealed partial class QuarterPlay : IAsyncLifetime
             var next = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour / 3 * 3, 0, 0, TimeSpan.Zero).AddHours(3);
             if (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
                 next = new DateTimeOffset(next.Date.AddDays(next.DayOfWeek == DayOfWeek.Saturday ? 2 : 1), TimeSpan.Zero);
+            var sent = Emails.Count;
+            var watch = Stopwatch.StartNew();
             Host.Clock.MoveTo(next < until ? next : until);
             await Host.Clock.SettleAsync(TimeSpan.FromMinutes(1));
+            var settled = watch.Elapsed;
             await FollowNewLinksAsync();
+            Steps.Add(new Step(next < until ? next : until, settled, watch.Elapsed - settled, Emails.Count - sent));
             now = Host.Clock.GetUtcNow();
         }
+    }
+
+    /// <summary>One move of the clock: how long the host took to settle, how long following the new links took, emails sent.</summary>
+    internal sealed record Step(DateTimeOffset At, TimeSpan Settle, TimeSpan Links, int Emails);
+
+    /// <summary>Every move of the clock, for where the quarter's time goes (written with the dump).</summary>
+    internal List<Step> Steps { get; } = [];
+
+    /// <summary>Where the time went: steps that sent email against those that did not, links followed, the slowest steps.</summary>
+    internal IEnumerable<string> StepReport()
+    {
+        var busy = Steps.Where(s => s.Emails > 0).ToList();
+        var idle = Steps.Where(s => s.Emails == 0).ToList();
+        static string Seconds(IEnumerable<TimeSpan> times) => times.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        yield return $"steps {Steps.Count}: settling {Seconds(Steps.Select(s => s.Settle))} s, following links {Seconds(Steps.Select(s => s.Links))} s";
+        yield return $"  {busy.Count} steps that sent email: {Seconds(busy.Select(s => s.Settle))} s; {idle.Count} that sent none: {Seconds(idle.Select(s => s.Settle))} s";
+        foreach (var step in Steps.OrderByDescending(s => s.Settle + s.Links).Take(15))
+            yield return $"  {step.At:yyyy-MM-dd HH:mm}Z settle {step.Settle.TotalMilliseconds:0} ms, links {step.Links.TotalMilliseconds:0} ms, {step.Emails} emails";
     }
 
     internal async Task<JsonElement> AdminAsync(HttpMethod method, string path, HttpContent? body = null)
