@@ -18,6 +18,22 @@ public sealed class AppSettingsTests
         "SweepSchedule", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
+    // Settings the app reads with a default meant for Azure too: the Bicep sets none of them, an operator may. The caps
+    // bound the work of one admin request (docs/admin-api.md, "Bounded work"); private targets stay refused in Azure.
+    private static readonly string[] OptionalWithAzureDefaults =
+    [
+        "Admin__MaxJsonBytes", "Admin__MaxCsvBytes", "Admin__MaxCsvColumns", "Admin__MaxCsvRows", "Admin__MaxCsvRecordBytes",
+        "Admin__DefaultPageSize", "Admin__MaxPageSize", "Network__AllowPrivateTargets",
+    ];
+
+    [Fact]
+    public void AppSettings_CompiledMain_LeaveTheCapsAndPrivateTargetsAtTheirDefaults()
+    {
+        var settings = Settings(CompiledTemplate.LoadMain());
+
+        Assert.Empty(OptionalWithAzureDefaults.Intersect(settings.Keys));
+    }
+
     [Fact]
     public void AppSettings_CompiledMain_HoldEverySettingTheAppReads()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Mentoring.Application.Auth;
 using Microsoft.AspNetCore.Http;
@@ -30,10 +29,10 @@ internal sealed class AdminRequest(HttpContext http, Caller caller, DateTimeOffs
 
     public string? Query(string name) => Http.Request.Query[name].ToString() is { Length: > 0 } value ? value : null;
 
-    /// <summary>The page size asked for (capped), and the continuation token, if any.</summary>
-    public (int Size, string? Token) Page()
+    /// <summary>The page size asked for (capped at Admin:MaxPageSize), and the continuation token, if any.</summary>
+    public (int Size, string? Token) Page(int? defaultSize = null)
     {
-        var size = Options.DefaultPageSize;
+        var size = defaultSize ?? Options.DefaultPageSize;
         if (Query("pageSize") is { } asked && (!int.TryParse(asked, out size) || size < 1))
             throw ApiProblem.Invalid("pageSize must be a positive whole number.");
         return (Math.Min(size, Options.MaxPageSize), Query("continuationToken"));
@@ -56,8 +55,6 @@ internal sealed class AdminRequest(HttpContext http, Caller caller, DateTimeOffs
         }
     }
 
-    public async Task<string> TextBodyAsync(int maxBytes) => Encoding.UTF8.GetString(await ReadCappedAsync(maxBytes));
-
     private async Task<byte[]> ReadCappedAsync(int maxBytes)
     {
         if (Http.Request.ContentLength > maxBytes)
@@ -75,7 +72,7 @@ internal sealed class AdminRequest(HttpContext http, Caller caller, DateTimeOffs
         return buffer.ToArray();
     }
 
-    private static ApiProblem TooLarge(int maxBytes) =>
+    internal static ApiProblem TooLarge(int maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {maxBytes} bytes.");
 
     /// <summary>The first missing required property, which System.Text.Json names in its message (path "$").</summary>

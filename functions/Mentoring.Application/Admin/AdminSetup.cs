@@ -20,7 +20,7 @@ public static class AdminSetup
         var services = builder.Services;
         services.AddOptions<AdminOptions>()
             .BindConfiguration(AdminOptions.Section)
-            .Validate(o => o.IsValid, "Admin: caps must be positive; MaxPageSize ≥ DefaultPageSize and ≤ 1000.")
+            .Validate(o => o.IsValid, "Admin: caps must be positive (MaxCsvRecordBytes at least 1024); MaxPageSize ≥ DefaultPageSize and ≤ 1000.")
             .ValidateOnStart();
         services.AddHostedService<AdminTablesInitializer>();
         services.AddSingleton<ProgramProfileStore>();

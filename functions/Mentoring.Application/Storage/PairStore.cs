@@ -81,6 +81,30 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         return [.. rows.Select(e => (ToPair(e), ToSummary(e)))];
     }
 
+    /// <summary>
+    /// Up to <paramref name="size"/> pairs of a program in key order, after the row key <paramref name="afterKey"/> (null:
+    /// from the first), and the row key to resume after when more remain (null on the last page).
+    /// </summary>
+    public async Task<(List<(PairRecord Pair, PairSummary Summary)> Pairs, string? Next)> PageAsync(string programId, string? afterKey, int size, CancellationToken ct)
+    {
+        var partition = Keys.Encode(programId);
+        var filter = afterKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterKey}");
+        var rows = new List<TableEntity>(size + 1);
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(size + 1, 1000), cancellationToken: ct))
+        {
+            rows.Add(e);
+            if (rows.Count > size)
+                break;
+        }
+
+        var more = rows.Count > size;
+        if (more)
+            rows.RemoveAt(size);
+        return ([.. rows.Select(e => (ToPair(e), ToSummary(e)))], more ? rows[^1].RowKey : null);
+    }
+
     /// <summary>Records an evaluation's summary under If-Match; returns the due-index key it replaced, if any.</summary>
     public async Task<string?> RecordSummaryAsync(string programId, string pairId, PairSummary summary, CancellationToken ct)
     {

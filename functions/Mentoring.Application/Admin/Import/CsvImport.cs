@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Mentoring.Application.Admin.Participants;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +10,9 @@ internal sealed record RowError(int Line, string Reason);
 internal sealed record ImportReport(string Mode, int Rows, int Imported, int Rejected, IReadOnlyList<RowError> Errors);
 
 /// <summary>
-/// CSV imports (RFC 4180, a header row, UTF-8). Every row is validated first; each bad row is reported with its line and
-/// reason. Default mode "all": nothing is imported unless every row is good (400 with the report). <c>?mode=partial</c>
+/// CSV imports (RFC 4180, a header row, UTF-8), read as they arrive within the caps of <see cref="CsvRows"/>: a cap
+/// exceeded refuses the whole file before anything is written. Every row is validated first; each bad row is reported
+/// with its line and reason. Default mode "all": nothing is imported unless every row is good (400 with the report). <c>?mode=partial</c>
 /// imports the good rows and reports the bad ones.
 /// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent,managerName,culture</c> (the last four optional).
 /// Pairs: <c>id,mentorId,menteeId,cycleId,startedAt</c>.</para>
@@ -26,14 +26,11 @@ internal static class CsvImport
     {
         await Programs.ProgramHandlers.LoadAsync(request);
         var partial = Mode(request);
-        var text = await request.TextBodyAsync(request.Options.MaxCsvBytes);
         var good = new List<AdminParticipant>();
         var errors = new List<RowError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var rows = 0;
-        foreach (var (line, row) in Read(text, ["id", "name", "email", "role", "timeZone"]))
+        var rows = await CsvRows.ReadAsync(request, ["id", "name", "email", "role", "timeZone"], (line, row) =>
         {
-            rows++;
             var id = row("id");
             var validation = new Validation().Require(Validation.IsId(id), "id", "letters, digits, '-', '_' or '.', at most 64")
                 .Require(seen.Add(id), "id", "appears twice in the file");
@@ -49,7 +46,7 @@ internal static class CsvImport
                 errors.Add(new RowError(line, Describe(validation)));
             else
                 good.Add(ParticipantHandlers.From(request.ProgramId, id, body, suppressed: false));
-        }
+        });
 
         return await FinishAsync(request, partial, rows, good.Count, errors, () => request.Get<ParticipantRows>().SaveManyAsync(good, Parallelism, request.Aborted));
     }
@@ -58,17 +55,14 @@ internal static class CsvImport
     {
         var program = await Programs.ProgramHandlers.LoadAsync(request);
         var partial = Mode(request);
-        var text = await request.TextBodyAsync(request.Options.MaxCsvBytes);
         var people = await request.Get<ParticipantRows>().IdsAsync(request.ProgramId, request.Aborted);
         var cycles = (await request.Get<Programs.ProgramProfileStore>().ListCyclesAsync(request.ProgramId, request.Aborted))
             .ToDictionary(c => c.CycleId, StringComparer.Ordinal);
         var good = new List<PairRecord>();
         var errors = new List<RowError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var rows = 0;
-        foreach (var (line, row) in Read(text, ["id", "mentorId", "menteeId"]))
+        var rows = await CsvRows.ReadAsync(request, ["id", "mentorId", "menteeId"], (line, row) =>
         {
-            rows++;
             var (id, mentor, mentee) = (row("id"), row("mentorId"), row("menteeId"));
             var cycleId = NullIfEmpty(row("cycleId")) ?? program.CurrentCycleId;
             var startedText = row("startedAt");
@@ -84,12 +78,12 @@ internal static class CsvImport
             if (validation.Errors.Count > 0)
             {
                 errors.Add(new RowError(line, Describe(validation)));
-                continue;
+                return;
             }
 
             var start = startedText.Length > 0 ? started : cycleId is not null && cycles[cycleId].Start > request.Now ? cycles[cycleId].Start : request.Now;
             good.Add(new PairRecord(request.ProgramId, id, mentor, mentee, start, cycleId));
-        }
+        });
 
         return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
         {
@@ -124,32 +118,6 @@ internal static class CsvImport
         "partial" => true,
         _ => throw ApiProblem.Invalid("mode must be 'all' or 'partial'."),
     };
-
-    /// <summary>Data rows with their line number in the file (the header is line 1), and a field reader by header name.</summary>
-    private static List<(int Line, Func<string, string> Field)> Read(string text, string[] required)
-    {
-        var options = new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true };
-        using var csv = CsvReader.FromText(text, options);
-        var rows = new List<(int, Func<string, string>)>();
-        try
-        {
-            var header = csv.Headers.ToList();
-            var missing = required.Where(r => !header.Contains(r, StringComparer.Ordinal)).ToList();
-            if (header.Count == 0 || missing.Count > 0)
-                throw ApiProblem.Invalid("The header row lacks: " + string.Join(", ", header.Count == 0 ? required : missing) + ".");
-            while (csv.Read())
-            {
-                var fields = header.Select((name, i) => (name, value: i < csv.FieldCount ? csv.GetString(i).Trim() : "")).ToDictionary(x => x.name, x => x.value, StringComparer.Ordinal);
-                rows.Add(((int)csv.LineNumber, name => fields.TryGetValue(name, out var value) ? value : ""));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            throw ApiProblem.Invalid("The file is not valid CSV: " + e.Message);
-        }
-
-        return rows;
-    }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

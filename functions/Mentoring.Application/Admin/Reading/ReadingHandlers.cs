@@ -25,7 +25,8 @@ internal sealed record ProgramHealthView(
     int ActivePairs,
     IReadOnlyDictionary<string, int> PairsPerRiskLevel,
     CycleFigures Current,
-    CycleFigures? Previous);
+    CycleFigures? Previous,
+    string? ContinuationToken = null);
 
 internal sealed record AtRiskPair(
     string PairId, string? MentorName, string? MenteeName, RiskLevel RiskLevel, int Score, DateTimeOffset? EvaluatedAt, IReadOnlyList<string> Reasons,
@@ -56,16 +57,22 @@ internal sealed record TimelineMessage(string TemplateId, string Recipient, stri
 internal static class ReadingHandlers
 {
     private const int Parallelism = 8;
+    private const string HealthRoute = "health";
+    private const string AtRiskRoute = "at-risk";
 
     /// <summary>
     /// Pairs per risk level (from each pair's last evaluation), and for the current and the previous cycle: meetings held
     /// against meetings expected (active pairs × days in the cycle so far ÷ cadence), postponements (moves later and
     /// cancellations made in the window), and the postponement rate = postponements ÷ (held + postponements).
+    /// One page of pairs at a time (<c>pageSize</c> pairs, default and at most Admin:MaxPageSize), each pair's ledger
+    /// read once: the figures of a program of more pairs are the sums of its pages' figures.
     /// </summary>
     public static async Task<IResult> HealthAsync(AdminRequest request)
     {
         var program = await ProgramHandlers.LoadAsync(request);
-        var pairs = await request.Get<PairStore>().ListAsync(program.ProgramId, request.Aborted);
+        var (size, token) = request.Page(request.Options.MaxPageSize);
+        var after = PageToken.Read(token, HealthRoute, program.ProgramId, keyCount: 1)?[0];
+        var (pairs, next) = await request.Get<PairStore>().PageAsync(program.ProgramId, after, size, request.Aborted);
         var cycles = await request.Get<ProgramProfileStore>().ListCyclesAsync(program.ProgramId, request.Aborted);
         var current = cycles.FirstOrDefault(c => c.CycleId == program.CurrentCycleId) ?? cycles.LastOrDefault(c => c.Start <= request.Now);
         var previous = current is null ? null : cycles.LastOrDefault(c => c.End <= current.Start);
@@ -87,31 +94,39 @@ internal static class ReadingHandlers
             pairs.Count(p => p.Pair.Status == PairStatus.Active),
             levels,
             Figures(current?.CycleId, window.Item1, window.Item2, [.. ledgers], program, request.Now),
-            previous is null ? null : Figures(previous.CycleId, previous.Start, previous.End, [.. ledgers], program, request.Now));
+            previous is null ? null : Figures(previous.CycleId, previous.Start, previous.End, [.. ledgers], program, request.Now),
+            next is null ? null : PageToken.Create(HealthRoute, program.ProgramId, next));
         return Results.Json(view, AdminJson.Options);
     }
 
-    /// <summary>Pairs whose last evaluation left them at risk or dormant, worst first, each with the engine's reasons now.</summary>
+    /// <summary>
+    /// Pairs whose last evaluation left them at risk or dormant, worst first, each with the engine's reasons now. One page
+    /// of pairs at a time (<c>pageSize</c> pairs read, default and at most Admin:MaxPageSize): the at-risk pairs among
+    /// them, worst first within the page.
+    /// </summary>
     public static async Task<IResult> AtRiskAsync(AdminRequest request)
     {
         var program = await ProgramHandlers.LoadAsync(request);
-        var flagged = (await request.Get<PairStore>().ListAsync(program.ProgramId, request.Aborted))
+        var (size, token) = request.Page(request.Options.MaxPageSize);
+        var after = PageToken.Read(token, AtRiskRoute, program.ProgramId, keyCount: 1)?[0];
+        var (pairs, next) = await request.Get<PairStore>().PageAsync(program.ProgramId, after, size, request.Aborted);
+        var flagged = pairs
             .Where(p => p.Summary.RiskLevel >= RiskLevel.AtRisk && p.Pair.Status != PairStatus.Ended)
             .OrderBy(p => p.Summary.Score).ThenBy(p => p.Pair.PairId, StringComparer.Ordinal)
-            .Take(request.Page().Size)
             .ToList();
         var reader = request.Get<PairReader>();
-        var items = new List<AtRiskPair>();
-        foreach (var (pair, summary) in flagged)
+        var items = new AtRiskPair[flagged.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, flagged.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = request.Aborted }, async (i, ct) =>
         {
-            var reading = await reader.ReadAsync(program.ProgramId, pair.PairId, request.Now, request.Aborted);
+            var (pair, summary) = flagged[i];
+            var reading = await reader.ReadAsync(program.ProgramId, pair.PairId, request.Now, ct);
             var last = reading?.Log.Messages.Where(m => m.SentAt is not null).MaxBy(m => m.SentAt);
-            items.Add(new AtRiskPair(pair.PairId, reading?.MentorName, reading?.MenteeName, summary.RiskLevel!.Value, summary.Score ?? 0, summary.EvaluatedAt,
+            items[i] = new AtRiskPair(pair.PairId, reading?.MentorName, reading?.MenteeName, summary.RiskLevel!.Value, summary.Score ?? 0, summary.EvaluatedAt,
                 [.. reading?.Evaluation?.Health.Reasons ?? []],
-                last is null ? null : new LastEmail(last.Decision.TemplateId, last.Decision.Recipient.Kind.ToString(), last.SentAt!.Value)));
-        }
+                last is null ? null : new LastEmail(last.Decision.TemplateId, last.Decision.Recipient.Kind.ToString(), last.SentAt!.Value));
+        });
 
-        return Results.Json(new { items }, AdminJson.Options);
+        return Results.Json(new { items, continuationToken = next is null ? null : PageToken.Create(AtRiskRoute, program.ProgramId, next) }, AdminJson.Options);
     }
 
     /// <summary>A pair's ledger, its meetings as they stand, the signals now, and every message decided, with why.</summary>
