@@ -1,14 +1,22 @@
 using System.Globalization;
 using Mentoring.IcsBench;
 
-// dotnet run -c Release --project bench/Mentoring.IcsBench -- [--events 40000] [--keep DIR]
+// dotnet run -c Release --project bench/Mentoring.IcsBench -- [--events 40000] [--keep DIR] [--stages]
 //   --events N: the size of the export replayed (default 40,000 events, ~20 MB); --keep DIR: write the files there and
-//   leave them (default: a temporary folder, deleted afterwards).
+//   leave them (default: a temporary folder, deleted afterwards); --stages: instead of the table, where a replay of the
+//   export spends its time, stage by stage, in this process.
 var events = args.SkipWhile(a => a != "--events").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(40_000);
 var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
+var stages = args.Contains("--stages");
 var folder = keep is null ? Directory.CreateTempSubdirectory("icsbench-").FullName : Directory.CreateDirectory(keep).FullName;
 try
 {
+    if (stages)
+    {
+        ReplayStages.Run(ExportFile.Write(Path.Combine(folder, "export.ics"), events));
+        return;
+    }
+
     Console.WriteLine("| input | size | what is measured | result | seconds | CPU seconds | peak memory |");
     Console.WriteLine("| --- | ---: | --- | --- | ---: | ---: | ---: |");
 

@@ -20,10 +20,14 @@ public static class PairEngine
     /// <summary>Nothing waits longer than this between two evaluations, whatever the ledger says.</summary>
     public static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromDays(7);
 
-    public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now)
+    public static PairEvaluation Evaluate(PairSnapshot snapshot, EngagementPolicy policy, DateTimeOffset now) =>
+        EvaluateFolded(Timeline.Build(snapshot.Ledger, now, policy), snapshot, policy);
+
+    /// <summary>The same, on the snapshot's ledger already folded to the instant of evaluation (a replay folds as it steps).</summary>
+    internal static PairEvaluation EvaluateFolded(Timeline timeline, PairSnapshot snapshot, EngagementPolicy policy)
     {
         var pair = snapshot.Pair;
-        var timeline = Timeline.Build(snapshot.Ledger, now, policy);
+        var now = timeline.Now;
         var seen = PairObservation.Observe(timeline, pair, snapshot.History, policy);
         var program = ProgramCrunchDetector.WithPair(snapshot.Program ?? ProgramConditions.None, pair, seen.LastSetbackAt, policy, now);
         var signals = SignalDetector.Detect(seen, pair, program, policy);
@@ -52,9 +56,12 @@ public static class PairEngine
     }
 
     /// <summary>The meetings as the ledger says they stand at <paramref name="now"/>, by original start.</summary>
-    public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
+    public static IReadOnlyList<Meeting> MeetingsAt(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy) =>
+        MeetingsOf(Timeline.Build(ledger, now, policy));
+
+    /// <summary>The meetings as a timeline says they stand at its instant, by original start.</summary>
+    internal static IReadOnlyList<Meeting> MeetingsOf(Timeline timeline)
     {
-        var timeline = Timeline.Build(ledger, now, policy);
         var meetings = new List<Meeting>(timeline.MeetingCount);
         foreach (var meeting in timeline.Meetings)
             meetings.Add(meeting.ToMeeting(timeline.NowTicks));
@@ -62,11 +69,8 @@ public static class PairEngine
     }
 
     /// <summary>The ledger's distinct changes made up to <paramref name="now"/>, in the order the engine reads them.</summary>
-    public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy)
-    {
-        var timeline = Timeline.Build(ledger, now, policy);
-        return timeline.CopyChanges();
-    }
+    public static IReadOnlyList<LedgerChange> DistinctChanges(IReadOnlyList<LedgerChange> ledger, DateTimeOffset now, EngagementPolicy policy) =>
+        Timeline.Build(ledger, now, policy).CopyChanges();
 
     /// <summary>Every instant at which a signal's condition turns true by time alone.</summary>
     /// <remarks>In UTC ticks, like the observation: the instants come from it, and become instants only if one is next.</remarks>

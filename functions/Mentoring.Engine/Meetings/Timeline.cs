@@ -18,6 +18,10 @@ internal sealed class Timeline
     private readonly ChangeEvent[] _events;
     private readonly Dictionary<string, int> _index;
 
+    /// <summary>For a timeline that grows (<see cref="InReadingOrder"/>): the ledger positions folded so far, and the last change id folded.</summary>
+    private int _folded;
+    private string? _lastFoldedId;
+
     private Timeline(LedgerChange[] ledger, DateTimeOffset now)
     {
         _ledger = ledger;
@@ -30,10 +34,10 @@ internal sealed class Timeline
         NowTicks = now.UtcTicks;
     }
 
-    public DateTimeOffset Now { get; }
+    public DateTimeOffset Now { get; private set; }
 
     /// <summary><see cref="Now"/> in UTC ticks.</summary>
-    public long NowTicks { get; }
+    public long NowTicks { get; private set; }
 
     public int MeetingCount { get; private set; }
 
@@ -60,6 +64,33 @@ internal sealed class Timeline
         var timeline = new Timeline(ledger as LedgerChange[] ?? [.. ledger], now);
         timeline.Fold(policy);
         return timeline;
+    }
+
+    /// <summary>
+    /// A timeline over a ledger already in the order the engine reads it, folded a prefix at a time by
+    /// <see cref="AdvanceTo"/>: a replay that steps through a long history folds each change once, not once per step.
+    /// </summary>
+    public static Timeline InReadingOrder(LedgerChange[] ordered) => new(ordered, DateTimeOffset.MinValue);
+
+    /// <summary>
+    /// Folds the changes up to position <paramref name="known"/> (all made by <paramref name="now"/>) on top of those
+    /// folded before, and stands at <paramref name="now"/>: the same state <see cref="Build"/> gives for that prefix.
+    /// </summary>
+    public void AdvanceTo(int known, DateTimeOffset now, EngagementPolicy policy)
+    {
+        if (known < _folded || now < Now)
+            throw new ArgumentOutOfRangeException(nameof(known), "A timeline only moves forward.");
+        Now = now;
+        NowTicks = now.UtcTicks;
+        for (; _folded < known; _folded++)
+        {
+            var change = _ledger[_folded];
+            if (ChangeCount > 0 && string.Equals(_lastFoldedId, change.ChangeId, StringComparison.Ordinal))
+                continue;
+            _lastFoldedId = change.ChangeId;
+            _distinct[ChangeCount++] = _folded;
+            Apply(change.ChangedAt.UtcTicks, change, policy);
+        }
     }
 
     /// <summary>The index of the meeting with this id, or -1.</summary>

@@ -1,5 +1,6 @@
 using Mentoring.Engine.Campaign;
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
@@ -12,10 +13,10 @@ namespace Mentoring.Engine.Replay;
 /// engine asked to be woken, feeding each decided message back as sent at its send time.
 /// </summary>
 /// <remarks>
-/// The ledger is put in the engine's reading order once (when made, then change id, then kind), and each evaluation is
-/// given only the changes made by its instant: what the engine would read of the whole ledger at that instant, in the
-/// same order, without filtering and sorting the whole ledger again at every step (that made a long history quadratic
-/// in its sort). The engine still folds every change made so far at each evaluation.
+/// The ledger is put in the engine's reading order once (when made, then change id, then kind), and each evaluation
+/// reads only the changes made by its instant: what the engine would read of the whole ledger at that instant, in the
+/// same order. One timeline is folded as the replay steps (each change once), not the whole history again at every
+/// evaluation: that made a long history quadratic.
 /// </remarks>
 public static class PairReplay
 {
@@ -48,6 +49,7 @@ public static class PairReplay
         }
 
         var known = 0;
+        var timeline = Timeline.InReadingOrder(ordered);
         var history = new List<SentMessage>();
         var decided = new List<MessageDecision>();
         var signals = new List<Signal>();
@@ -58,7 +60,8 @@ public static class PairReplay
         {
             while (known < ordered.Length && ordered[known].ChangedAt <= at)
                 known++;
-            var evaluation = PairEngine.Evaluate(new PairSnapshot(pair, new ArraySegment<LedgerChange>(ordered, 0, known), history, program), policy, at);
+            timeline.AdvanceTo(known, at, policy);
+            var evaluation = PairEngine.EvaluateFolded(timeline, new PairSnapshot(pair, new ArraySegment<LedgerChange>(ordered, 0, known), history, program), policy);
             evaluations++;
             foreach (var decision in evaluation.Decisions)
             {
@@ -77,8 +80,8 @@ public static class PairReplay
                 var messages = decided.OrderBy(d => d.NotBefore).ThenBy(d => d.IdempotencyKey, StringComparer.Ordinal).ToList();
                 return new ReplayResult(
                     at,
-                    PairEngine.MeetingsAt(ordered, at, policy),
-                    PairEngine.DistinctChanges(ordered, at, policy),
+                    PairEngine.MeetingsOf(timeline),
+                    timeline.CopyChanges(),
                     signals,
                     evaluation.Health,
                     messages.Where(d => d.NotBefore <= at).ToList(),

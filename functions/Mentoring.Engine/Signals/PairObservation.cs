@@ -111,32 +111,39 @@ internal sealed class PairObservation
         var now = Timeline.NowTicks;
         var meetings = Timeline.Meetings;
         var lastSetbackEver = LastSetbackEver(Timeline.Events);
+
+        // Counted in locals, not the properties: a replay reads every meeting of a long history at each evaluation.
+        int held = 0, streak = 0, lastHeld = -1, previousHeld = -1, nextUpcoming = -1;
+        var earliestUpcomingEnd = Ticks.None;
         for (var i = 0; i < meetings.Length; i++)
         {
             ref readonly var meeting = ref meetings[i];
             if (meeting.IsHeldAt(now))
             {
-                MeetingsHeld++;
+                held++;
                 if (lastSetbackEver == Ticks.None || meeting.Start > lastSetbackEver)
-                    Streak++;
-                if (LastHeldIndex < 0 || meeting.Start > meetings[LastHeldIndex].Start)
+                    streak++;
+                if (lastHeld < 0 || meeting.Start > meetings[lastHeld].Start)
                 {
-                    PreviousHeldIndex = LastHeldIndex;
-                    LastHeldIndex = i;
+                    previousHeld = lastHeld;
+                    lastHeld = i;
                 }
-                else if (PreviousHeldIndex < 0 || meeting.Start > meetings[PreviousHeldIndex].Start)
+                else if (previousHeld < 0 || meeting.Start > meetings[previousHeld].Start)
                 {
-                    PreviousHeldIndex = i;
+                    previousHeld = i;
                 }
             }
             else if (meeting.IsUpcomingAt(now))
             {
-                if (NextUpcomingIndex < 0 || meeting.Start < meetings[NextUpcomingIndex].Start)
-                    NextUpcomingIndex = i;
-                if (EarliestUpcomingEnd == Ticks.None || meeting.End < EarliestUpcomingEnd)
-                    EarliestUpcomingEnd = meeting.End;
+                if (nextUpcoming < 0 || meeting.Start < meetings[nextUpcoming].Start)
+                    nextUpcoming = i;
+                if (earliestUpcomingEnd == Ticks.None || meeting.End < earliestUpcomingEnd)
+                    earliestUpcomingEnd = meeting.End;
             }
         }
+
+        (MeetingsHeld, Streak, LastHeldIndex, PreviousHeldIndex, NextUpcomingIndex, EarliestUpcomingEnd) =
+            (held, streak, lastHeld, previousHeld, nextUpcoming, earliestUpcomingEnd);
 
         ReferenceTicks = LastHeldIndex >= 0 ? meetings[LastHeldIndex].Start : pair.StartedAt.UtcTicks;
         SetbacksAfterTicks = LastHeldIndex >= 0 ? ReferenceTicks : Ticks.None;

@@ -61,13 +61,26 @@ internal static class ReplayCommand
             return BadInput;
         }
 
-        var policy = EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays };
-        var result = PairReplay.Run(PairOf(arguments, history), history.Ledger, policy, history.AsOf);
+        WriteReport(stdout, arguments, history, Replay(arguments, history));
+        await stdout.WriteLineAsync();
+        return Ok;
+    }
+
+    /// <summary>The engine run over the history read.</summary>
+    internal static ReplayResult Replay(ReplayArguments arguments, HistoryFile history) =>
+        PairReplay.Run(PairOf(arguments, history), history.Ledger, EngagementPolicy.Default with { CadenceDays = arguments.CadenceDays }, history.AsOf);
+
+    /// <summary>
+    /// The JSON document printed for a replay, written as it is serialized: a long history's report is tens of
+    /// megabytes, not to be held as a string as well.
+    /// </summary>
+    internal static void WriteReport(TextWriter stdout, ReplayArguments arguments, HistoryFile history, ReplayResult result)
+    {
         var outside = result.SteppedFrom is { } from
             ? [.. history.Notes, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The history changes at {result.Changes.Select(c => c.ChangedAt).Distinct().Count():N0} instants: the engine was run from {from:yyyy-MM-ddTHH:mm:ssZ} (the last {PairReplay.MaxSteppedChangeInstants:N0}); earlier changes were read into the state it started from, but no message or signal before it was replayed.")]
             : history.Notes;
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(ReplayReport.From(result, arguments.History, arguments.CadenceDays, outside), Json));
-        return Ok;
+        using var utf8 = new TextWriterStream(stdout);
+        JsonSerializer.Serialize(utf8, ReplayReport.From(result, arguments.History, arguments.CadenceDays, outside), Json);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class IcsHistory
         {
             // A VTIMEZONE written after the events that use it: read the file's zones in a first pass.
             foreach (var component in IcsRawScanner.Scan(text, budget).Where(c => c.Event is null))
-                zones.Define(LoadZone(component));
+                Define(zones, component);
         }
 
         var versions = new List<EventVersion>();
@@ -60,7 +60,7 @@ public sealed class IcsHistory
         {
             if (component.Event is not { } rawEvent)
             {
-                zones.Define(LoadZone(component));
+                Define(zones, component);
                 continue;
             }
 
@@ -77,17 +77,23 @@ public sealed class IcsHistory
 
     private static bool ZonesFollowEvents(string text)
     {
-        var lastZone = text.LastIndexOf("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase);
         var firstEvent = text.IndexOf("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase);
-        return lastZone >= 0 && firstEvent >= 0 && lastZone > firstEvent;
+        return firstEvent >= 0 && text.IndexOf("BEGIN:VTIMEZONE", firstEvent, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>A VTIMEZONE, by its TZID, to be loaded if an event needs it.</summary>
+    private static void Define(IcsZones zones, IcsComponent component)
+    {
+        if (IcsRawScanner.ZoneIdOf(component.Where) is { } tzId)
+            zones.Define(tzId, () => LoadZone(component));
     }
 
     /// <summary>One VTIMEZONE loaded by Ical.Net on its own (the zones are few and small).</summary>
-    private static List<VTimeZone> LoadZone(IcsComponent component)
+    private static VTimeZone? LoadZone(IcsComponent component)
     {
         try
         {
-            return Calendar.Load("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + component.Text + "END:VCALENDAR\r\n")?.TimeZones.ToList() ?? [];
+            return Calendar.Load("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + component.Text + "END:VCALENDAR\r\n")?.TimeZones.FirstOrDefault();
         }
         catch (Exception e) when (e is SerializationException or ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {

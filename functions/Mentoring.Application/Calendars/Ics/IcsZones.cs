@@ -9,14 +9,15 @@ namespace Mentoring.Application.Calendars.Ics;
 /// <see cref="TimeZoneInfo"/> (IANA and Windows ids both resolve on .NET, else the file's own VTIMEZONE for that id),
 /// floating values in the caller's default zone.
 /// </summary>
-internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>? definitions = null)
+internal sealed class IcsZones(TimeZoneInfo defaultZone)
 {
     private readonly Dictionary<string, TimeZoneInfo?> _cache = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly Dictionary<string, VTimeZone> _definitions = (definitions ?? [])
-        .Where(d => !string.IsNullOrWhiteSpace(d.TzId))
-        .GroupBy(d => Normalise(d.TzId!), StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The file's VTIMEZONEs by TZID, loaded (by Ical.Net, which costs more than reading a whole export of plain events)
+    /// only when an event names a TZID that is neither IANA nor Windows.
+    /// </summary>
+    private readonly Dictionary<string, Lazy<VTimeZone?>> _definitions = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly Dictionary<string, string> _problems = new(StringComparer.OrdinalIgnoreCase);
 
@@ -48,21 +49,18 @@ internal sealed class IcsZones(TimeZoneInfo defaultZone, IEnumerable<VTimeZone>?
         return zone;
     }
 
-    /// <summary>Adds the file's own definitions (a VTIMEZONE read as the file is scanned); the first for a TZID wins.</summary>
-    public void Define(IEnumerable<VTimeZone> definitions)
+    /// <summary>Adds one of the file's own definitions (a VTIMEZONE found as the file is scanned); the first for a TZID wins.</summary>
+    public void Define(string tzId, Func<VTimeZone?> load)
     {
-        foreach (var definition in definitions.Where(d => !string.IsNullOrWhiteSpace(d.TzId)))
-        {
-            if (_definitions.TryAdd(Normalise(definition.TzId!), definition))
-                _cache.Clear();
-        }
+        if (!string.IsNullOrWhiteSpace(tzId) && _definitions.TryAdd(Normalise(tzId), new Lazy<VTimeZone?>(load)))
+            _cache.Clear();
     }
 
     private TimeZoneInfo? Defined(string name)
     {
-        if (!_definitions.TryGetValue(name, out var definition))
+        if (!_definitions.TryGetValue(name, out var definition) || definition.Value is not { } loaded)
             return null;
-        var zone = IcsDefinedZone.Read(definition, name, out var problem);
+        var zone = IcsDefinedZone.Read(loaded, name, out var problem);
         if (problem is not null)
             _problems[name] = problem;
         return zone;

@@ -11,6 +11,8 @@ internal static class VersionOrder
     public static List<EventVersion> Sort(IEnumerable<EventVersion> versions)
     {
         var all = versions.ToList();
+        if (all.Count == 1)
+            return all; // most meetings of an export: nothing to order
         var effective = all.ToDictionary(
             v => v,
             v => v.Sequence ?? all.Where(o => o.Sequence is not null && o.OrderStamp <= v.OrderStamp).Select(o => o.Sequence!.Value).DefaultIfEmpty(0).Max());

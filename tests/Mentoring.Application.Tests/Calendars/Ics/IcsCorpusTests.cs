@@ -1,13 +1,19 @@
 using System.Globalization;
 using Mentoring.Application.Calendars.Ics;
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Meetings;
+using Mentoring.Engine.Pairs;
+using Mentoring.Engine.Policy;
+using Mentoring.Engine.Replay;
 
 namespace Mentoring.Application.Tests.Calendars.Ics;
 
 /// <summary>
 /// Calendar files in the shapes Google, Outlook/Exchange, Thunderbird, Apple and iTIP exchanges write them (Corpus/),
 /// each read as the pair's ledger and compared, change by change, with the .expected file beside it: "horizon", the
-/// counts ("expect meetings= moves= cancellations="), then every change in meeting order.
+/// ledger's counts ("expect meetings= moves= cancellations="), what the engine makes of it replayed up to the horizon
+/// as <c>replay</c> does ("engine meetings= held= cancelled= moves= postponements= signals="), then every change in
+/// meeting order.
 /// </summary>
 public sealed class IcsCorpusTests
 {
@@ -31,6 +37,21 @@ public sealed class IcsCorpusTests
                 ledger.Count(c => c.Kind == ChangeKind.Cancelled)));
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void CorpusFile_EngineCountsAsExpected(string file)
+    {
+        var expected = Expectation.Read(Path.Combine(Folder, Path.ChangeExtension(file, ".expected")));
+        var calendar = IcsHistory.Parse(File.ReadAllText(Path.Combine(Folder, file)));
+        var ledger = calendar.ToLedger(new IcsLedgerOptions(expected.Horizon));
+
+        var result = PairReplay.Run(PairOf(ledger, calendar.Zone ?? TimeZoneInfo.Utc), ledger, EngagementPolicy.Default, expected.Horizon);
+
+        var signals = result.Signals.Select(s => s.Kind.ToString()).Distinct().ToList();
+        var counted = string.Create(CultureInfo.InvariantCulture, $"meetings={result.Meetings.Count} held={result.Meetings.Count(m => m.Status == MeetingStatus.Held)} cancelled={result.Meetings.Count(m => m.Status == MeetingStatus.Cancelled)} moves={result.Meetings.Sum(m => m.TimesMoved)} postponements={result.Meetings.Sum(m => m.Postponements)} signals={(signals.Count == 0 ? "none" : string.Join(',', signals))}");
+        Assert.True(expected.Engine == counted, $"{file}: the .expected file says 'engine {expected.Engine}'; the engine counts 'engine {counted}'.");
+    }
+
     [Fact]
     public void Corpus_HasTheShapesTheIssueNames()
     {
@@ -39,6 +60,16 @@ public sealed class IcsCorpusTests
         Assert.All(["google-", "outlook-", "exchange-", "thunderbird-", "apple-", "itip-"], prefix => Assert.Contains(files, f => f.StartsWith(prefix, StringComparison.Ordinal)));
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(Folder, Path.ChangeExtension(f, ".expected"))), $"{f} has no .expected file"));
     }
+
+    /// <summary>The pair as <c>replay</c> takes it from a file: started at its first meeting, both people in the file's zone.</summary>
+    private static PairContext PairOf(IReadOnlyList<LedgerChange> ledger, TimeZoneInfo zone) => new(
+        "corpus",
+        "corpus",
+        new Participant("mentor", Party.Mentor, zone),
+        new Participant("mentee", Party.Mentee, zone),
+        ledger.Where(c => c is { Kind: ChangeKind.Scheduled, Start: not null }).Min(c => c.Start!.Value),
+        Cycle: null,
+        ProgramTimeZone: zone);
 
     private static string Describe(LedgerChange change) => change.Kind switch
     {
@@ -50,7 +81,7 @@ public sealed class IcsCorpusTests
     private static string Time(DateTimeOffset? instant) =>
         instant is { } i ? i.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) : "-";
 
-    private sealed record Expectation(DateTimeOffset Horizon, (int Meetings, int Moves, int Cancellations) Counts, IReadOnlyList<string> Changes)
+    private sealed record Expectation(DateTimeOffset Horizon, (int Meetings, int Moves, int Cancellations) Counts, string? Engine, IReadOnlyList<string> Changes)
     {
         public static Expectation Read(string path)
         {
@@ -62,7 +93,8 @@ public sealed class IcsCorpusTests
             return new Expectation(
                 horizon,
                 (counts["meetings"], counts["moves"], counts["cancellations"]),
-                [.. lines.Where(l => !l.StartsWith("horizon ", StringComparison.Ordinal) && !l.StartsWith("expect ", StringComparison.Ordinal))]);
+                lines.SingleOrDefault(l => l.StartsWith("engine ", StringComparison.Ordinal))?["engine ".Length..],
+                [.. lines.Where(l => !l.StartsWith("horizon ", StringComparison.Ordinal) && !l.StartsWith("expect ", StringComparison.Ordinal) && !l.StartsWith("engine ", StringComparison.Ordinal))]);
         }
     }
 }
