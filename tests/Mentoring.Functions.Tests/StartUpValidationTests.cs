@@ -12,8 +12,8 @@ namespace Mentoring.Functions.Tests;
 /// The app's start-up validation runs on the Functions host exactly as on the local host: the same invalid settings stop
 /// both, with the same messages, naming the settings and never their values.
 /// </summary>
-[Collection(FunctionsHostFixture.Collection)]
-public sealed class StartUpValidationTests(FunctionsHostFixture host, ITestOutputHelper output)
+[Collection(StartUpFixture.Collection)]
+public sealed class StartUpValidationTests(StartUpFixture host, ITestOutputHelper output)
 {
     private const string ShortKey = "too-short-signing-key";
 
@@ -28,7 +28,8 @@ public sealed class StartUpValidationTests(FunctionsHostFixture host, ITestOutpu
     [Fact]
     public async Task InvalidSettings_StopBothHosts_WithTheSameMessages()
     {
-        var environment = new Dictionary<string, string>(host.HostEnvironment, StringComparer.Ordinal);
+        output.WriteLine($"Host: {host.Description}");
+        var environment = new Dictionary<string, string>(host.Environment, StringComparer.Ordinal);
         foreach (var (name, value) in Invalid)
             environment[name] = value;
 
@@ -38,7 +39,7 @@ public sealed class StartUpValidationTests(FunctionsHostFixture host, ITestOutpu
         Assert.Contains(local, f => f.Contains("Auth:BootstrapKey", StringComparison.Ordinal));
         Assert.Contains(local, f => f.Contains("Webhooks:Zoom:Secrets:0 (app setting Webhooks__Zoom__Secrets__0) is an unresolved Key Vault", StringComparison.Ordinal));
 
-        var (log, healthy) = await host.RunAnotherAsync(environment, [.. local, "OptionsValidationException"], TimeSpan.FromMinutes(2));
+        var (log, healthy) = await host.RunAsync(environment, [.. local, "OptionsValidationException"], TimeSpan.FromMinutes(2));
 
         Assert.False(healthy, "the Functions host answered healthy with invalid settings");
         Assert.All(local, failure => Assert.True(log.Contains(failure, StringComparison.Ordinal), $"the Functions host's log lacks \"{failure}\":{Environment.NewLine}{Tail(log)}"));

@@ -75,17 +75,11 @@ internal sealed partial class BookingHandler(
     {
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
-        if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, now, out var link, out var refusal))
-        {
-            LogRefused(refusal.ToString());
-            return LinkPages.Refuse(context.Request, refusal);
-        }
-
-        var body = await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, ct);
-        if (body is null)
-            return LinkPages.TooLarge(context.Request);
-        var form = HttpBodies.Form(context.Request, body);
-        if (await LoadAsync(link!.Claims, now, ct) is not { } pair)
+        var request = await LinkPost.ReadAsync(context, signer, Purposes, now, MaxBodyBytes, LogRefused);
+        if (request.IsRefused)
+            return request.Refusal;
+        var (link, form) = (request.Link, request.Form);
+        if (await LoadAsync(link.Claims, now, ct) is not { } pair)
             return Gone(context.Request);
         if (pair.Status != Engine.Pairs.PairStatus.Active)
             return LinkPages.Refuse(context.Request, StatusCodes.Status409Conflict, "This pair is not active.", "The program paused or ended it: there is nothing to book.");

@@ -55,17 +55,11 @@ internal sealed partial class CheckInHandler(
     {
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
-        if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, now, out var link, out var refusal))
-        {
-            LogRefused(refusal.ToString());
-            return LinkPages.Refuse(context.Request, refusal);
-        }
-
-        var body = await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, ct);
-        if (body is null)
-            return LinkPages.TooLarge(context.Request);
-        var form = HttpBodies.Form(context.Request, body);
-        var claims = link!.Claims;
+        var request = await LinkPost.ReadAsync(context, signer, Purposes, now, MaxBodyBytes, LogRefused);
+        if (request.IsRefused)
+            return request.Refusal;
+        var (link, form) = (request.Link, request.Form);
+        var claims = link.Claims;
         if (claims.PairId is not { } pairId || await programs.GetAsync(claims.ProgramId, ct) is not { } program)
             return LinkPages.Refuse(context.Request, StatusCodes.Status404NotFound, "This pair no longer exists.", "There is nothing left to record.");
 

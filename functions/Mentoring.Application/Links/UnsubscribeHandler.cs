@@ -33,17 +33,13 @@ internal sealed partial class UnsubscribeHandler(
     {
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
-        if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, now, out var link, out var refusal))
-        {
-            LogRefused(refusal.ToString());
-            return LinkPages.Refuse(context.Request, refusal);
-        }
-
         // RFC 8058 bodies say "List-Unsubscribe=One-Click"; the signed token is what authorises, so any small body will do.
-        if (await HttpBodies.ReadAsync(context.Request, MaxBodyBytes, ct) is null)
-            return LinkPages.TooLarge(context.Request);
+        var request = await LinkPost.ReadAsync(context, signer, Purposes, now, MaxBodyBytes, LogRefused);
+        if (request.IsRefused)
+            return request.Refusal;
 
-        var claims = link!.Claims;
+        var link = request.Link;
+        var claims = link.Claims;
         var recipient = RecipientKeys.Parse(claims.RecipientKey);
         if (recipient is { } r && await programs.GetAsync(claims.ProgramId, ct) is { } program
             && await assembler.AddresseeAsync(program, r, ct) is { } to)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Mentoring.Testing;
 using Mentoring.Tests.Email;
@@ -17,10 +16,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime, IAppUnderTest
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly AzuriteFixture _azurite = new();
     private readonly StringBuilder _log = new();
+    private PublishedHost? _published;
     private Process? _host;
-    private string? _app;
-    private HostRuntime? _runtime;
-    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     /// <summary>Which host runs the app (printed by every test).</summary>
     public string Description { get; private set; } = "";
@@ -51,117 +48,16 @@ public sealed class FunctionsHostFixture : IAsyncLifetime, IAppUnderTest
     {
         await _azurite.InitializeAsync();
         SendGrid = await FakeSendGrid.StartAsync(TimeSpan.FromMinutes(30));
-        var runtime = _runtime = HostRuntime.Find();
-        Description = runtime.Description;
-        _app = PublishedApp.Publish();
+        _published = await PublishedHost.AcquireAsync();
+        Description = _published.Description;
 
-        var port = FreePort();
+        var port = PublishedHost.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         var environment = TestValues.Environment(StorageConnectionString, BaseUrl, SendGrid, out var differences);
         LocalDifferences = differences;
-        _environment = environment;
 
-        _host = StartHost(port, environment, Append);
+        _host = _published.Start(port, environment, Append);
         await WaitForHealthAsync();
-    }
-
-    /// <summary>The environment the collection's host runs with (the Bicep's settings, local values in place).</summary>
-    public IReadOnlyDictionary<string, string> HostEnvironment => _environment;
-
-    /// <summary>
-    /// Runs a second host over the same published app, with <paramref name="environment"/>, until its log shows every
-    /// one of <paramref name="expected"/>, it answers healthy, or <paramref name="timeout"/> passes; then stops it.
-    /// </summary>
-    public async Task<(string Log, bool Healthy)> RunAnotherAsync(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> expected, TimeSpan timeout)
-    {
-        var port = FreePort();
-        var log = new StringBuilder();
-        string Log()
-        {
-            lock (log)
-                return log.ToString();
-        }
-
-        using var host = StartHost(port, environment, line =>
-        {
-            lock (log)
-                log.AppendLine(line);
-        });
-        var healthy = false;
-        try
-        {
-            var deadline = TimeProvider.System.GetUtcNow() + timeout;
-            while (TimeProvider.System.GetUtcNow() < deadline && !expected.All(e => Log().Contains(e, StringComparison.Ordinal)))
-            {
-                try
-                {
-                    using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        healthy = true;
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening (yet)
-                }
-                catch (TaskCanceledException)
-                {
-                    // the host holds the request while it restarts its worker
-                }
-
-                await Task.Delay(500);
-            }
-        }
-        finally
-        {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-                await host.WaitForExitAsync();
-            }
-        }
-
-        return (Log(), healthy);
-    }
-
-    private Process StartHost(int port, IReadOnlyDictionary<string, string> environment, Action<string> append)
-    {
-        var start = _runtime!.Start(_app!, port);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        start.Environment.Remove("CONTAINER_NAME");
-
-        var host = Process.Start(start) ?? throw new InvalidOperationException("the Functions host did not start");
-        host.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                append(e.Data);
-        };
-        host.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                append(e.Data);
-        };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        return host;
-    }
-
-    /// <summary>Waits until the host's log shows <paramref name="text"/> at least <paramref name="count"/> times.</summary>
-    public async Task WaitForLogAsync(string text, int count = 1, TimeSpan? timeout = null)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(90));
-        while (Occurrences(Log, text) < count)
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-                throw new TimeoutException($"the host's log did not show \"{text}\" {count} time(s); last lines:{Environment.NewLine}{Tail()}");
-            await Task.Delay(250);
-        }
     }
 
     public static int Occurrences(string text, string part)
@@ -188,8 +84,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime, IAppUnderTest
         Http.Dispose();
         await SendGrid.DisposeAsync();
         await _azurite.DisposeAsync();
-        if (_app is not null)
-            Directory.Delete(_app, recursive: true);
+        if (_published is not null)
+            await PublishedHost.ReleaseAsync();
     }
 
     private async Task WaitForHealthAsync()
@@ -216,19 +112,10 @@ public sealed class FunctionsHostFixture : IAsyncLifetime, IAppUnderTest
         throw new TimeoutException($"the Functions host was not healthy within {StartTimeout}:{Environment.NewLine}{Tail()}");
     }
 
-    private void Append(string? line)
+    private void Append(string line)
     {
-        if (line is null)
-            return;
         lock (_log)
             _log.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
