@@ -61,11 +61,19 @@ internal static class PublicTargets
         }
     }
 
+    /// <summary>
+    /// The host's addresses. An address written with a trailing dot (<c>127.0.0.1.</c>) is that address, and localhost
+    /// names (<c>localhost.</c>, <c>x.localhost</c>) are loopback whatever a resolver says (RFC 6761 §6.3), so neither
+    /// depends on DNS to be refused.
+    /// </summary>
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
     {
         var trimmed = host.Trim('[', ']');
-        if (IPAddress.TryParse(trimmed, out var literal))
+        var name = trimmed.TrimEnd('.');
+        if (IPAddress.TryParse(name, out var literal))
             return [literal];
+        if (name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
         return await Dns.GetHostAddressesAsync(trimmed, ct).WaitAsync(LookupDeadline, ct);
     }
 }

@@ -37,6 +37,9 @@ public sealed class PrivateTargetsTests(AzuriteFixture azurite)
         "http://0.0.0.0:7071/api/health",
         "https://calendar.example.com@127.0.0.1/pair.ics",
         "https://224.0.0.251/pair.ics",
+        "http://127.0.0.1.:9/pair.ics",
+        "https://localhost.:9/pair.ics",
+        "https://feeds.localhost/pair.ics",
     ];
 
     [Theory]

@@ -21,6 +21,9 @@ internal sealed class AdminFuzzInputs(int seed)
         "continuationToken=%00%01garbage", "continuationToken=" + new string('A', 5000), "continuationToken=eyJub3QiOiJhIHRva2VuIn0",
         "status=weird", "status=", "format=html", "format=pdf", "mode=partial", "mode=junk", "pairId=", "pairId=%2F..%2F",
         "pairId=p1&recipient=nobody", "recipient=mentor:x", "recipient=%ff%fe", "%zz=1", "a=%", "=&&=", new string('q', 8000) + "=1",
+        "pageSize=1&continuationToken=" + Token("v1\nhealth\nfuzz\n..!2F..!2Fx/"), "continuationToken=" + Token("v1\noutbox\nfuzz\nother~p1\nmsg~a"),
+        "continuationToken=" + Token("v1\nat-risk\nanother-program\np1"), "continuationToken=" + Token("v1\nhealth\nfuzz"),
+        "continuationToken=" + Token("v1\noutbox\nfuzz\nfuzz~\n"), "continuationToken=djEK%ff%fe", "continuationToken=" + Token("v1\nhealth\nfuzz\n" + new string('a', 700)),
     ];
 
     private static readonly string[] OddSegments =
@@ -84,8 +87,12 @@ internal sealed class AdminFuzzInputs(int seed)
         if (contentType != "text/csv")
             return _mutator.Mutate(body);
         var text = Encoding.UTF8.GetString(body);
-        return Encoding.UTF8.GetBytes(_random.Next(6) switch
+        var rows = text.Split('\n').Skip(1).Where(l => l.Contains(',', StringComparison.Ordinal)).DefaultIfEmpty("x,y").ToList();
+        return Encoding.UTF8.GetBytes(_random.Next(9) switch
         {
+            6 => text.Replace("\n", "," + string.Join(',', Enumerable.Range(0, 40).Select(c => $"c{c}")) + "\n", StringComparison.Ordinal), // past Admin:MaxCsvColumns
+            7 => text + string.Concat(Enumerable.Range(0, 10_001).Select(i => rows[i % rows.Count].Insert(rows[i % rows.Count].IndexOf(',', StringComparison.Ordinal), $"r{i}") + "\n")), // past Admin:MaxCsvRows
+            8 => text + rows[0] + ",\"" + new string('w', 100_000) + "\"\n", // past Admin:MaxCsvRecordBytes
             0 => text[.._random.Next(text.Length)],
             1 => text.Replace(",", ",\"", StringComparison.Ordinal),
             2 => "\uFEFF" + text + "extra,columns,here,and,more,than,expected\n",
@@ -115,6 +122,8 @@ internal sealed class AdminFuzzInputs(int seed)
         segments[at] = OddSegments[_random.Next(OddSegments.Length)];
         return string.Join('/', segments);
     }
+
+    private static string Token(string text) => System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 
     private static string WithQuery(string path, string query) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
 }

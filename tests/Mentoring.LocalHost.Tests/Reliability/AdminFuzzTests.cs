@@ -5,6 +5,8 @@ using Mentoring.Application.Admin;
 using Mentoring.Application.Queues;
 using Mentoring.Testing;
 using Mentoring.Tests.Admin;
+using Mentoring.Tests.Calendars.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -63,6 +65,57 @@ public sealed class AdminFuzzTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
         Assert.Empty(stored.Except(accepted).Select(StoredMarkers.Of));
         Assert.NotEmpty(stored); // valid inputs were stored, so the search does find markers
+    }
+
+    /// <summary>
+    /// As deployed (no Network:AllowPrivateTargets): ICS feeds and subscription URLs that lead inside, in many spellings
+    /// and mutated, are refused — the known ones 400 problem+json —, nothing answers 5xx, and a loopback server that the
+    /// loopback spellings name never receives a request, neither on connect nor on a subscription's test delivery.
+    /// </summary>
+    [Fact]
+    public async Task PrivateTargets_DisallowedAsDeployed_FuzzedUrls_No5xx_KnownOnes400_LoopbackNeverReached()
+    {
+        await using var inside = await LoopbackServer.StartAsync((context, _) => context.Response.WriteAsync("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"));
+        await using var api = await AdminApi.StartAsync(azurite);
+        const string program = "fuzz-inside";
+        await api.SeedProgramAsync(program);
+        using var client = api.Client();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
+        var created = new List<string>();
+        var n = 0;
+        foreach (var (url, known) in new PrivateTargetUrls(seed: 20261203, port: inside.BaseUri.Port).All(mutated: 80))
+        {
+            var id = $"fz{n++}";
+            var bodies = new (string Path, string Field, object Body)[]
+            {
+                ($"programs/{program}/calendars", "resource", new { provider = "ics", pairId = "p1", resource = url }),
+                ($"programs/{program}/subscriptions", "url", new { id, url, eventTypes = new[] { "*" } }),
+            };
+            foreach (var (path, field, body) in bodies)
+            {
+                using var content = AdminApi.Json(body);
+                var input = new FuzzInput("POST", path, await content.ReadAsByteArrayAsync(), "application/json", [], known ? "known inside " + field : "mutated " + field);
+                var status = await SendAsync(client, input, url, failures);
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                if (known && status != 400)
+                    failures.Add($"{input.Kind} {url}: {status}, not 400");
+                if (status is >= 200 and < 300 && field == "url")
+                    created.Add(id);
+            }
+        }
+
+        foreach (var id in created)
+        {
+            var input = new FuzzInput("POST", $"programs/{program}/subscriptions/{id}/test", null, null, [], "test delivery");
+            var status = await SendAsync(client, input, id, failures);
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+
+        output.WriteLine($"{n} URLs, {created.Count} subscriptions accepted; {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
+        Assert.Empty(inside.Received);
     }
 
     private static async Task<int> SendAsync(HttpClient client, FuzzInput input, string route, List<string> failures)
