@@ -73,7 +73,7 @@ internal sealed class EmailAssembler(
         var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, ct), ct);
         var mailto = links.OneClickUnsubscribe.Length > 0 ? linkOptions.Value.UnsubscribeMailto : null;
         var email = RenderedEmail.Create(content, to.Address, to.DisplayName, messageId, links, mailto, pairId, program.ProgramId);
-        return email with { IdempotencyKey = decision.IdempotencyKey };
+        return email.InVoiceOf(program) with { IdempotencyKey = decision.IdempotencyKey };
     }
 
     /// <summary>The subject, HTML and text: the program's own text for the template where it has one, else the built-in.</summary>

@@ -46,7 +46,9 @@ internal sealed class EmlOutboxSender(IOptions<EmailOptions> options, TimeProvid
 
         Header("Message-ID", MessageIdHeader(email.MessageId, options.FromAddress));
         Header("Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
-        Header("From", $"{EncodeWord(Quote(options.FromName))} <{options.FromAddress}>");
+        Header("From", $"{EncodeWord(Quote(email.FromName ?? options.FromName))} <{options.FromAddress}>");
+        if (email.ReplyTo is { } replyTo)
+            Header("Reply-To", replyTo);
         Header("To", string.IsNullOrEmpty(email.ToName) ? email.ToAddress : $"{EncodeWord(Quote(email.ToName))} <{email.ToAddress}>");
         Header("Subject", EncodeWord(email.Subject));
         Header("MIME-Version", "1.0");

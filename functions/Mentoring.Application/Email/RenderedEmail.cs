@@ -24,8 +24,23 @@ public sealed record RenderedEmail(
     string? UnsubscribeMailto,
     IReadOnlyDictionary<string, string> CustomArgs,
     string? IdempotencyKey = null,
-    CalendarInvite? Invite = null)
+    CalendarInvite? Invite = null,
+    string? FromName = null,
+    string? ReplyTo = null)
 {
+    /// <summary>
+    /// The program's own voice: its name as the sender's name and its admin's address for replies (none when the admin is
+    /// the one reading). The deployment's sender address stays, since that is the domain SendGrid authenticates.
+    /// </summary>
+    internal RenderedEmail InVoiceOf(Storage.ProgramRecord program) => this with
+    {
+        FromName = OneLine(program.Name) is { Length: > 0 } name ? name : null,
+        ReplyTo = System.Net.Mail.MailAddress.TryCreate(program.AdminEmail, out var admin)
+            && !string.Equals(admin.Address, ToAddress, StringComparison.OrdinalIgnoreCase) ? admin.Address : null,
+    };
+
+    private static string OneLine(string? text) => new((text ?? "").Where(c => !char.IsControl(c)).ToArray());
+
     /// <summary>Puts a rendering into an envelope: the category is the template id, the custom args carry our ids.</summary>
     public static RenderedEmail Create(
         RenderedContent content,

@@ -122,7 +122,7 @@ internal sealed partial class BookingEmails(
         var content = new RenderedContent(TemplateId, subject, html, text, new Dictionary<TemplatePart, TemplateValidation>());
         var links = new EmailLinks(BookNext: book, Unsubscribe: unsubscribe, OneClickUnsubscribe: unsubscribe);
         return RenderedEmail.Create(content, to.Email, to.DisplayName, messageId, links, o.UnsubscribeMailto, meeting.PairId, programId)
-            with
+            .InVoiceOf(meeting.Program) with
         { Invite = invite };
     }
 

@@ -50,6 +50,18 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_InTheProgramsVoice_FromNameAndReplyToReachSendGrid()
+    {
+        await Sender().SendAsync(Email() with { FromName = "Platform Mentoring", ReplyTo = "hr.lead@example.com" });
+
+        var body = Assert.Single(_server.Bodies);
+        Assert.Empty(Assert.Single(_server.Violations));
+        Assert.Equal("mentoring@example.com", body.GetProperty("from").GetProperty("email").GetString());
+        Assert.Equal("Platform Mentoring", body.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("hr.lead@example.com", body.GetProperty("reply_to").GetProperty("email").GetString());
+    }
+
+    [Fact]
     public async Task Send_Request_CarriesIdsCategoriesAndOneClickUnsubscribe()
     {
         await Sender().SendAsync(Email());

@@ -53,6 +53,11 @@ public sealed partial class ProgramContentTests
             Assert.Contains("The business goal: " + Goal, email.Text, StringComparison.Ordinal);
             Assert.Contains("\"" + SponsorWords + "\"\n- Dana Whitfield, Chief Technology Officer", email.Text, StringComparison.Ordinal);
         });
+        Assert.All(beforeLaunch, email =>
+        {
+            Assert.Equal("Platform Mentoring <mentoring@example.org>", email.From); // the program's voice, the deployment's address
+            Assert.Equal("hr.lead@example.com", email.ReplyTo); // replies reach the program's admin
+        });
         var sent = beforeLaunch.Single(e => e.To.Contains("ben@example.com", StringComparison.Ordinal));
         var preview = await host.Api.SendAsync(HttpMethod.Get, "programs/content-goal/previews/campaign-before-launch?pairId=ana-ben&recipient=mentee");
         Assert.False(preview.GetProperty("example").GetBoolean());

@@ -10,7 +10,10 @@ internal static class SendGridMessageFactory
     public static SendGridMessage Create(RenderedEmail email, SendGridOptions options)
     {
         var message = new SendGridMessage();
-        message.SetFrom(new EmailAddress(options.FromAddress, string.IsNullOrEmpty(options.FromName) ? null : options.FromName));
+        var fromName = email.FromName ?? options.FromName;
+        message.SetFrom(new EmailAddress(options.FromAddress, string.IsNullOrEmpty(fromName) ? null : fromName));
+        if (email.ReplyTo is { } replyTo)
+            message.SetReplyTo(new EmailAddress(replyTo));
         message.AddTo(new EmailAddress(email.ToAddress, string.IsNullOrEmpty(email.ToName) ? null : email.ToName));
         message.SetSubject(email.Subject);
         if (email.Invite is { } invite)
