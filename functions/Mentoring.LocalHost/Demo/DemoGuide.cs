@@ -32,12 +32,12 @@ internal static class DemoGuide
         var bearer = key.Generated ?? "$KEY";
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Demo ready: program \"{DemoSeeder.ProgramId}\", {pairs} pairs, swept once.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  Dashboard:  {api}/dashboard#key={bearer}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Dashboard:  {api}/dashboard?program={DemoSeeder.ProgramId}  (paste the admin key into its key field)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  Outbox:     {outbox}  (one .eml file per email sent)");
         if (key.Generated is null)
             text.AppendLine("  Admin key:  KEY is your Auth:BootstrapKey (export KEY=... first)");
         else
-            text.AppendLine("  Admin key:  made for this run (set Auth:BootstrapKey to choose your own)");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  Admin key:  {key.Generated}  (made for this run; set Auth:BootstrapKey to choose your own)");
         text.AppendLine("Try:");
         text.AppendLine(CultureInfo.InvariantCulture, $"  curl -s {api}/health");
         text.AppendLine(CultureInfo.InvariantCulture, $"  curl -s {api}/programs/{DemoSeeder.ProgramId}/at-risk -H \"Authorization: Bearer {bearer}\"");

@@ -42,7 +42,9 @@ public sealed class DemoGuideTests : IAsyncLifetime
         try
         {
             var text = await guide.WaitAsync(TimeSpan.FromMinutes(2));
-            Assert.Contains("/api/dashboard#key=demo-", text, StringComparison.Ordinal);
+            Assert.Contains("/api/dashboard?program=demo  (paste the admin key into its key field)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("#key=", text, StringComparison.Ordinal); // the page reads no key from its URL
+            Assert.Matches(@"Admin key:  demo-[0-9a-f]{48}  \(made for this run", text);
             Assert.Contains("Outbox:     " + outbox, text, StringComparison.Ordinal);
 
             var curls = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("curl ", StringComparison.Ordinal)).ToList();
