@@ -91,17 +91,7 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         var filter = afterKey is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterKey}");
-        var rows = new List<TableEntity>(size + 1);
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(size + 1, 1000), cancellationToken: ct))
-        {
-            rows.Add(e);
-            if (rows.Count > size)
-                break;
-        }
-
-        var more = rows.Count > size;
-        if (more)
-            rows.RemoveAt(size);
+        var (rows, more) = await _table.QueryPageAsync(filter, size, select: null, ct);
         return ([.. rows.Select(e => (ToPair(e), ToSummary(e)))], more ? rows[^1].RowKey : null);
     }
 

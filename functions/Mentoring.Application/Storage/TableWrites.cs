@@ -72,4 +72,25 @@ internal static class TableWrites
             rows.Add(row);
         return rows;
     }
+
+    /// <summary>
+    /// One page of an admin listing: up to <paramref name="size"/> rows in key order, and whether more remain (one row
+    /// past the page is read to know, then dropped).
+    /// </summary>
+    public static async Task<(List<TableEntity> Rows, bool More)> QueryPageAsync(
+        this TableClient table, string filter, int size, IEnumerable<string>? select, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>(size + 1);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(size + 1, 1000), select: select, cancellationToken: ct))
+        {
+            rows.Add(row);
+            if (rows.Count > size)
+                break;
+        }
+
+        var more = rows.Count > size;
+        if (more)
+            rows.RemoveAt(size);
+        return (rows, more);
+    }
 }

@@ -33,17 +33,7 @@ internal static class OutboxHandlers
             : TableClient.CreateQueryFilter(
                 $"PartitionKey ge {after[0]} and PartitionKey lt {prefix + "\u007f"} and RowKey ge {"msg~"} and RowKey lt {"msg\u007f"} and (PartitionKey gt {after[0]} or RowKey gt {after[1]})");
         var table = request.Get<TableServiceClient>().GetTableClient(TableNames.PairLogs);
-        var rows = new List<TableEntity>(size + 1);
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(size + 1, 1000), select: Select, cancellationToken: request.Aborted))
-        {
-            rows.Add(e);
-            if (rows.Count > size)
-                break;
-        }
-
-        var more = rows.Count > size;
-        if (more)
-            rows.RemoveAt(size);
+        var (rows, more) = await table.QueryPageAsync(filter, size, Select, request.Aborted);
         var counts = Enum.GetNames<OutboxStatus>().ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         var items = new List<OutboxItem>();
         foreach (var e in rows)
