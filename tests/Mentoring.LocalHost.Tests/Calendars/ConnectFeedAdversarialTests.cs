@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Mentoring.Application.Calendars.Connections;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Connections;
-using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Tests.Calendars;
 
@@ -19,12 +17,6 @@ public sealed class ConnectFeedAdversarialTests(AzuriteFixture azurite)
 {
     private const string Calendars = $"programs/{WebhookHost.ProgramId}/calendars";
 
-    private static string Calendar(params string[] lines) =>
-        string.Join("\r\n", ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tests//EN", .. lines, "END:VCALENDAR", string.Empty]);
-
-    private static string Event(params string[] lines) =>
-        Calendar(["BEGIN:VEVENT", "UID:adversarial", "DTSTART:20250106T100000Z", "DURATION:PT1H", "DTSTAMP:20250101T000000Z", .. lines, "END:VEVENT"]);
-
     [Theory]
     [InlineData("huge", "bad-response")]
     [InlineData("deep", "bad-response")]
@@ -36,7 +28,7 @@ public sealed class ConnectFeedAdversarialTests(AzuriteFixture azurite)
     public async Task Connect_AdversarialFeed_EndsInSecondsWithItsOutcomeOnTheHealth(string feed, string? failure)
     {
         var hungUp = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await Support.LoopbackServer.StartAsync((context, _) => ServeAsync(feed, context, hungUp));
+        await using var server = await Support.LoopbackServer.StartAsync((context, _) => Support.AdversarialFeeds.ServeAsync(feed, context, hungUp));
         await using var api = await ProviderFake.StartAsync();
         await using var host = await WebhookHost.StartAsync(azurite, api.BaseUri, WebhookHost.LoopbackTargets);
         await host.EnsureProgramAsync();
@@ -64,61 +56,6 @@ public sealed class ConnectFeedAdversarialTests(AzuriteFixture azurite)
         {
             Assert.Equal(failure, health.GetProperty("lastErrorKind").GetString());
             Assert.Empty(await host.LedgerAsync());
-        }
-    }
-
-    private static async Task ServeAsync(string feed, HttpContext context, TaskCompletionSource<TimeSpan> hungUp)
-    {
-        context.Response.ContentType = "text/calendar";
-        switch (feed)
-        {
-            case "huge": // chunked, no Content-Length: cut while it arrives
-                var line = new string('X', 1023) + "\n";
-                for (var i = 0; i < 5 * 1024 && !context.RequestAborted.IsCancellationRequested; i++)
-                    await context.Response.WriteAsync(line, context.RequestAborted);
-                break;
-            case "deep":
-                await context.Response.WriteAsync(Calendar([.. Enumerable.Repeat("BEGIN:X-NEST", 50), .. Enumerable.Repeat("END:X-NEST", 50)]));
-                break;
-            case "never-ending-rule":
-                await context.Response.WriteAsync(Event("RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"));
-                break;
-            case "binary":
-                var bytes = new byte[64 * 1024];
-                new Random(7).NextBytes(bytes);
-                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
-                break;
-            case "far-future":
-                await context.Response.WriteAsync(Event("LAST-MODIFIED:99991231T235959Z"));
-                break;
-            case "folded-2mb":
-                var folded = new StringBuilder("DESCRIPTION:");
-                for (var i = 0; i < 2_000_000 / 74; i++)
-                    folded.Append(i == 0 ? string.Empty : "\r\n ").Append('x', 74);
-                await context.Response.WriteAsync(Event(folded.ToString()));
-                break;
-            case "drip": // a body that never ends, a few bytes at a time; how long the reader stayed is what the test checks
-                var served = Stopwatch.StartNew();
-                try
-                {
-                    await context.Response.WriteAsync("BEGIN:VCALENDAR\r\n", context.RequestAborted);
-                    while (!context.RequestAborted.IsCancellationRequested)
-                    {
-                        await context.Response.WriteAsync("X-DRIP:1\r\n", context.RequestAborted);
-                        await context.Response.Body.FlushAsync(context.RequestAborted);
-                        await Task.Delay(200, context.RequestAborted);
-                    }
-                }
-                catch (Exception e) when (e is OperationCanceledException or IOException)
-                {
-                    // the reader hung up
-                }
-                finally
-                {
-                    hungUp.TrySetResult(served.Elapsed);
-                }
-
-                break;
         }
     }
 }

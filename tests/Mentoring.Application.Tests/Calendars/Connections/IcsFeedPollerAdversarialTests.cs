@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Text;
 using Mentoring.Application.Calendars.Connections;
 using Mentoring.Application.Calendars.Ics;
 using Mentoring.Application.Tests.Calendars.Ics;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Tests.Calendars.Connections;
 
@@ -29,7 +27,7 @@ public sealed class IcsFeedPollerAdversarialTests(AzuriteFixture azurite)
     [InlineData("folded-2mb", null)]
     public async Task Poll_AdversarialFeed_EndsInSeconds_OutcomeOnItsHealth_OtherFeedRead(string feed, string? failure)
     {
-        await using var server = await LoopbackServer.StartAsync((context, _) => context.Request.Path.Value == "/good.ics" ? ServeAsync(context, Good) : ServeAsync(feed, context));
+        await using var server = await LoopbackServer.StartAsync((context, _) => context.Request.Path.Value == "/good.ics" ? AdversarialFeeds.ServeAsync(context, Good) : AdversarialFeeds.ServeAsync(feed, context));
         await using var harness = await ConnectionsHarness.StartAsync(azurite, settings: ConnectionsHarness.LoopbackTargets);
         var adversarial = Ics("ics-" + feed, new Uri(server.BaseUri, feed + ".ics"));
         var good = Ics("ics-good", new Uri(server.BaseUri, "good.ics"));
@@ -46,7 +44,7 @@ public sealed class IcsFeedPollerAdversarialTests(AzuriteFixture azurite)
         if (failure is null)
         {
             Assert.True(row.HealthOrNew.Connected, $"{feed}: {row.HealthOrNew.LastErrorKind}");
-            expected.UnionWith(Expected(Text(feed)));
+            expected.UnionWith(Expected(AdversarialFeeds.Text(feed)));
         }
         else
         {
@@ -56,74 +54,6 @@ public sealed class IcsFeedPollerAdversarialTests(AzuriteFixture azurite)
 
         Assert.True((await harness.GetAsync(good)).HealthOrNew.Connected);
         Assert.Equal(expected.Order(StringComparer.Ordinal), (await harness.LedgerAsync()).Select(c => c.ChangeId).Order(StringComparer.Ordinal));
-    }
-
-    private static string Calendar(params string[] lines) =>
-        string.Join("\r\n", ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tests//EN", .. lines, "END:VCALENDAR", string.Empty]);
-
-    private static string Event(params string[] lines) =>
-        Calendar(["BEGIN:VEVENT", "UID:adversarial", "DTSTART:20250324T100000Z", "DURATION:PT1H", "DTSTAMP:20250301T000000Z", .. lines, "END:VEVENT"]);
-
-    /// <summary>The feeds served whole.</summary>
-    private static string Text(string feed) => feed switch
-    {
-        "deep" => Calendar([.. Enumerable.Repeat("BEGIN:X-NEST", 50), .. Enumerable.Repeat("END:X-NEST", 50)]),
-        "never-ending-rule" => Event("RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"),
-        "far-future" => Event("LAST-MODIFIED:99991231T235959Z"),
-        "folded-2mb" => Event(Folded("DESCRIPTION:", 2_000_000)),
-        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
-    };
-
-    private static string Folded(string name, int length)
-    {
-        var folded = new StringBuilder(name);
-        for (var i = 0; i < length / 74; i++)
-            folded.Append(i == 0 ? string.Empty : "\r\n ").Append('x', 74);
-        return folded.ToString();
-    }
-
-    private static async Task ServeAsync(HttpContext context, string text)
-    {
-        context.Response.ContentType = "text/calendar";
-        await context.Response.WriteAsync(text, context.RequestAborted);
-    }
-
-    private static async Task ServeAsync(string feed, HttpContext context)
-    {
-        context.Response.ContentType = "text/calendar";
-        switch (feed)
-        {
-            case "huge": // chunked, no Content-Length: cut while it arrives
-                var line = new string('X', 1023) + "\n";
-                for (var i = 0; i < (IcsFeedPoller.MaxFeedBytes / 1024) + 64 && !context.RequestAborted.IsCancellationRequested; i++)
-                    await context.Response.WriteAsync(line, context.RequestAborted);
-                break;
-            case "binary":
-                var bytes = new byte[64 * 1024];
-                new Random(7).NextBytes(bytes);
-                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
-                break;
-            case "drip": // a body that never ends, a few bytes at a time
-                try
-                {
-                    await context.Response.WriteAsync("BEGIN:VCALENDAR\r\n", context.RequestAborted);
-                    while (!context.RequestAborted.IsCancellationRequested)
-                    {
-                        await context.Response.WriteAsync("X-DRIP:1\r\n", context.RequestAborted);
-                        await context.Response.Body.FlushAsync(context.RequestAborted);
-                        await Task.Delay(200, context.RequestAborted);
-                    }
-                }
-                catch (Exception e) when (e is OperationCanceledException or IOException)
-                {
-                    // the poller hung up
-                }
-
-                break;
-            default:
-                await ServeAsync(context, Text(feed));
-                break;
-        }
     }
 
     private static CalendarConnection Ics(string id, Uri url) =>
