@@ -4,7 +4,6 @@ using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;
-using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Pairs;
 using Microsoft.Extensions.Logging;
@@ -209,21 +208,8 @@ internal sealed partial class EvaluatePairHandler(
             ?? throw new InvalidOperationException($"Pair {pair.PairId} names mentee {pair.MenteeId}, who does not exist.");
         var cycle = pair.CycleId is not { } cycleId ? null
             : cached?.Cycles.GetValueOrDefault(cycleId) ?? await programs.GetCycleAsync(pair.ProgramId, cycleId, ct);
-        return new PairContext(
-            pair.PairId,
-            pair.ProgramId,
-            ToParticipant(mentor, Party.Mentor),
-            ToParticipant(mentee, Party.Mentee),
-            pair.StartedAt,
-            cycle?.ToWindow(),
-            Zones.Resolve(program.TimeZoneId),
-            pair.Status,
-            pair.StatusChangedAt,
-            program.HasSponsor);
+        return PairContexts.Of(program, pair, mentor, mentee, cycle);
     }
-
-    private static Participant ToParticipant(ParticipantRecord p, Party role) =>
-        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
 
     [LoggerMessage(2201, LogLevel.Information, "Evaluation {EvaluationId}: pair {PairId} is {RiskLevel}, {Decided} messages decided")]
     private partial void LogEvaluated(string evaluationId, string pairId, string riskLevel, int decided);

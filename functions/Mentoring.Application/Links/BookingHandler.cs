@@ -9,6 +9,7 @@ using Mentoring.Engine.Booking;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Messages;
+using Mentoring.Engine.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -158,9 +159,7 @@ internal sealed partial class BookingHandler(
             return null;
         if (local < now.UtcDateTime.AddDays(-2) || local > (now + LatestStart).UtcDateTime.AddDays(2))
             return DateTimeOffset.MinValue; // out of range: refused by the caller
-        if (zone.IsInvalidTime(local))
-            local = local.AddHours(1); // a wall-clock time the spring change skips: the hour after it
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        return WallClock.ToInstant(local, zone);
     }
 
     private async Task<BookingPair?> LoadAsync(LinkClaims claims, DateTimeOffset now, CancellationToken ct)

@@ -2,8 +2,6 @@ using Mentoring.Application.Evaluation;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;
-using Mentoring.Engine.Ledger;
-using Mentoring.Engine.Pairs;
 
 namespace Mentoring.Application.Admin.Reading;
 
@@ -27,16 +25,11 @@ internal sealed class PairReader(ProgramStore programs, ParticipantStore partici
         if (mentor is not null && mentee is not null)
         {
             var cycle = found.Pair.CycleId is { } cycleId ? await programs.GetCycleAsync(programId, cycleId, ct) : null;
-            var context = new PairContext(
-                pairId, programId, ToParticipant(mentor, Party.Mentor), ToParticipant(mentee, Party.Mentee), found.Pair.StartedAt, cycle?.ToWindow(),
-                Zones.Resolve(program.TimeZoneId), found.Pair.Status, found.Pair.StatusChangedAt, program.HasSponsor);
+            var context = PairContexts.Of(program, found.Pair, mentor, mentee, cycle);
             snapshot = new PairSnapshot(context, log.Ledger, [.. log.Messages.Select(m => m.ToSentMessage())]);
             evaluation = PairEngine.Evaluate(snapshot, program.Policy, now);
         }
 
         return new PairReading(program, found.Pair, found.Summary, log, evaluation, snapshot, mentor?.DisplayName, mentee?.DisplayName);
     }
-
-    private static Participant ToParticipant(ParticipantRecord p, Party role) =>
-        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
 }
