@@ -76,7 +76,7 @@ public sealed class LadderTests(QuarterPlay quarter)
     {
         var admin = Ladder(P07).First(e => e.Template == "ladder-admin-alert");
         var days = (int)(admin.Date - AcmeProgram.CycleStart).TotalDays;
-        Assert.Equal($"Needs a human: {P07.Mentor.FirstName} and {P07.Mentee.FirstName}, {days} days without a meeting", admin.Subject);
+        Assert.Equal($"Call {P07.Mentor.FirstName} & {P07.Mentee.FirstName}: no meeting for {days} days", admin.Subject);
     }
 
     [Fact]
