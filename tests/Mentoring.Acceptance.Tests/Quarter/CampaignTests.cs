@@ -16,7 +16,7 @@ public sealed class CampaignTests(QuarterPlay quarter)
         {
             "campaign-launch" => AcmeProgram.CycleStart,
             "campaign-mid-cycle" => AcmeProgram.CycleMiddle,
-            _ => AcmeProgram.CycleEnd,
+            _ => AcmeProgram.CycleEnd.AddDays(-7), // a week before the end (CampaignPolicy.CloseBeforeEndDays): time for a closing talk
         };
         foreach (var person in AcmeProgram.People)
         {
