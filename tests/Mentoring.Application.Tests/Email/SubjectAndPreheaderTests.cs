@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
 
 namespace Mentoring.Tests.Email;
