@@ -1,4 +1,5 @@
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
@@ -33,7 +34,7 @@ public sealed class ReminderDayTests(AzuriteFixture azurite)
             new("m1/scheduled", "m1", ChangeKind.Scheduled, sunday.AddDays(-20), sunday.AddDays(-10), sunday.AddDays(-10).AddHours(1)),
             new("m2/scheduled", "m2", ChangeKind.Scheduled, sunday.AddDays(-5), MondayTen, MondayTen.AddMinutes(30)),
         ];
-        await harness.Get<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, "ana-ben"), ledger, default);
+        await harness.Get<LedgerStore>().AppendChangesAsync(Keys.PairLog(programId, "ana-ben"), ledger, default);
 
         await harness.Get<EvaluatePairHandler>().HandleAsync(new EvaluatePair("due/reminder", programId, "ana-ben"), default);
         var reminders = (await harness.Get<PairLogStore>().LoadAsync(Keys.PairLog(programId, "ana-ben"), default)).Messages;
