@@ -1,9 +1,10 @@
 using System.Text;
 using Azure.Data.Tables;
-using Mentoring.Application.Email.Suppressions;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Links;
+using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Messages;
 using Mentoring.Testing;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Mentoring.Application.Calendars.Google;
-using Mentoring.Application.Calendars.Graph;
-using Mentoring.Application.Calendars.Ingest;
-using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Google;
+using Mentoring.Application.Ingest.Graph;
+using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Application.Links;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Booking;

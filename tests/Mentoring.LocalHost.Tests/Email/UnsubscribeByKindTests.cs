@@ -29,11 +29,11 @@ public sealed partial class UnsubscribeByKindTests
 
         // 1. Ben's first nudge; its List-Unsubscribe, as his mail client would use it (RFC 8058).
         await host.DrainAsync();
-        for (var day = 0; day < 10 && !Received(host).Any(e => e.To == Ben && e.Template == "ladder-nudge"); day++)
+        for (var day = 0; day < 10 && !Outbox(host).Any(e => e.To == Ben && e.Template == "ladder-nudge"); day++)
             await host.LiveDaysAsync(1);
-        var nudge = Received(host).First(e => e.To == Ben && e.Template == "ladder-nudge");
+        var nudge = Outbox(host).First(e => e.To == Ben && e.Template == "ladder-nudge");
         Assert.Equal("List-Unsubscribe=One-Click", nudge.Header("List-Unsubscribe-Post"));
-        var seen = Received(host).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        var seen = Outbox(host).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
 
         using (var click = await PostAsync(anonymous, Path(OneClick().Match(nudge.Header("List-Unsubscribe")).Groups[1].Value), "List-Unsubscribe=One-Click"))
         {
@@ -46,9 +46,9 @@ public sealed partial class UnsubscribeByKindTests
         Assert.False(participant.GetProperty("suppressed").GetBoolean());
 
         // 2. Days on, up to the mid-cycle email: Ben gets the campaign and no ladder; Ana's ladder goes on.
-        for (var day = 0; day < 14 && !Received(host).Any(e => e.To == Ben && e.Template == "campaign-mid-cycle"); day++)
+        for (var day = 0; day < 14 && !Outbox(host).Any(e => e.To == Ben && e.Template == "campaign-mid-cycle"); day++)
             await host.LiveDaysAsync(1);
-        var afterClick = Received(host).Where(e => !seen.Contains(e.File)).ToList();
+        var afterClick = Outbox(host).Where(e => !seen.Contains(e.File)).ToList();
         Assert.DoesNotContain(afterClick, e => e.To == Ben && (e.Template.StartsWith("ladder-", StringComparison.Ordinal) || e.Template == "thank-you"));
         var midCycle = Assert.Single(afterClick, e => e.To == Ben && e.Template == "campaign-mid-cycle");
         Assert.Contains(afterClick, e => e.To == Ana && e.Template.StartsWith("ladder-", StringComparison.Ordinal));
@@ -71,14 +71,14 @@ public sealed partial class UnsubscribeByKindTests
         Assert.Equal(["meeting-reminders"], participant.GetProperty("unsubscribedFrom").EnumerateArray().Select(k => k.GetString()));
 
         // 4. Ana books their meeting two days ahead: both are invited, only Ana is reminded the day before.
-        var anasLink = Path(BookLink().Match(Received(host).Last(e => e.To == Ana && e.Template.StartsWith("ladder-", StringComparison.Ordinal) && BookLink().IsMatch(e.Text)).Text).Value);
+        var anasLink = Path(BookLink().Match(Outbox(host).Last(e => e.To == Ana && e.Template.StartsWith("ladder-", StringComparison.Ordinal) && BookLink().IsMatch(e.Text)).Text).Value);
         var start = host.Time.GetUtcNow().AddDays(2).AddHours(3);
-        seen = Received(host).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        seen = Outbox(host).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
         using (var booked = await PostAsync(anonymous, anasLink, "start=" + Uri.EscapeDataString(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))))
             Assert.Equal("booked", (await Json(booked)).GetProperty("status").GetString());
         await host.LiveDaysAsync(2);
 
-        var afterChoice = Received(host).Where(e => !seen.Contains(e.File)).ToList();
+        var afterChoice = Outbox(host).Where(e => !seen.Contains(e.File)).ToList();
         Assert.Contains(afterChoice, e => e.To == Ben && e.Template == "meeting-invitation");
         Assert.Contains(afterChoice, e => e.To == Ana && e.Template == "pre-meeting-reminder");
         Assert.DoesNotContain(afterChoice, e => e.To == Ben && e.Template == "pre-meeting-reminder");
@@ -90,9 +90,9 @@ public sealed partial class UnsubscribeByKindTests
         await using var host = await EmailHost.StartAsync(Now);
         await CreateProgramAsync(host.Api, "kinds-bad");
         await host.DrainAsync();
-        for (var day = 0; day < 10 && !Received(host).Any(e => e.To == Ben && e.Template == "ladder-nudge"); day++)
+        for (var day = 0; day < 10 && !Outbox(host).Any(e => e.To == Ben && e.Template == "ladder-nudge"); day++)
             await host.LiveDaysAsync(1);
-        var link = Path(UnsubscribeLink().Match(Received(host).First(e => e.To == Ben && e.Template == "ladder-nudge").Text).Value);
+        var link = Path(UnsubscribeLink().Match(Outbox(host).First(e => e.To == Ben && e.Template == "ladder-nudge").Text).Value);
         using var anonymous = host.Api.Client(key: null);
         var tampered = link[..^4] + (link[^4] == 'A' ? "B" : "A") + link[^3..];
 
@@ -174,7 +174,7 @@ public sealed partial class UnsubscribeByKindTests
         }
     }
 
-    private static List<Received> Received(EmailHost host) =>
+    private static List<Received> Outbox(EmailHost host) =>
         [.. Directory.GetFiles(host.OutboxDirectory, "*.eml").Order(StringComparer.Ordinal).Select(file =>
         {
             var raw = File.ReadAllText(file);
