@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Links;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;

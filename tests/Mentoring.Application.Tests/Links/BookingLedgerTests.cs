@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Ingest.Google;
 using Mentoring.Application.Ingest.Graph;
