@@ -21,5 +21,5 @@ internal static class PairContexts
         program.HasSponsor);
 
     private static Participant ToParticipant(ParticipantRecord p, Party role) =>
-        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
+        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Stopped);
 }
