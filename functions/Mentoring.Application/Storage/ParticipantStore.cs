@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 namespace Mentoring.Application.Storage;
 
 /// <summary>
-/// A person in a program: the only place that holds their address and name, their manager's, and the culture their
-/// emails are written in (the program's when unset).
+/// A person in a program: the only place that holds their address and name, their manager's, and the cultures their
+/// and their manager's emails are written in (the program's when unset).
 /// </summary>
 internal sealed record ParticipantRecord(
     string ProgramId,
@@ -16,7 +16,8 @@ internal sealed record ParticipantRecord(
     bool AllowsManagerNotes = false,
     bool Suppressed = false,
     string? ManagerName = null,
-    string? Culture = null);
+    string? Culture = null,
+    string? ManagerCulture = null);
 
 /// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
 internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
@@ -42,6 +43,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
         ["Suppressed"] = p.Suppressed,
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
+        ["ManagerCulture"] = p.ManagerCulture,
     };
 
     /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
@@ -72,7 +74,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     }
 
     private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture"];
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", "ManagerCulture"];
 
     private static ParticipantRecord ToRecord(TableEntity e) =>
         new(
@@ -85,5 +87,6 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
             e.GetBoolean("AllowsManagerNotes") ?? false,
             e.GetBoolean("Suppressed") ?? false,
             e.GetString("ManagerName"),
-            e.GetString("Culture"));
+            e.GetString("Culture"),
+            e.GetString("ManagerCulture"));
 }

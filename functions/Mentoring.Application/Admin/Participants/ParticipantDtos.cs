@@ -19,7 +19,8 @@ internal sealed record ParticipantBody(
     bool ManagerNotesConsent = false,
     IReadOnlyList<CalendarConnection>? Calendars = null,
     string? ManagerName = null,
-    string? Culture = null);
+    string? Culture = null,
+    string? ManagerCulture = null);
 
 internal sealed record ParticipantView(
     string Id,
@@ -32,7 +33,8 @@ internal sealed record ParticipantView(
     bool Suppressed,
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName,
-    string? Culture);
+    string? Culture,
+    string? ManagerCulture);
 
 /// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
 internal sealed record AdminParticipant(
@@ -47,7 +49,9 @@ internal sealed record AdminParticipant(
     bool Suppressed,
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName = null,
-    string? Culture = null)
+    string? Culture = null,
+    string? ManagerCulture = null)
 {
-    public ParticipantView ToView() => new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture);
+    public ParticipantView ToView() =>
+        new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture, ManagerCulture);
 }

@@ -25,6 +25,7 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         ["Suppressed"] = p.Suppressed,
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
+        ["ManagerCulture"] = p.ManagerCulture,
         ["Role"] = p.Role.ToString(),
         ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
     };
@@ -41,7 +42,8 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         e.GetBoolean("Suppressed") ?? false,
         JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? [],
         e.GetString("ManagerName"),
-        e.GetString("Culture"));
+        e.GetString("Culture"),
+        e.GetString("ManagerCulture"));
 
     public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
     {
