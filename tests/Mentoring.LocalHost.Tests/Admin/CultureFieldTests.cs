@@ -57,7 +57,13 @@ public sealed class CultureFieldTests(AzuriteFixture azurite)
 
         var saved = await api.SendAsync(HttpMethod.Put, "programs/culture-person/participants/p9", AdminApi.Json(new
         {
-            name = "Pia", email = "pia@example.com", role = "mentee", timeZone = "Europe/Vienna", culture = "DE-at", managerEmail = "max@example.com", managerCulture = "en-gb",
+            name = "Pia",
+            email = "pia@example.com",
+            role = "mentee",
+            timeZone = "Europe/Vienna",
+            culture = "DE-at",
+            managerEmail = "max@example.com",
+            managerCulture = "en-gb",
         }));
         using var orphan = await client.PutAsync(
             new Uri("/api/programs/culture-person/participants/p8", UriKind.Relative),
