@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Policy;
 
 namespace Mentoring.Application.Admin.Programs;
@@ -66,7 +66,7 @@ internal static class ProgramMapping
         profile.Recurring,
         program.CurrentCycleId,
         program.Policy,
-        program.Culture ?? Email.Rendering.EmailRecipient.DefaultCulture);
+        program.Culture ?? Outbox.Rendering.EmailRecipient.DefaultCulture);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
 using Microsoft.AspNetCore.Http;
@@ -156,7 +156,7 @@ internal static class ProgramHandlers
         // The goal and the sponsor's words go on the program row: the one place every email and preview reads them.
         var voice = new ProgramVoice(body.BusinessGoal.Trim(), body.SponsorName?.Trim() ?? "", body.SponsorRole?.Trim() ?? "", body.SponsorWords?.Trim() ?? "");
         var (adminEmail, adminName) = Validation.ParseMailbox(body.Admins[0])!.Value;
-        var culture = Validation.CultureName(body.Culture) ?? Email.Rendering.EmailRecipient.DefaultCulture;
+        var culture = Validation.CultureName(body.Culture) ?? Outbox.Rendering.EmailRecipient.DefaultCulture;
         var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, adminEmail, body.SponsorEmail, currentCycleId, voice, adminName, culture);
         var profile = new ProgramProfile(body.Admins, body.Recurring, body.Policy?.GetRawText());
         await request.Get<ProgramStore>().SaveAsync(program, request.Aborted);
