@@ -1,3 +1,4 @@
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
@@ -35,6 +36,7 @@ internal enum DispatchOutcome
 /// </summary>
 internal sealed partial class EmailDispatchHandler(
     PairLogStore logs,
+    OutboxStore outbox,
     ProgramStore programs,
     PairStore pairs,
     EmailAssembler assembler,
@@ -64,7 +66,7 @@ internal sealed partial class EmailDispatchHandler(
         var at = new OutboxRef(message.Partition, message.RowKey);
         for (var attempt = 1; ; attempt++)
         {
-            var row = await logs.GetMessageAsync(at, ct);
+            var row = await outbox.GetMessageAsync(at, ct);
             if (row is null)
             {
                 LogMissing(message.Partition, message.RowKey);
@@ -116,7 +118,7 @@ internal sealed partial class EmailDispatchHandler(
                 continue;
             }
 
-            var claimed = await logs.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
+            var claimed = await outbox.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
             if (claimed is null)
             {
                 Raced(attempt, at);
@@ -128,21 +130,21 @@ internal sealed partial class EmailDispatchHandler(
             switch (outcome)
             {
                 case SendOutcome.Sent:
-                    if (await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
+                    if (await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
                         LogClaimLost(message.RowKey);
                     LogSent(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "");
                     return DispatchOutcome.Sent;
 
                 case SendOutcome.RetryLater retry:
                     // Released for the next try, which the queue brings back after the provider's delay.
-                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Pending, now, ct, retry.Reason);
+                    await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Pending, now, ct, retry.Reason);
                     await queues.SendEmailAsync(message, retry.After, ct);
                     LogRetry(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", retry.After);
                     return DispatchOutcome.RetryLater;
 
                 case SendOutcome.PermanentFailure failure:
                     var reason = $"{failure.StatusCode}: {failure.Reason}";
-                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Failed, now, ct, reason.Length > 1000 ? reason[..1000] : reason);
+                    await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Failed, now, ct, reason.Length > 1000 ? reason[..1000] : reason);
                     LogFailed(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", failure.StatusCode);
                     return DispatchOutcome.Failed;
 
@@ -179,7 +181,7 @@ internal sealed partial class EmailDispatchHandler(
                 .Select(p => Keys.PairLog(p.ProgramId, p.PairId)).Append(row.Ref.Partition);
             foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
             {
-                foreach (var other in await logs.LoadMessagesAsync(partition, ct))
+                foreach (var other in await outbox.LoadMessagesAsync(partition, ct))
                 {
                     if (other.Ref != row.Ref && other.Decision.Recipient.Key == decision.Recipient.Key
                         && (other.Status == OutboxStatus.Sent ? other.SentAt : other.Status == OutboxStatus.Sending ? other.ClaimedAt : null) is { } went)
@@ -202,7 +204,7 @@ internal sealed partial class EmailDispatchHandler(
     private async Task<DispatchOutcome?> FinishAsync(
         OutboxMessage row, OutboxStatus status, string reason, DispatchOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
-        if (await logs.TryUpdateStatusAsync(row, status, now, ct, reason) is null)
+        if (await outbox.TryUpdateStatusAsync(row, status, now, ct, reason) is null)
             return null;
         LogNotSent(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "", status.ToString(), reason);
         return outcome;
