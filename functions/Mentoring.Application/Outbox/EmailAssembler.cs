@@ -1,7 +1,9 @@
+using System.Globalization;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Links;
 using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Application.Roster;
+using Mentoring.Engine.Campaign;
 using Mentoring.Engine.Health;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Sending;
@@ -70,7 +72,7 @@ internal sealed class EmailAssembler(
         ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, string messageId, DateTimeOffset now, CancellationToken ct)
     {
         var links = SignLinks(program.ProgramId, pairId, decision, now);
-        var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, ct), ct);
+        var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, now, ct), ct);
         var mailto = links.OneClickUnsubscribe.Length > 0 ? linkOptions.Value.UnsubscribeMailto : null;
         var email = RenderedEmail.Create(content, to.Address, to.DisplayName, messageId, links, mailto, pairId, program.ProgramId);
         return email.InVoiceOf(program) with { IdempotencyKey = decision.IdempotencyKey };
@@ -86,16 +88,20 @@ internal sealed class EmailAssembler(
         return EmailRenderer.Render(model, inProgramsLanguage ? await overrides.GetAsync(program.ProgramId, model.TemplateId, ct) : null);
     }
 
-    /// <summary>What the template renders against: the decision's facts, the program's voice, the pair's first names, the links.</summary>
+    /// <summary>
+    /// What the template renders against: the decision's facts (a reminder's with the meeting's day as seen at
+    /// <paramref name="sendAt"/> in the reader's zone), the program's voice, the pair's first names where the reader may
+    /// see them, the links.
+    /// </summary>
     public async Task<EmailModel> ModelAsync(
-        ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, EmailLinks links, CancellationToken ct) =>
+        ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, EmailLinks links, DateTimeOffset sendAt, CancellationToken ct) =>
         new(
             decision.TemplateId,
-            decision.Facts,
+            FactsAt(decision, to, sendAt),
             ToEmailProgram(program) with { NextCycleStart = await NextCycleStartAsync(program, ct) },
             new EmailRecipient(to.DisplayName, to.Role, to.TimeZoneId, to.Culture, to.FirstName),
             links,
-            pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, ct),
+            pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, decision.Recipient, ct),
             NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
@@ -158,14 +164,32 @@ internal sealed class EmailAssembler(
     private static bool NeedsNumbers(string templateId) =>
         templateId is TemplateIds.CampaignMidCycle or TemplateIds.CampaignClose or TemplateIds.AdminDigest or TemplateIds.ProgramCrunch;
 
-    private async Task<EmailPair?> PairNamesAsync(string programId, string pairId, CancellationToken ct)
+    /// <summary>The reminder's <c>meetingDay</c> ("today", "tomorrow", "later") from the actual send time, in the reader's zone.</summary>
+    private static IReadOnlyDictionary<string, string> FactsAt(MessageDecision decision, Addressee to, DateTimeOffset sendAt)
+    {
+        if (decision.TemplateId != TemplateIds.PreMeetingReminder
+            || !decision.Facts.TryGetValue("meetingStart", out var start)
+            || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var meetingStart))
+            return decision.Facts;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(to.TimeZoneId);
+        return new Dictionary<string, string>(decision.Facts, StringComparer.Ordinal)
+        {
+            ["meetingDay"] = MeetingDay.Of(meetingStart, sendAt, zone),
+        };
+    }
+
+    /// <summary>The pair's first names, each only where the reader may see it (<see cref="Naming"/>); else empty.</summary>
+    private async Task<EmailPair?> PairNamesAsync(string programId, string pairId, Recipient reader, CancellationToken ct)
     {
         if (await pairs.GetAsync(programId, pairId, ct) is not { } found)
             return null;
         var mentor = await participants.GetAsync(programId, found.Pair.MentorId, ct);
         var mentee = await participants.GetAsync(programId, found.Pair.MenteeId, ct);
-        return new EmailPair(FirstName(mentor), FirstName(mentee));
+        return new EmailPair(NameFor(reader, found.Pair.MentorId, mentor), NameFor(reader, found.Pair.MenteeId, mentee));
     }
+
+    private static string NameFor(Recipient reader, string participantId, ParticipantRecord? person) =>
+        Naming.MayName(reader, participantId, person?.AllowsManagerNotes ?? false) ? FirstName(person) : "";
 
     /// <summary>The program's numbers as of <paramref name="now"/> (the decision's earliest send: "the last 30 days" of the email).</summary>
     private async Task<ProgramNumbers> NumbersAsync(string programId, DateTimeOffset now, CancellationToken ct)

@@ -86,7 +86,7 @@ internal static class EscalationLadder
             if (sink.AlreadyDecided(key))
                 continue;
             reason ??= unreachable ? "No participant of this pair takes our email any more. " + primary.Describe() : primary.Describe();
-            sink.Add(key, template, recipient, due, reason, episodeKey: episodeKey, step: step);
+            sink.Add(key, template, recipient, due, reason, LadderFacts.For(sink.PairFacts, recipient, episodeKey, history, seen), episodeKey: episodeKey, step: step);
         }
     }
 
