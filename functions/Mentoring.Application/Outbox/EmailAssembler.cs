@@ -6,7 +6,6 @@ using Mentoring.Application.Roster;
 using Mentoring.Engine.Campaign;
 using Mentoring.Engine.Health;
 using Mentoring.Engine.Messages;
-using Mentoring.Engine.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Outbox;
@@ -106,8 +105,9 @@ internal sealed class EmailAssembler(
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
     /// <summary>
-    /// The check-in and booking links for the pair's own people; unsubscribe wherever an unsubscribe stops the email (RFC 8058: a
-    /// List-Unsubscribe must work, so the admin digest, which goes whatever, offers none); the dashboard for sponsors and admins.
+    /// The check-in and booking links for the pair's own people; unsubscribe wherever an unsubscribe stops the email, signed
+    /// with the email's kind, which is what its one click stops (RFC 8058: a List-Unsubscribe must work, so the admin digest,
+    /// which goes whatever, offers none); the dashboard for sponsors and admins.
     /// </summary>
     public EmailLinks SignLinks(string programId, string? pairId, MessageDecision decision, DateTimeOffset now) =>
         Links(programId, pairId, decision, now, (prefix, claims) => signer.Url(prefix, claims));
@@ -120,8 +120,9 @@ internal sealed class EmailAssembler(
     {
         var o = linkOptions.Value;
         var key = decision.Recipient.Key;
-        var unsubscribe = new LinkClaims(LinkPurpose.Unsubscribe, programId, pairId, decision.IdempotencyKey, key, now + o.UnsubscribeLifetime);
-        var unsubscribeUrl = SendRules.IsSuppressible(decision.TemplateId) ? url(Hosting.Routes.UnsubscribePrefix, unsubscribe) : "";
+        var kind = TemplateIds.KindOf(decision.TemplateId);
+        var unsubscribe = new LinkClaims(LinkPurpose.Unsubscribe, programId, pairId, decision.IdempotencyKey, key, now + o.UnsubscribeLifetime, kind);
+        var unsubscribeUrl = kind != EmailKinds.None ? url(Hosting.Routes.UnsubscribePrefix, unsubscribe) : "";
         var participant = decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee && pairId is not null;
         string CheckIn(LinkPurpose purpose) => participant
             ? url(Hosting.Routes.CheckInPrefix, new LinkClaims(purpose, programId, pairId, decision.IdempotencyKey, key, now + o.CheckInLifetime))

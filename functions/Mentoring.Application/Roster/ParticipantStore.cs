@@ -1,11 +1,13 @@
 using Azure.Data.Tables;
 using Mentoring.Application.Storage;
+using Mentoring.Engine.Messages;
 
 namespace Mentoring.Application.Roster;
 
 /// <summary>
 /// A person in a program: the only place that holds their address and name, their manager's, and the cultures their
-/// and their manager's emails are written in (the program's when unset).
+/// and their manager's emails are written in (the program's when unset). <paramref name="Suppressed"/>: they take no engine email at all
+/// (an unsubscribe from everything, a bounce); <paramref name="Unsubscribed"/>: the kinds they stopped one by one.
 /// </summary>
 internal sealed record ParticipantRecord(
     string ProgramId,
@@ -18,7 +20,12 @@ internal sealed record ParticipantRecord(
     bool Suppressed = false,
     string? ManagerName = null,
     string? Culture = null,
-    string? ManagerCulture = null);
+    EmailKinds Unsubscribed = EmailKinds.None,
+    string? ManagerCulture = null)
+{
+    /// <summary>The kinds of email the engine sends them no more.</summary>
+    public EmailKinds Stopped => StoppedColumns.Stopped(Suppressed, Unsubscribed);
+}
 
 /// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
 internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
@@ -44,17 +51,16 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
         ["Suppressed"] = p.Suppressed,
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
+        [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
         ["ManagerCulture"] = p.ManagerCulture,
     };
 
-    /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
-    public async Task MarkSuppressedAsync(string programId, string participantId, CancellationToken ct)
+    /// <summary>Sets the kinds one participant takes no more, touching no other column (the admin API keeps more on the row).</summary>
+    public async Task MarkStoppedAsync(string programId, string participantId, EmailKinds stopped, CancellationToken ct)
     {
-        await _table.UpdateEntityAsync(
-            new TableEntity(Keys.Encode(programId), Keys.Encode(participantId)) { ["Suppressed"] = true },
-            Azure.ETag.All,
-            TableUpdateMode.Merge,
-            ct);
+        var row = new TableEntity(Keys.Encode(programId), Keys.Encode(participantId));
+        StoppedColumns.Write(row, stopped);
+        await _table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Merge, ct);
         changes.Touch(programId);
     }
 
@@ -75,7 +81,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     }
 
     private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", "ManagerCulture"];
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", StoppedColumns.Unsubscribed, "ManagerCulture"];
 
     private static ParticipantRecord ToRecord(TableEntity e) =>
         new(
@@ -89,5 +95,6 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
             e.GetBoolean("Suppressed") ?? false,
             e.GetString("ManagerName"),
             e.GetString("Culture"),
+            StoppedColumns.UnsubscribedOf(e),
             e.GetString("ManagerCulture"));
 }

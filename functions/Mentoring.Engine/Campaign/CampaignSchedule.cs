@@ -67,7 +67,7 @@ public static class CampaignSchedule
             if (moment.OnlyWithoutFirstMeeting && HasLiveMeeting(seen))
                 continue;
 
-            foreach (var participant in PairRecipients.Reachable(pair))
+            foreach (var participant in PairRecipients.Reachable(pair, moment.TemplateId))
             {
                 var recipient = PairRecipients.Of(participant);
                 sink.Add(

@@ -29,7 +29,7 @@ internal static class PreMeetingReminders
             }
 
             Dictionary<string, string>? facts = null;
-            foreach (var participant in PairRecipients.Reachable(pair))
+            foreach (var participant in PairRecipients.Reachable(pair, TemplateIds.PreMeetingReminder))
             {
                 var recipient = PairRecipients.Of(participant);
                 var key = $"{pair.PairId}/reminder/{meeting.Id}/{meeting.Start.ToString(CultureInfo.InvariantCulture)}/{recipient.Key}";

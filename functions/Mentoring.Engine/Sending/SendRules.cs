@@ -27,19 +27,19 @@ public readonly record struct SendVerdict(SendVerdictKind Kind, DateTimeOffset A
 /// </summary>
 /// <param name="PairActive">The message's pair is still active (true for program-wide messages).</param>
 /// <param name="CurrentEpisodeKey">The pair's ladder episode now; null when unknown or not a pair's message.</param>
-/// <param name="RecipientTakesEmail">False when the recipient unsubscribed, bounced or was erased.</param>
+/// <param name="RecipientStopped">The kinds of email the recipient takes no more: what they unsubscribed from; all after a bounce or an erasure.</param>
 /// <param name="RecipientZone">The recipient's zone, for quiet hours.</param>
 /// <param name="RecipientSends">The messages decided for the same recipient besides this one (all their pairs of the program).</param>
 public sealed record SendFacts(
     bool PairActive,
     string? CurrentEpisodeKey,
-    bool RecipientTakesEmail,
+    EmailKinds RecipientStopped,
     TimeZoneInfo RecipientZone,
     IReadOnlyList<SentMessage> RecipientSends);
 
 /// <summary>
 /// The send-time rules, one home each: a ladder message whose pair is no longer active or whose episode closed is
-/// cancelled; a recipient who takes no more email is skipped (the admin digest aside: admins are not unsubscribed by
+/// cancelled; a recipient who stopped the message's kind is skipped (the admin digest is no kind: no unsubscribe stops
 /// it); quiet hours and the weekly cap defer (<see cref="SendWindow.NotBefore"/>, the arithmetic the engine decided with).
 /// </summary>
 public static class SendRules
@@ -50,7 +50,7 @@ public static class SendRules
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "pair-not-active");
         if (decision.Step is not null && facts.CurrentEpisodeKey is { } episode && !string.Equals(episode, decision.EpisodeKey, StringComparison.Ordinal))
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "episode-closed");
-        if (!facts.RecipientTakesEmail && IsSuppressible(decision.TemplateId))
+        if ((facts.RecipientStopped & TemplateIds.KindOf(decision.TemplateId)) != 0)
             return new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed");
 
         var at = SendWindow.NotBefore(now, facts.RecipientZone, decision.Recipient.Key, decision.TemplateId, facts.RecipientSends, [], policy);
@@ -58,9 +58,9 @@ public static class SendRules
     }
 
     /// <summary>
-    /// Every message but the admin digest stops when its recipient stops taking email. The same test says which emails
-    /// offer an unsubscribe link and List-Unsubscribe headers: only those an unsubscribe stops (RFC 8058). The digest is the
+    /// Every message but the admin digest is of a kind an unsubscribe stops. The same test says which emails offer an
+    /// unsubscribe link and List-Unsubscribe headers: only those an unsubscribe stops (RFC 8058). The digest is the
     /// program's report to the people running it; they turn it off in the program's policy (<c>digestDay: null</c>).
     /// </summary>
-    public static bool IsSuppressible(string templateId) => templateId != TemplateIds.AdminDigest;
+    public static bool IsSuppressible(string templateId) => TemplateIds.KindOf(templateId) != EmailKinds.None;
 }

@@ -4,8 +4,6 @@ namespace Mentoring.Acceptance.Tests.Quarter;
 [Collection(QuarterDefinition.Name)]
 public sealed class CampaignTests(QuarterPlay quarter)
 {
-    private static readonly Person Unsubscribed = AcmeProgram.PairNamed("p07").Mentee;
-
     [Theory]
     [InlineData("campaign-launch")]
     [InlineData("campaign-mid-cycle")]
@@ -20,14 +18,8 @@ public sealed class CampaignTests(QuarterPlay quarter)
         };
         foreach (var person in AcmeProgram.People)
         {
-            var emails = quarter.EmailsTo(person.Email, template).ToList();
-            if (person == Unsubscribed && dueAt > quarter.UnsubscribedAt)
-            {
-                Assert.Empty(emails);
-                continue;
-            }
-
-            var email = Assert.Single(emails);
+            // p07's mentee unsubscribed from a nudge: that stopped the ladder, not the campaign (LadderTests).
+            var email = Assert.Single(quarter.EmailsTo(person.Email, template));
             Moments.SentWhenDue(email, dueAt, person.Zone);
             Expect.Greets(person, email);
             Assert.Contains(AcmeProgram.Name, email.Text, StringComparison.Ordinal);

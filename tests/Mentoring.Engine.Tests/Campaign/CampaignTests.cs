@@ -26,6 +26,15 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void Campaign_MenteeStoppedTheCampaign_OnlyTheMentorGetsIt_ALadderStopChangesNothing()
+    {
+        var decision = Assert.Single(Evaluate([], T0 - Days(7), Pair(cycle: Cycle, menteeStopped: EmailKinds.Campaign)).Decisions);
+        Assert.Equal(RecipientKind.Mentor, decision.Recipient.Kind);
+
+        Assert.Equal(2, Evaluate([], T0 - Days(7), Pair(cycle: Cycle, menteeStopped: EmailKinds.Ladder | EmailKinds.MeetingReminders)).Decisions.Count);
+    }
+
+    [Fact]
     public void Campaign_JustBeforeTheFirstMoment_Nothing()
     {
         Assert.Empty(TemplatesAt(T0 - Days(7) - Minute));

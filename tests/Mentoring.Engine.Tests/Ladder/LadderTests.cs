@@ -196,6 +196,26 @@ public sealed class LadderTests
     }
 
     [Fact]
+    public void Ladder_BothStoppedOnlyCampaignAndReminders_StillNudged()
+    {
+        var others = EmailKinds.Campaign | EmailKinds.MeetingReminders;
+
+        var decision = Assert.Single(Evaluate(PostponedTwice, Opened, Pair(mentorStopped: others, menteeStopped: others)).Decisions);
+
+        Assert.Equal(TemplateIds.Nudge, decision.TemplateId);
+    }
+
+    [Fact]
+    public void Ladder_BothStoppedTheLadder_GoesStraightToTheAdmin()
+    {
+        var pair = Pair(mentorStopped: EmailKinds.Ladder, menteeStopped: EmailKinds.Ladder);
+
+        var decision = Assert.Single(Climb(PostponedTwice, pair, Opened, Opened + Days(3), Opened + Days(30)));
+
+        Assert.Equal(RecipientKind.Admin, decision.Recipient.Kind);
+    }
+
+    [Fact]
     public void Ladder_ThePostponerUnsubscribed_NudgesTheOtherInstead()
     {
         var decision = Assert.Single(Evaluate(PostponedTwice, Opened, Pair(menteeSuppressed: true)).Decisions);

@@ -1,3 +1,6 @@
+using Mentoring.Application.Roster;
+using Mentoring.Engine.Messages;
+
 namespace Mentoring.Application.Admin.Participants;
 
 internal enum ParticipantRole
@@ -34,6 +37,7 @@ internal sealed record ParticipantView(
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName,
     string? Culture,
+    IReadOnlyList<string> UnsubscribedFrom,
     string? ManagerCulture);
 
 /// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
@@ -50,8 +54,11 @@ internal sealed record AdminParticipant(
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName = null,
     string? Culture = null,
+    EmailKinds Unsubscribed = EmailKinds.None,
     string? ManagerCulture = null)
 {
-    public ParticipantView ToView() =>
-        new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture, ManagerCulture);
+    /// <summary><c>suppressed</c>: no email at all; <c>unsubscribedFrom</c>: the kinds they take no more (all three when suppressed).</summary>
+    public ParticipantView ToView() => new(
+        Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,
+        EmailKindNames.Names(StoppedColumns.Stopped(Suppressed, Unsubscribed)), ManagerCulture);
 }

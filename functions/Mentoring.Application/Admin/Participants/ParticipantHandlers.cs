@@ -1,3 +1,4 @@
+using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Participants;
@@ -25,7 +26,7 @@ internal static class ParticipantHandlers
         validation.ThrowIfInvalid();
         var rows = request.Get<ParticipantRows>();
         var existing = await rows.GetAsync(request.ProgramId, id, request.Aborted);
-        var participant = From(request.ProgramId, id, body, suppressed: existing?.Suppressed ?? false);
+        var participant = From(request.ProgramId, id, body, suppressed: existing?.Suppressed ?? false) with { Unsubscribed = existing?.Unsubscribed ?? EmailKinds.None };
         await rows.SaveAsync(participant, request.Aborted);
         return Results.Json(participant.ToView(), AdminJson.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
@@ -43,7 +44,7 @@ internal static class ParticipantHandlers
 
     public static AdminParticipant From(string programId, string id, ParticipantBody body, bool suppressed) =>
         new(programId, id, body.Name.Trim(), body.Email.Trim(), body.Role, body.TimeZone, body.ManagerEmail, body.ManagerNotesConsent, suppressed, body.Calendars ?? [],
-            string.IsNullOrWhiteSpace(body.ManagerName) ? null : body.ManagerName.Trim(), Validation.CultureName(body.Culture), Validation.CultureName(body.ManagerCulture));
+            string.IsNullOrWhiteSpace(body.ManagerName) ? null : body.ManagerName.Trim(), Validation.CultureName(body.Culture), ManagerCulture: Validation.CultureName(body.ManagerCulture));
 
     public static async Task<AdminParticipant> LoadAsync(AdminRequest request) =>
         await request.Get<ParticipantRows>().GetAsync(request.ProgramId, request.Route("participantId"), request.Aborted)
