@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Ics;
 
 namespace Mentoring.IcsBench;
 

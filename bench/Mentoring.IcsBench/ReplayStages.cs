@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Ics;
 using Mentoring.LocalHost.Replay;
 
 namespace Mentoring.IcsBench;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Webhooks;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 

@@ -1,5 +1,6 @@
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Hosting;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Policy;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.LocalHost.Http;

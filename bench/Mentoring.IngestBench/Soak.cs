@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Azure.Storage.Queues;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Webhooks;
 using Mentoring.Application.Links;
 using Mentoring.Application.Queues;
 

@@ -1,4 +1,4 @@
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
 using Mentoring.LocalHost.Demo;
 using Mentoring.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using Azure.Storage.Queues.Models;
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
-using Mentoring.Functions.Email;
-using Mentoring.Functions.Engagement;
+using Mentoring.Functions.Evaluation;
 using Mentoring.Functions.Hosting;
+using Mentoring.Functions.Outbox;
 using Mentoring.LocalHost.Demo;
 using Mentoring.Testing;
 using Microsoft.AspNetCore.Http;

@@ -9,9 +9,9 @@ using Mentoring.Application.Admin.Poison;
 using Mentoring.Application.Admin.Privacy;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Admin.Reading;
-using Mentoring.Application.Admin.Subscriptions;
 using Mentoring.Application.Admin.Templates;
 using Mentoring.Application.Hosting;
+using Mentoring.Application.Integration.Subscriptions;
 using static Mentoring.Application.Admin.AdminEndpoint;
 using static Microsoft.AspNetCore.Http.HttpMethods;
 

@@ -1,9 +1,9 @@
 using Mentoring.Application.Admin.Participants;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Admin.Reading;
-using Mentoring.Application.Admin.Subscriptions;
 using Mentoring.Application.Auth;
 using Mentoring.Application.Integration;
+using Mentoring.Application.Integration.Subscriptions;
 using Mentoring.Application.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,9 @@
 using Mentoring.Application.Admin;
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Integration;
 using Mentoring.Application.Outbound;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

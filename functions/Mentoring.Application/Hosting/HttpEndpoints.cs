@@ -16,5 +16,5 @@ public static class HttpEndpoints
         context => context.RequestServices.GetRequiredService<HealthHandler>().GetAsync(context.RequestAborted));
 
     public static IReadOnlyList<HttpEndpoint> All { get; } =
-        [Health, .. Admin.AdminEndpoints.Endpoints, .. Calendars.Webhooks.WebhookEndpoints.All, .. Links.LinkEndpoints.All];
+        [Health, .. Admin.AdminEndpoints.Endpoints, .. Ingest.Webhooks.WebhookEndpoints.All, .. Links.LinkEndpoints.All];
 }

@@ -1,6 +1,6 @@
 using System.Text;
-using Mentoring.Application.Email.Rendering;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Outbox.Rendering;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Meetings;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Mentoring.Application.Engagement;
 using Mentoring.Application.Hosting;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;
 using Mentoring.Engine.Ledger;

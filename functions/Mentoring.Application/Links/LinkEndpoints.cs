@@ -1,5 +1,5 @@
-using Mentoring.Application.Email.Webhooks;
 using Mentoring.Application.Hosting;
+using Mentoring.Application.Outbox.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using Mentoring.Application.Email;
-using Mentoring.Application.Email.Suppressions;
 using Mentoring.Application.Hosting;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Suppressions;
+using Mentoring.Application.Roster;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

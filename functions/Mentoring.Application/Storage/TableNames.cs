@@ -32,7 +32,7 @@ internal static class TableNames
 
     /// <summary>
     /// PK = keyed hash of an address (as <see cref="Suppressions"/>); RK = "capped": when the person's capped emails went
-    /// or are booked to go, across programs, for the weekly cap (see Email/SendLedger). Holds no address, and claims
+    /// or are booked to go, across programs, for the weekly cap (see Outbox/SendLedger). Holds no address, and claims
     /// that name no program or pair; places older than 7 days are dropped as the row is written.
     /// </summary>
     public const string SendLedger = "sendledger";

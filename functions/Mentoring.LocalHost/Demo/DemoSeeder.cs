@@ -1,4 +1,6 @@
 using System.Globalization;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;

@@ -1,9 +1,9 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Mentoring.Application.Admin.Subscriptions;
-using Mentoring.Application.Calendars.Ingest;
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Integration.Subscriptions;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.Ics;
-using Mentoring.Application.Calendars.JsonLines;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Ics;
+using Mentoring.Application.Ingest.JsonLines;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.LocalHost.Replay;

@@ -49,8 +49,8 @@ internal sealed record ReplayArguments(
                     if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
                         return (null, $"--as-of: '{value}' is not an ISO-8601 date or date-time (e.g. 2025-04-01T12:00:00Z).");
                     asOf = instant.ToUniversalTime();
-                    if (!Application.Calendars.HistoryBudget.InRange(asOf.Value))
-                        return (null, "--as-of: " + Application.Calendars.HistoryBudget.RangeProblem(asOf.Value));
+                    if (!Application.Ingest.HistoryBudget.InRange(asOf.Value))
+                        return (null, "--as-of: " + Application.Ingest.HistoryBudget.RangeProblem(asOf.Value));
                     break;
                 case "--mentor":
                     mentor = value;

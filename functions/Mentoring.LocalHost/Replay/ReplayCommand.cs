@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Mentoring.Application.Calendars;
+using Mentoring.Application.Ingest;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;

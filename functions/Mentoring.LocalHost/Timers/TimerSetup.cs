@@ -1,6 +1,6 @@
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.Connections;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.LocalHost.Timers;

@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Mentoring.Application.Email;
-using Mentoring.Application.Email.Suppressions;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Links;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;
@@ -248,7 +250,7 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         var row = (await Log(harness, "p-events")).Messages.Single(m => m.Decision.Recipient.Key == "mentee:pair-000-mentee");
         var address = "p-events.pair-000.mentee@test.example";
         var body = $$"""[{"email":"{{address}}","timestamp":{{Now.ToUnixTimeSeconds()}},"event":"bounce","type":"bounce","reason":"550 5.1.1 unknown user","sg_event_id":"ev-bounce-1","sg_message_id":"sg-1","messageId":"{{EmailDispatchHandler.MessageIdOf(row.Ref)}}"},{"email":"{{address}}","timestamp":{{Now.ToUnixTimeSeconds() - 60}},"event":"delivered","sg_event_id":"ev-delivered-1","messageId":"{{EmailDispatchHandler.MessageIdOf(row.Ref)}}"}]""";
-        var handler = harness.Get<Mentoring.Application.Email.Webhooks.SendGridEventHandler>();
+        var handler = harness.Get<Mentoring.Application.Outbox.Webhooks.SendGridEventHandler>();
 
         var tampered = body.Replace("\"bounce\",\"type\"", "\"bounce\" ,\"type\"", StringComparison.Ordinal);
         Assert.Equal(401, Status(await handler.PostAsync(Signed(harness, key, tampered, Now, signedBody: body))));

@@ -1,5 +1,5 @@
-using Mentoring.Application.Email;
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
 using Microsoft.Extensions.Time.Testing;
 

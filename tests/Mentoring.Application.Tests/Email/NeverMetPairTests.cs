@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
 
 namespace Mentoring.Tests.Email;

@@ -1,4 +1,4 @@
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
 
 namespace Mentoring.Tests.Email;

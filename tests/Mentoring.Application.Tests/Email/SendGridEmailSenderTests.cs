@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Mentoring.Application.Email;
-using Mentoring.Application.Email.Rendering;
-using Mentoring.Application.Email.Sending;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Rendering;
+using Mentoring.Application.Outbox.Sending;
 using Mentoring.Engine.Messages;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

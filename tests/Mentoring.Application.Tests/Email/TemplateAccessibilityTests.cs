@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
 
 namespace Mentoring.Tests.Email;

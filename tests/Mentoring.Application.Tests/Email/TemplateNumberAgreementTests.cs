@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Mentoring.Application.Email.Rendering;
+using Mentoring.Application.Outbox.Rendering;
 
 namespace Mentoring.Tests.Email;
 

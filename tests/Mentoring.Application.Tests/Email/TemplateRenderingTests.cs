@@ -1,5 +1,5 @@
-using Mentoring.Application.Email.Rendering;
-using Mentoring.Application.Email.Validation;
+using Mentoring.Application.Outbox.Rendering;
+using Mentoring.Application.Outbox.Validation;
 using Mentoring.Engine.Messages;
 
 namespace Mentoring.Tests.Email;

@@ -1,5 +1,6 @@
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;

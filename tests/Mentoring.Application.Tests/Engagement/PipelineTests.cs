@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;

@@ -1,4 +1,5 @@
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Policy;

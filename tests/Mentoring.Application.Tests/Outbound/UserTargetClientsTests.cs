@@ -1,5 +1,5 @@
-using Mentoring.Application.Admin.Subscriptions;
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
+using Mentoring.Application.Integration.Subscriptions;
 using Mentoring.Application.Outbound;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Connections;

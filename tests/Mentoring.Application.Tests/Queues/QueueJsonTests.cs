@@ -1,6 +1,6 @@
-using Mentoring.Application.Admin.Subscriptions;
-using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Integration;
+using Mentoring.Application.Integration.Subscriptions;
 using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 

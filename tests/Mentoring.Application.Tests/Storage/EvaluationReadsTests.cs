@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;
 

@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Health;
 using Mentoring.Testing;

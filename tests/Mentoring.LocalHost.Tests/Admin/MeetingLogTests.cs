@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
 using Mentoring.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Connections;

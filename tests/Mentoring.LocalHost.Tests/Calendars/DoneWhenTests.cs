@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Mentoring.Application.Calendars.Connections;
-using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
@@ -124,7 +125,7 @@ public sealed class ProgramScopeTests(AzuriteFixture azurite)
         await host.Get<ParticipantStore>().SaveAsync(new ParticipantRecord(OtherProgram, "o-mentee", "Other Mentee", menteeEmail, "Europe/Paris"), default);
         await host.Get<PairStore>().SaveAsync(new PairRecord(OtherProgram, OtherPair, "o-mentor", "o-mentee", new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)), default);
         await ClearLedgerAsync(host, OtherProgram, OtherPair);
-        host.Get<Mentoring.Application.Calendars.Ingest.PairDirectory>().Invalidate();
+        host.Get<Mentoring.Application.Ingest.PairDirectory>().Invalidate();
         await host.DrainCalendarChangesAsync(); // the rematch the writes asked for
     }
 

@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Mentoring.Application.Calendars.Ingest;
 using Mentoring.Application.Hosting;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.LocalHost.Http;
@@ -124,7 +125,7 @@ internal sealed class WebhookHost : IAsyncDisposable
     public async Task ResetAsync()
     {
         var tables = Get<TableServiceClient>();
-        foreach (var table in new[] { TableNames.Dedupe, MeetingStore.TableName, Mentoring.Application.Calendars.Connections.ConnectionStore.TableName, TableNames.PairLogs })
+        foreach (var table in new[] { TableNames.Dedupe, MeetingStore.TableName, Mentoring.Application.Ingest.Connections.ConnectionStore.TableName, TableNames.PairLogs })
         {
             var client = tables.GetTableClient(table);
             await foreach (var row in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
@@ -186,13 +187,13 @@ internal sealed class WebhookHost : IAsyncDisposable
     public const string SampleSubscriptionId = "7f105c7d-2dc5-4530-97cd-4e7ae6534c07";
 
     /// <summary>Saves a Graph connection of maria's that holds <paramref name="subscriptionId"/> (what connecting leaves).</summary>
-    public async Task<Mentoring.Application.Calendars.Connections.CalendarConnection> HoldGraphSubscriptionAsync(
+    public async Task<Mentoring.Application.Ingest.Connections.CalendarConnection> HoldGraphSubscriptionAsync(
         string subscriptionId = SampleSubscriptionId, string programId = ProgramId, string mailbox = "9c8e6d1b-0f3b-4a1d-8a43-2c44b7e0a001")
     {
-        var connection = new Mentoring.Application.Calendars.Connections.CalendarConnection(
-            "graph", Mentoring.Application.Calendars.Connections.CalendarConnection.IdFor("graph", programId, mailbox), programId, "p-maria", null, mailbox,
+        var connection = new Mentoring.Application.Ingest.Connections.CalendarConnection(
+            "graph", Mentoring.Application.Ingest.Connections.CalendarConnection.IdFor("graph", programId, mailbox), programId, "p-maria", null, mailbox,
             SubscriptionId: subscriptionId, ExpiresAt: TimeProvider.System.GetUtcNow().AddDays(2));
-        await Get<Mentoring.Application.Calendars.Connections.ConnectionStore>().SaveAsync(connection, default);
+        await Get<Mentoring.Application.Ingest.Connections.ConnectionStore>().SaveAsync(connection, default);
         return connection;
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;

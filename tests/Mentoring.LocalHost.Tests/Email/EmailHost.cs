@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Queues;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.LocalHost.Queues;

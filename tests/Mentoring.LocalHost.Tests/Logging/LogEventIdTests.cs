@@ -12,9 +12,9 @@ public sealed class LogEventIdTests
     private static readonly (string NamespacePrefix, int Block)[] Blocks =
     [
         ("Mentoring.Application.Queues", 1000),
-        ("Mentoring.Application.Engagement", 2000),
-        ("Mentoring.Application.Email", 3000),
-        ("Mentoring.Application.Calendars", 4000),
+        ("Mentoring.Application.Evaluation", 2000),
+        ("Mentoring.Application.Outbox", 3000),
+        ("Mentoring.Application.Ingest", 4000),
         ("Mentoring.Application.Links", 5000),
         ("Mentoring.LocalHost", 6000),
         ("Mentoring.Application.Auth", 7000),

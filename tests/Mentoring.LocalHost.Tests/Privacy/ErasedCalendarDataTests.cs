@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;
@@ -125,7 +125,7 @@ public sealed class ErasedCalendarDataTests(AzuriteFixture azurite)
         await host.Get<MessageQueues>().SendRawAsync(QueueNames.CalendarChanges, QueueJson.SerializeOrNull(delivery)!, default);
     }
 
-    private static async Task<List<Mentoring.Application.Calendars.Normalising.CalendarObservation>> KeptAsync(WebhookHost host) =>
+    private static async Task<List<Mentoring.Application.Ingest.Normalising.CalendarObservation>> KeptAsync(WebhookHost host) =>
         [.. (await host.Get<MeetingStore>().KeptUnmatchedAsync(default)).Select(k => k.Observation)];
 
     /// <summary>A parked delivery's text with its base64 body decoded.</summary>

@@ -1,4 +1,4 @@
-using Mentoring.Application.Email.Suppressions;
+using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Testing;
 using Mentoring.Tests.Admin;
 using Mentoring.Tests.Email;

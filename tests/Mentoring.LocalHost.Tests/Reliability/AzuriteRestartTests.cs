@@ -1,5 +1,5 @@
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Outbox;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.Testing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Mentoring.Application.Email;
+using Mentoring.Application.Outbox;
 
 namespace Mentoring.Tests.Reliability;
 

@@ -1,7 +1,7 @@
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.LocalHost.Demo;
 using Mentoring.LocalHost.Queues;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Mentoring.Application.Links;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;
 using Mentoring.Tests.Admin;

@@ -1,6 +1,6 @@
 using Azure.Core.Pipeline;
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Outbox;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.Testing;
 using Microsoft.Extensions.DependencyInjection;

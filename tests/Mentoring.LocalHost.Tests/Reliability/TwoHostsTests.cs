@@ -1,5 +1,6 @@
-using Mentoring.Application.Email;
-using Mentoring.Application.Engagement;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.LocalHost.Demo;

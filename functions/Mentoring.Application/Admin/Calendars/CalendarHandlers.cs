@@ -1,6 +1,6 @@
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Application.Outbound;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Calendars;

@@ -1,4 +1,4 @@
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 
 namespace Mentoring.Application.Admin.Calendars;
 

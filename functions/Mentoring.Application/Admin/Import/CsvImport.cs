@@ -1,6 +1,6 @@
 using System.Globalization;
 using Mentoring.Application.Admin.Participants;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Import;

@@ -1,4 +1,4 @@
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Health;
 using Mentoring.Engine.Pairs;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 
 namespace Mentoring.Application.Admin.Participants;

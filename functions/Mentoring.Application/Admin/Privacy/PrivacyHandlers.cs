@@ -1,10 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Pairs;
 using Microsoft.AspNetCore.Http;
-using Connections = Mentoring.Application.Calendars.Connections;
+using Connections = Mentoring.Application.Ingest.Connections;
 
 namespace Mentoring.Application.Admin.Privacy;
 
@@ -68,8 +69,8 @@ internal static class PrivacyHandlers
         var people = tables.GetTableClient(TableNames.People);
         // Suppressed in the programs the erasing caller runs, not everywhere: an admin of one program must not be able to
         // silence another program's member by adding and erasing their address. Their own unsubscribe stays global.
-        await request.Get<Email.Suppressions.SuppressionStore>().SuppressAsync(
-            person.Email, Email.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted, request.Caller.Programs);
+        await request.Get<Outbox.Suppressions.SuppressionStore>().SuppressAsync(
+            person.Email, Outbox.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted, request.Caller.Programs);
 
         var theirPairs = await PairsOfAsync(request, person.Id);
         var calendars = await CalendarsOfAsync(request, person.Id, [.. theirPairs.Where(p => p.ProgramId == request.ProgramId).Select(p => p.PairId)]);
@@ -104,7 +105,7 @@ internal static class PrivacyHandlers
             }
         }
 
-        var (poison, kept) = await request.Get<Mentoring.Application.Calendars.Ingest.ErasedDeliveries>().ForgetAsync(person.Email, request.ProgramId, request.Aborted);
+        var (poison, kept) = await request.Get<Mentoring.Application.Ingest.ErasedDeliveries>().ForgetAsync(person.Email, request.ProgramId, request.Aborted);
         await request.Get<ParticipantRows>().DeleteAsync(request.ProgramId, person.Id, request.Aborted);
         return Results.Json(
             new

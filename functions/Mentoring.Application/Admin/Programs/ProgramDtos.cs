@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Policy;
 
 namespace Mentoring.Application.Admin.Programs;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 
 namespace Mentoring.Application.Admin.Programs;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentoring.Application.Admin.Programs;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Programs;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using Mentoring.Application.Admin.Programs;
-using Mentoring.Application.Email.Preview;
+using Mentoring.Application.Outbox.Preview;
 using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 

@@ -1,8 +1,9 @@
 using Mentoring.Application.Admin.Programs;
-using Mentoring.Application.Email.Preview;
-using Mentoring.Application.Email.Rendering;
-using Mentoring.Application.Email.Validation;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Preview;
+using Mentoring.Application.Outbox.Rendering;
+using Mentoring.Application.Outbox.Validation;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,4 @@
-using Mentoring.Application.Calendars.Google;
+using Mentoring.Application.Ingest.Google;
 using Mentoring.Engine.Ledger;
 using Mentoring.Tests.Calendars.Support;
 

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.Graph;
-using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Ingest.Graph;
+using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Engine.Ledger;
 using Mentoring.Tests.Calendars.Support;
 using Microsoft.Kiota.Abstractions.Authentication;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
 

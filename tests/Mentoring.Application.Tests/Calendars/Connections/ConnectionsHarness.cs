@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using Mentoring.Application.Calendars.Connections;
-using Mentoring.Application.Calendars.Ingest;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Connections;
 using Mentoring.Application.Integration;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Mentoring.Application.Calendars.Connections;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest.Connections;
+using Mentoring.Application.Ingest.Ics;
 using Mentoring.Application.Tests.Calendars.Ics;
 using Mentoring.Testing;
 using Mentoring.Tests.Calendars.Support;

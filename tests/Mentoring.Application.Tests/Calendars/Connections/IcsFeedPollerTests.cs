@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.Connections;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest.Connections;
+using Mentoring.Application.Ingest.Ics;
 using Mentoring.Application.Tests.Calendars.Ics;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest.Ics;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Meetings;
 using Mentoring.Engine.Pairs;

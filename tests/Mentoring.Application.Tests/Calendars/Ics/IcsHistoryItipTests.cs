@@ -41,7 +41,7 @@ public sealed class IcsHistoryItipTests
         var export = Calendar(
             "BEGIN:VEVENT", "UID:two", "DTSTAMP:20250301T000000Z", "CREATED:20250101T000000Z", "LAST-MODIFIED:20250112T000000Z",
             "STATUS:CANCELLED", "DTSTART:20250110T100000Z", "END:VEVENT");
-        var cancelled = Assert.Single(Mentoring.Application.Calendars.Ics.IcsHistory.Parse(export)
+        var cancelled = Assert.Single(Mentoring.Application.Ingest.Ics.IcsHistory.Parse(export)
             .ToLedger(new(Utc(2025, 3, 1))), c => c.Kind == ChangeKind.Cancelled);
         Assert.True(cancelled.ChangedAtUnknown);
     }

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.Ics;
 using static Mentoring.Application.Tests.Calendars.Ics.IcsSamples;
 
 namespace Mentoring.Application.Tests.Calendars.Ics;

@@ -1,4 +1,4 @@
-using Mentoring.Application.Calendars.Ics;
+using Mentoring.Application.Ingest.Ics;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Application.Tests.Calendars.Ics;

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars;
-using Mentoring.Application.Calendars.JsonLines;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Ingest.JsonLines;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Application.Tests.Calendars.JsonLines;

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.CalCom;
-using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Ingest.CalCom;
+using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Engine.Ledger;
 using Mentoring.Tests.Calendars.Support;
 

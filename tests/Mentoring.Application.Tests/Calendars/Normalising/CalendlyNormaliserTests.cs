@@ -1,4 +1,4 @@
-using Mentoring.Application.Calendars.Calendly;
+using Mentoring.Application.Ingest.Calendly;
 using Mentoring.Engine.Ledger;
 using Mentoring.Tests.Calendars.Support;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mentoring.Application.Calendars.Graph;
+using Mentoring.Application.Ingest.Graph;
 using Microsoft.Graph.Models;
 
 namespace Mentoring.Tests.Calendars.Normalising;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Mentoring.Application.Calendars.Google;
-using Mentoring.Application.Calendars.Graph;
+using Mentoring.Application.Ingest.Google;
+using Mentoring.Application.Ingest.Graph;
 using Mentoring.Engine.Ledger;
 using Microsoft.Graph.Models;
 

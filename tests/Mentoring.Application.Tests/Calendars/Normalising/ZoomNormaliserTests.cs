@@ -1,6 +1,6 @@
-using Mentoring.Application.Calendars.Calendly;
-using Mentoring.Application.Calendars.Normalising;
-using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Ingest.Calendly;
+using Mentoring.Application.Ingest.Normalising;
+using Mentoring.Application.Ingest.Zoom;
 using Mentoring.Engine.Ledger;
 using Mentoring.Tests.Calendars.Support;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Mentoring.Application.Calendars.Connections;
+using Mentoring.Application.Ingest.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Tests.Calendars.Support;

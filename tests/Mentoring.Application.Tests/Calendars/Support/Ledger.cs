@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.Matching;
-using Mentoring.Application.Calendars.Normalising;
+using Mentoring.Application.Ingest.Matching;
+using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Tests.Calendars.Support;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Webhooks;
 
 namespace Mentoring.Tests.Calendars.Support;
 

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.Calendly;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Calendly;
+using Mentoring.Application.Ingest.Webhooks;
 using Mentoring.Tests.Calendars.Support;
 
 namespace Mentoring.Tests.Calendars.Webhooks;

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Mentoring.Application.Calendars.CalCom;
-using Mentoring.Application.Calendars.Calendly;
-using Mentoring.Application.Calendars.Google;
-using Mentoring.Application.Calendars.Graph;
-using Mentoring.Application.Calendars.Matching;
-using Mentoring.Application.Calendars.Normalising;
-using Mentoring.Application.Calendars.Webhooks;
-using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Ingest.CalCom;
+using Mentoring.Application.Ingest.Calendly;
+using Mentoring.Application.Ingest.Google;
+using Mentoring.Application.Ingest.Graph;
+using Mentoring.Application.Ingest.Matching;
+using Mentoring.Application.Ingest.Normalising;
+using Mentoring.Application.Ingest.Webhooks;
+using Mentoring.Application.Ingest.Zoom;
 using Mentoring.Tests.Calendars.Support;
 
 namespace Mentoring.Tests.Calendars.Webhooks;

@@ -1,5 +1,5 @@
-using Mentoring.Application.Calendars.Google;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Google;
+using Mentoring.Application.Ingest.Webhooks;
 using Mentoring.Tests.Calendars.Support;
 
 namespace Mentoring.Tests.Calendars.Webhooks;

@@ -1,6 +1,6 @@
 using System.Text;
-using Mentoring.Application.Calendars.Graph;
-using Mentoring.Application.Calendars.Webhooks;
+using Mentoring.Application.Ingest.Graph;
+using Mentoring.Application.Ingest.Webhooks;
 using Mentoring.Tests.Calendars.Support;
 
 namespace Mentoring.Tests.Calendars.Webhooks;

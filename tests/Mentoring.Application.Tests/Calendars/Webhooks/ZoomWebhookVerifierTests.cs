@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Mentoring.Application.Calendars.Webhooks;
-using Mentoring.Application.Calendars.Zoom;
+using Mentoring.Application.Ingest.Webhooks;
+using Mentoring.Application.Ingest.Zoom;
 using Mentoring.Tests.Calendars.Support;
 
 namespace Mentoring.Tests.Calendars.Webhooks;

@@ -1,4 +1,0 @@
-namespace Mentoring.Application.Email.Rendering;
-
-/// <summary>The pair an email is about, by first names only.</summary>
-public sealed record EmailPair(string MentorFirstName, string MenteeFirstName);

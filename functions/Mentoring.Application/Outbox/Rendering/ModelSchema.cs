@@ -1,0 +1,57 @@
+using Mentoring.Engine.Messages;
+
+namespace Mentoring.Application.Outbox.Rendering;
+
+/// <summary>
+/// The variables each template may use. Rendering fills exactly these from an <see cref="EmailModel"/>; validation of a
+/// program's override refuses any other name.
+/// </summary>
+public static class ModelSchema
+{
+    /// <summary>The facts every pair message carries (the engine's PairFacts).</summary>
+    public static IReadOnlyList<string> PairFactKeys { get; } =
+    [
+        "pairId", "programId", "cadenceDays", "meetingsHeld", "postponementsSinceLastMeeting",
+        "lateChangesSinceLastMeeting", "daysSinceLastMeeting", "streak", "healthScore", "riskLevel", "reason",
+        "postponedBy", "lastMeetingAt", "nextMeetingAt", "programActivePairs", "programMeetingsHeld", "cycleId",
+        "cycleStart", "cycleEnd",
+    ];
+
+    /// <summary>Reminders add the meeting they are about.</summary>
+    public static IReadOnlyList<string> ReminderFactKeys { get; } = [.. PairFactKeys, "meetingStart", "meetingEnd"];
+
+    /// <summary>The program-wide crunch message.</summary>
+    public static IReadOnlyList<string> CrunchFactKeys { get; } =
+        ["programId", "activePairs", "postponingPairs", "sharePercent", "windowDays"];
+
+    /// <summary>The weekly admin digest: the week it covers.</summary>
+    public static IReadOnlyList<string> DigestFactKeys { get; } = ["programId", "weekStart", "weekEnd"];
+
+    /// <summary>Names assigned by the layout and its templates, not by the model.</summary>
+    public static IReadOnlyList<string> LayoutNames { get; } = ["subject", "preheader", "body"];
+
+    public static IReadOnlyList<string> FactKeys(string templateId) => templateId switch
+    {
+        TemplateIds.PreMeetingReminder => ReminderFactKeys,
+        TemplateIds.ProgramCrunch => CrunchFactKeys,
+        TemplateIds.AdminDigest => DigestFactKeys,
+        _ => PairFactKeys,
+    };
+
+    /// <summary>The root variables of the model for one template.</summary>
+    public static IReadOnlyDictionary<string, SchemaNode> For(string templateId) =>
+        new Dictionary<string, SchemaNode>(StringComparer.Ordinal)
+        {
+            ["facts"] = SchemaNode.WithMembers(FactKeys(templateId)),
+            ["program"] = SchemaNode.WithMembers("name", "businessGoal", "sponsorName", "sponsorRole", "sponsorWords", "nextCycleStart"),
+            ["recipient"] = SchemaNode.WithMembers("displayName", "firstName", "role", "timeZone", "culture"),
+            ["pair"] = SchemaNode.WithMembers("mentorFirstName", "menteeFirstName", "partnerFirstName"),
+            ["links"] = SchemaNode.WithMembers("checkIn", "postponed", "bookNext", "unsubscribe", "dashboard"),
+            ["numbers"] = SchemaNode.WithMembers(
+                "activePairs", "meetingsHeldThisCycle", "healthyPairs", "watchPairs", "atRiskPairs", "dormantPairs",
+                "pairsMetInLast30Days", "healthySharePercent"),
+            ["attention"] = SchemaNode.ListOf(SchemaNode.WithMembers(
+                "mentorFirstName", "menteeFirstName", "riskLevel", "healthScore", "daysSinceLastMeeting", "reason",
+                "timelineUrl")),
+        };
+}

@@ -1,0 +1,13 @@
+using Mentoring.Application.Outbox.Validation;
+
+namespace Mentoring.Application.Outbox.Rendering;
+
+/// <summary>What a template rendered to.</summary>
+/// <remarks>RejectedOverrides lists the override parts that did not validate at render time and were replaced by the
+/// built-in text (validation on save should have kept them out; this says so instead of sending a broken email).</remarks>
+public sealed record RenderedContent(
+    string TemplateId,
+    string Subject,
+    string Html,
+    string Text,
+    IReadOnlyDictionary<TemplatePart, TemplateValidation> RejectedOverrides);

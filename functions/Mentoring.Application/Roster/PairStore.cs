@@ -1,0 +1,192 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Mentoring.Application.Storage;
+using Mentoring.Engine.Health;
+using Mentoring.Engine.Pairs;
+
+namespace Mentoring.Application.Roster;
+
+/// <summary>Who a pair is (ids only: addresses live with the participants).</summary>
+internal sealed record PairRecord(
+    string ProgramId,
+    string PairId,
+    string MentorId,
+    string MenteeId,
+    DateTimeOffset StartedAt,
+    string? CycleId = null,
+    PairStatus Status = PairStatus.Active,
+    DateTimeOffset? StatusChangedAt = null);
+
+/// <summary>The last evaluation of a pair, as the program crunch and the admin lists read it.</summary>
+internal sealed record PairSummary(
+    DateTimeOffset? EvaluatedAt,
+    RiskLevel? RiskLevel,
+    int? Score,
+    DateTimeOffset? LastSetbackAt,
+    DateTimeOffset? NextEvaluationAt,
+    string? DueKey,
+    int MeetingsHeld = 0,
+    DateTimeOffset? LastMeetingAt = null)
+{
+    public static PairSummary None { get; } = new(null, null, null, null, null, null);
+}
+
+/// <summary>Pairs by program: table <c>pairs</c>, PK = program, RK = pair. Each pair is also indexed under its people.</summary>
+internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges directory)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Pairs);
+    private readonly TableClient _people = tables.GetTableClient(TableNames.People);
+
+    public async Task SaveAsync(PairRecord pair, CancellationToken ct)
+    {
+        foreach (var personId in new[] { pair.MentorId, pair.MenteeId })
+        {
+            var index = new TableEntity(Keys.Encode(personId), "pair" + Keys.Separator + Keys.PairLog(pair.ProgramId, pair.PairId))
+            {
+                ["ProgramId"] = pair.ProgramId,
+                ["PairId"] = pair.PairId,
+            };
+            await _people.UpsertEntityAsync(index, TableUpdateMode.Replace, ct);
+        }
+
+        await _table.UpsertEntityAsync(ToEntity(pair), TableUpdateMode.Merge, ct);
+        await directory.ChangedAsync(ct);
+    }
+
+    public async Task<(PairRecord Pair, PairSummary Summary)?> GetAsync(string programId, string pairId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e)) : null;
+    }
+
+    /// <summary>The pair with the ETag of its row, for a write of its summary under If-Match without reading it again.</summary>
+    public async Task<(PairRecord Pair, PairSummary Summary, ETag ETag)?> GetWithETagAsync(string programId, string pairId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e), e.ETag) : null;
+    }
+
+    /// <summary>The pairs a person is in (the people index), as (program, pair).</summary>
+    public async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(string personId, CancellationToken ct)
+    {
+        var rows = await _people.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(personId)}"), ct);
+        return [.. rows.Where(r => r.RowKey.StartsWith("pair" + Keys.Separator, StringComparison.Ordinal))
+            .Select(r => (r.GetString("ProgramId"), r.GetString("PairId")))];
+    }
+
+    /// <summary>Every pair of a program with its last evaluation: one partition, read in pages of 1,000.</summary>
+    public async Task<List<(PairRecord Pair, PairSummary Summary)>> ListAsync(string programId, CancellationToken ct)
+    {
+        var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}"), ct);
+        return [.. rows.Select(e => (ToPair(e), ToSummary(e)))];
+    }
+
+    /// <summary>
+    /// Up to <paramref name="size"/> pairs of a program in key order, after the row key <paramref name="afterKey"/> (null:
+    /// from the first), and the row key to resume after when more remain (null on the last page).
+    /// </summary>
+    public async Task<(List<(PairRecord Pair, PairSummary Summary)> Pairs, string? Next)> PageAsync(string programId, string? afterKey, int size, CancellationToken ct)
+    {
+        var partition = Keys.Encode(programId);
+        var filter = afterKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterKey}");
+        var (rows, more) = await _table.QueryPageAsync(filter, size, select: null, ct);
+        return ([.. rows.Select(e => (ToPair(e), ToSummary(e)))], more ? rows[^1].RowKey : null);
+    }
+
+    /// <summary>Records an evaluation's summary under If-Match; returns the due-index key it replaced, if any.</summary>
+    public async Task<string?> RecordSummaryAsync(string programId, string pairId, PairSummary summary, CancellationToken ct)
+    {
+        string? previousDueKey = null;
+        await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
+        {
+            previousDueKey = e.GetString("DueKey");
+            Write(e, summary);
+            return true;
+        }, ct);
+        return previousDueKey;
+    }
+
+    internal static void Write(TableEntity e, PairSummary summary)
+    {
+        e["EvaluatedAt"] = summary.EvaluatedAt;
+        e["RiskLevel"] = summary.RiskLevel?.ToString();
+        e["Score"] = summary.Score;
+        e["LastSetbackAt"] = summary.LastSetbackAt;
+        e["NextEvaluationAt"] = summary.NextEvaluationAt;
+        e["DueKey"] = summary.DueKey;
+        e["MeetingsHeld"] = summary.MeetingsHeld;
+        e["LastMeetingAt"] = summary.LastMeetingAt;
+    }
+
+    /// <summary>
+    /// Records an evaluation's summary with If-Match on <paramref name="read"/>, the ETag the evaluation read the row with:
+    /// one request. False when the row changed (or went) since: then <see cref="RecordSummaryAsync"/> reads it again.
+    /// </summary>
+    public async Task<bool> TryRecordSummaryAsync(string programId, string pairId, PairSummary summary, ETag read, CancellationToken ct)
+    {
+        var entity = new TableEntity(Keys.Encode(programId), Keys.Encode(pairId));
+        Write(entity, summary);
+        try
+        {
+            await _table.UpdateEntityAsync(entity, read, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
+    public async Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct)
+    {
+        var written = await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+        await directory.ChangedAsync(ct);
+        return written;
+    }
+
+    public async Task DeleteAsync(string programId, string pairId, CancellationToken ct)
+    {
+        await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(pairId), ETag.All, ct);
+        await directory.ChangedAsync(ct);
+    }
+
+    internal static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
+    {
+        ["ProgramId"] = pair.ProgramId,
+        ["PairId"] = pair.PairId,
+        ["MentorId"] = pair.MentorId,
+        ["MenteeId"] = pair.MenteeId,
+        ["StartedAt"] = pair.StartedAt,
+        ["CycleId"] = pair.CycleId,
+        ["Status"] = pair.Status.ToString(),
+        ["StatusChangedAt"] = pair.StatusChangedAt,
+    };
+
+    private static PairRecord ToPair(TableEntity e) => new(
+        e.GetString("ProgramId"),
+        e.GetString("PairId"),
+        e.GetString("MentorId"),
+        e.GetString("MenteeId"),
+        e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
+        e.GetString("CycleId"),
+        Enum.TryParse<PairStatus>(e.GetString("Status"), out var status) ? status : PairStatus.Active,
+        e.GetDateTimeOffset("StatusChangedAt"));
+
+    private static PairSummary ToSummary(TableEntity e) => new(
+        e.GetDateTimeOffset("EvaluatedAt"),
+        Enum.TryParse<RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
+        e.GetInt32("Score"),
+        e.GetDateTimeOffset("LastSetbackAt"),
+        e.GetDateTimeOffset("NextEvaluationAt"),
+        e.GetString("DueKey"),
+        e.GetInt32("MeetingsHeld") ?? 0,
+        e.GetDateTimeOffset("LastMeetingAt"));
+
+    /// <summary>What the program-level rules read of a pair.</summary>
+    public static Engine.Programs.PairActivity ActivityOf(PairRecord pair, PairSummary summary) =>
+        new(pair.PairId, pair.Status == PairStatus.Active, summary.LastSetbackAt, summary.RiskLevel, summary.MeetingsHeld, summary.LastMeetingAt);
+}

@@ -1,0 +1,90 @@
+using Azure.Data.Tables;
+using Mentoring.Application.Storage;
+
+namespace Mentoring.Application.Roster;
+
+/// <summary>
+/// A person in a program: the only place that holds their address and name, their manager's, and the culture their
+/// emails are written in (the program's when unset).
+/// </summary>
+internal sealed record ParticipantRecord(
+    string ProgramId,
+    string ParticipantId,
+    string DisplayName,
+    string Email,
+    string TimeZoneId,
+    string? ManagerEmail = null,
+    bool AllowsManagerNotes = false,
+    bool Suppressed = false,
+    string? ManagerName = null,
+    string? Culture = null);
+
+/// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
+internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
+
+    public async Task SaveAsync(ParticipantRecord p, CancellationToken ct)
+    {
+        await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
+        changes.Touch(p.ProgramId);
+        await directory.ChangedAsync(ct);
+    }
+
+    internal static TableEntity ToEntity(ParticipantRecord p) => new(Keys.Encode(p.ProgramId), Keys.Encode(p.ParticipantId))
+    {
+        ["ProgramId"] = p.ProgramId,
+        ["ParticipantId"] = p.ParticipantId,
+        ["DisplayName"] = p.DisplayName,
+        ["Email"] = p.Email,
+        ["TimeZoneId"] = p.TimeZoneId,
+        ["ManagerEmail"] = p.ManagerEmail,
+        ["AllowsManagerNotes"] = p.AllowsManagerNotes,
+        ["Suppressed"] = p.Suppressed,
+        ["ManagerName"] = p.ManagerName,
+        ["Culture"] = p.Culture,
+    };
+
+    /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
+    public async Task MarkSuppressedAsync(string programId, string participantId, CancellationToken ct)
+    {
+        await _table.UpdateEntityAsync(
+            new TableEntity(Keys.Encode(programId), Keys.Encode(participantId)) { ["Suppressed"] = true },
+            Azure.ETag.All,
+            TableUpdateMode.Merge,
+            ct);
+        changes.Touch(programId);
+    }
+
+    public async Task<ParticipantRecord?> GetAsync(string programId, string participantId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(participantId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? ToRecord(e) : null;
+    }
+
+    /// <summary>Every participant of a program: one partition, read in pages of 1,000.</summary>
+    public async Task<List<ParticipantRecord>> ListAsync(string programId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        var rows = new List<ParticipantRecord>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: ct))
+            rows.Add(ToRecord(e));
+        return rows;
+    }
+
+    private static readonly string[] Columns =
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture"];
+
+    private static ParticipantRecord ToRecord(TableEntity e) =>
+        new(
+            e.GetString("ProgramId"),
+            e.GetString("ParticipantId"),
+            e.GetString("DisplayName"),
+            e.GetString("Email"),
+            e.GetString("TimeZoneId"),
+            e.GetString("ManagerEmail"),
+            e.GetBoolean("AllowsManagerNotes") ?? false,
+            e.GetBoolean("Suppressed") ?? false,
+            e.GetString("ManagerName"),
+            e.GetString("Culture"));
+}
