@@ -6,9 +6,9 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Hosting;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
-using Mentoring.Application.Storage;
 using Mentoring.Engine.Policy;
 using Mentoring.LocalHost.Azurite;
 using Mentoring.SweepBench;
@@ -61,7 +61,7 @@ await services.GetRequiredService<ProgramStore>().SaveAsync(
 Func<string, bool>? withLedger = args.Contains("--sample-ledgers") && sample <= pairCount / DueIndex.Shards
     ? pairId => DueIndex.ShardOf(programId, pairId) == "due-00" // the shard the sweep reads first
     : null;
-await Seeder.SeedAsync(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<PairLogStore>(), programId, pairCount, now, parallel, withLedger);
+await Seeder.SeedAsync(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<LedgerStore>(), programId, pairCount, now, parallel, withLedger);
 Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s ({counter.Tables:N0} table transactions)");
 
 if (hostWindow is { } window)

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
@@ -16,7 +17,7 @@ internal static class Seeder
     private const int Batch = 100;
 
     public static async Task SeedAsync(
-        TableServiceClient tables, PairLogStore logs, string programId, int pairCount, DateTimeOffset now, ParallelOptions parallel,
+        TableServiceClient tables, LedgerStore ledgerStore, string programId, int pairCount, DateTimeOffset now, ParallelOptions parallel,
         Func<string, bool>? withLedger = null)
     {
         var ids = Enumerable.Range(0, pairCount).Select(i => $"pair-{i:000000}").ToList();
@@ -43,7 +44,7 @@ internal static class Seeder
         var ledgers = 0;
         await Parallel.ForEachAsync(ids.Where(withLedger ?? (_ => true)), parallel, async (id, ct) =>
         {
-            await logs.AppendChangesAsync(Keys.PairLog(programId, id),
+            await ledgerStore.AppendChangesAsync(Keys.PairLog(programId, id),
             [
                 new LedgerChange("m1", "m1", ChangeKind.Scheduled, now.AddDays(-20), now.AddDays(-5), now.AddDays(-5).AddHours(1)),
                 new LedgerChange("m2", "m2", ChangeKind.Scheduled, now.AddDays(-4), now.AddDays(9), now.AddDays(9).AddHours(1)),

@@ -1,4 +1,5 @@
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
@@ -41,7 +42,7 @@ internal static class TestPrograms
             new("m1/scheduled", "m1", ChangeKind.Scheduled, now.AddDays(-55), now.AddDays(-50), now.AddDays(-50).AddHours(1)),
             new("m2/scheduled", "m2", ChangeKind.Scheduled, now.AddDays(-40), now.AddDays(-25), now.AddDays(-25).AddHours(1)),
         ];
-        await harness.Get<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), ledger, default);
+        await harness.Get<LedgerStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), ledger, default);
         if (due)
         {
             var dueKey = await harness.Get<DueIndex>().ScheduleAsync(programId, pairId, now.AddMinutes(-1), default);

@@ -1,4 +1,5 @@
 using Mentoring.Application.Integration;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
@@ -31,6 +32,8 @@ internal sealed partial class EvaluatePairHandler(
     ParticipantStore participants,
     PairStore pairs,
     PairLogStore logs,
+    OutboxStore outbox,
+    PendingEventStore pendingEvents,
     ProgramActivityCache programActivity,
     DueIndex due,
     MessageQueues queues,
@@ -95,7 +98,7 @@ internal sealed partial class EvaluatePairHandler(
             }
 
             var decided = evaluation.Decisions
-                .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), message.ProgramId, message.PairId, d, now))
+                .Select(d => new OutboxMessage(OutboxStore.RefOf(partition, d.IdempotencyKey), message.ProgramId, message.PairId, d, now))
                 .ToList();
             var events = IntegrationEvents.Of(message.ProgramId, message.PairId, log.State, evaluation);
             var remembered = (log.State?.AppliedEvaluations ?? []).TakeLast(RememberedEvaluations - 1).Append(message.EvaluationId).ToList();
@@ -174,7 +177,7 @@ internal sealed partial class EvaluatePairHandler(
         foreach (var e in events)
         {
             await publisher.PublishAsync(e, ct);
-            await logs.DeleteEventAsync(partition, e.EventId, ct);
+            await pendingEvents.DeleteEventAsync(partition, e.EventId, ct);
         }
     }
 
@@ -188,7 +191,7 @@ internal sealed partial class EvaluatePairHandler(
             {
                 if (programId != pair.ProgramId || otherPairId == pair.PairId)
                     continue;
-                foreach (var m in await logs.LoadMessagesAsync(Keys.PairLog(programId, otherPairId), ct))
+                foreach (var m in await outbox.LoadMessagesAsync(Keys.PairLog(programId, otherPairId), ct))
                 {
                     if (m.Decision.Recipient.ParticipantId == personId && TemplateIds.IsCapped(m.Decision.TemplateId)
                         && m.Status is OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Sent)

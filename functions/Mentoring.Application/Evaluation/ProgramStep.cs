@@ -1,3 +1,4 @@
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
@@ -13,7 +14,7 @@ namespace Mentoring.Application.Evaluation;
 /// <see cref="ProgramActivityCache"/>, where every evaluation of the program reads the rest of its program.
 /// </summary>
 internal sealed class ProgramStep(
-    ProgramStore programs, PairStore pairs, PairLogStore logs, ProgramDayStore days, ProgramActivityCache activityCache, MessageQueues queues)
+    ProgramStore programs, PairStore pairs, OutboxStore outbox, ProgramDayStore days, ProgramActivityCache activityCache, MessageQueues queues)
 {
     public async Task AssessAsync(string programId, DateTimeOffset now, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ internal sealed class ProgramStep(
         var activity = roster.Select(p => PairStore.ActivityOf(p.Pair, p.Summary)).ToList();
         activityCache.Prime(programId, activity, program.Policy, now);
         var partition = Keys.ProgramLog(programId);
-        var history = (await logs.LoadMessagesAsync(partition, ct)).Select(m => m.ToSentMessage()).ToList();
+        var history = (await outbox.LoadMessagesAsync(partition, ct)).Select(m => m.ToSentMessage()).ToList();
         var zone = Zones.Resolve(program.TimeZoneId);
         var crunch = ProgramCrunchDetector.Assess(programId, activity, zone, program.HasSponsor, history, program.Policy, now);
         var summary = ProgramSummary.Of(activity, now);
@@ -34,9 +35,9 @@ internal sealed class ProgramStep(
         var digest = AdminDigest.Decide(programId, summary, zone, cycleStart, history, program.Policy, now);
 
         var decided = crunch.Decisions.Append(digest).OfType<Engine.Messages.MessageDecision>()
-            .Select(d => new OutboxMessage(PairLogStore.RefOf(partition, d.IdempotencyKey), programId, null, d, now))
+            .Select(d => new OutboxMessage(OutboxStore.RefOf(partition, d.IdempotencyKey), programId, null, d, now))
             .ToList();
-        foreach (var added in await logs.AddMessagesAsync(decided, ct))
+        foreach (var added in await outbox.AddMessagesAsync(decided, ct))
             await queues.SendEmailAsync(new SendEmail(added.Ref.Partition, added.Ref.RowKey), added.Decision.NotBefore - now, ct);
     }
 }

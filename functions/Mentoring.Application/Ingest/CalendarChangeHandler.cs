@@ -1,6 +1,7 @@
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
+using Mentoring.Engine.Ledger;
 using Microsoft.Extensions.Logging;
 
 namespace Mentoring.Application.Ingest;
@@ -13,11 +14,17 @@ internal enum CalendarChangeOutcome
 }
 
 /// <summary>
-/// <c>calendar-changes</c>: appends a delivery's changes to the pair's ledger (insert-if-absent by change id), asks for
+/// Normalised changes to a pair's meetings from one delivery (a webhook, a feed poll, a check-in, a booking, an admin's
+/// log). Every producer hands them to <see cref="CalendarChangeHandler"/> in process; they never travel on a queue.
+/// </summary>
+internal sealed record CalendarChanges(string DeliveryId, string ProgramId, string PairId, IReadOnlyList<LedgerChange> Changes);
+
+/// <summary>
+/// Appends a delivery's changes to the pair's ledger (insert-if-absent by change id), asks for
 /// an evaluation, and records the delivery as done. A redelivery finds it done and changes nothing.
 /// </summary>
 internal sealed partial class CalendarChangeHandler(
-    PairStore pairs, PairLogStore logs, DedupeStore dedupe, MessageQueues queues, TimeProvider time, ILogger<CalendarChangeHandler> logger)
+    PairStore pairs, LedgerStore ledgers, DedupeStore dedupe, MessageQueues queues, TimeProvider time, ILogger<CalendarChangeHandler> logger)
 {
     private const string Scope = QueueNames.CalendarChanges;
 
@@ -34,7 +41,7 @@ internal sealed partial class CalendarChangeHandler(
             return CalendarChangeOutcome.PairGone;
         }
 
-        var added = await logs.AppendChangesAsync(Keys.PairLog(message.ProgramId, message.PairId), message.Changes, ct);
+        var added = await ledgers.AppendChangesAsync(Keys.PairLog(message.ProgramId, message.PairId), message.Changes, ct);
         // Enqueued even when nothing was new: a first try may have appended and then died before this line.
         await queues.EvaluateAsync(new EvaluatePair("calendar/" + message.DeliveryId, message.ProgramId, message.PairId), ct);
         await dedupe.TryMarkDoneAsync(Scope, message.DeliveryId, now, ct);

@@ -159,26 +159,10 @@ internal sealed partial class CalendarDeliveryHandler(
 }
 
 /// <summary>
-/// The <c>calendar-changes</c> queue carries two shapes: raw webhook deliveries (with <c>provider</c>) and normalised
-/// changes (check-ins, replays). Both hosts call this one entry point.
+/// The <c>calendar-changes</c> queue's one entry point for both hosts: raw webhook deliveries and rematch requests.
 /// </summary>
-internal sealed class CalendarQueue(QueueInvocation invocation, CalendarDeliveryHandler deliveries, CalendarChangeHandler changes)
+internal sealed class CalendarQueue(QueueInvocation invocation, CalendarDeliveryHandler deliveries)
 {
     public Task RunAsync(string messageId, string body, CancellationToken ct) =>
-        IsDelivery(body)
-            ? invocation.RunAsync<CalendarDelivery>(QueueNames.CalendarChanges, messageId, body, deliveries.HandleAsync, ct)
-            : invocation.RunAsync<CalendarChanges>(QueueNames.CalendarChanges, messageId, body, changes.HandleAsync, ct);
-
-    private static bool IsDelivery(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.Prop("provider") is not null;
-        }
-        catch (JsonException)
-        {
-            return false; // the changes parser parks it with its reason
-        }
-    }
+        invocation.RunAsync<CalendarDelivery>(QueueNames.CalendarChanges, messageId, body, deliveries.HandleAsync, ct);
 }

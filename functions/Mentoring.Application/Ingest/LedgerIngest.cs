@@ -1,7 +1,6 @@
 using Mentoring.Application.Ingest.Matching;
 using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Application.Ingest.Webhooks;
-using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mentoring.Application.Storage;
+using Mentoring.Application.Evaluation;
 using Mentoring.Engine;
 using Mentoring.Engine.Health;
 

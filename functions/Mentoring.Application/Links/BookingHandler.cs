@@ -1,7 +1,7 @@
 using System.Globalization;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Hosting;
 using Mentoring.Application.Ingest;
-using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;

@@ -1,3 +1,4 @@
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
@@ -35,6 +36,7 @@ internal enum DispatchOutcome
 /// </summary>
 internal sealed partial class EmailDispatchHandler(
     PairLogStore logs,
+    OutboxStore outbox,
     ProgramStore programs,
     PairStore pairs,
     EmailAssembler assembler,
@@ -65,7 +67,7 @@ internal sealed partial class EmailDispatchHandler(
         var at = new OutboxRef(message.Partition, message.RowKey);
         for (var attempt = 1; ; attempt++)
         {
-            var row = await logs.GetMessageAsync(at, ct);
+            var row = await outbox.GetMessageAsync(at, ct);
             if (row is null)
             {
                 LogMissing(message.Partition, message.RowKey);
@@ -125,7 +127,7 @@ internal sealed partial class EmailDispatchHandler(
                 continue;
             }
 
-            var claimed = await logs.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
+            var claimed = await outbox.TryUpdateStatusAsync(row, OutboxStatus.Sending, now, ct);
             if (claimed is null)
             {
                 Raced(attempt, at);
@@ -137,7 +139,7 @@ internal sealed partial class EmailDispatchHandler(
             switch (outcome)
             {
                 case SendOutcome.Sent:
-                    if (await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
+                    if (await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
                         LogClaimLost(message.RowKey);
                     if (TemplateIds.IsCapped(decision.TemplateId))
                         await ledger.RecordSentAsync(to.Address, SendLedger.ClaimOf(row.Ref), time.GetUtcNow(), ct);
@@ -146,14 +148,14 @@ internal sealed partial class EmailDispatchHandler(
 
                 case SendOutcome.RetryLater retry:
                     // Released for the next try, which the queue brings back after the provider's delay.
-                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Pending, now, ct, retry.Reason);
+                    await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Pending, now, ct, retry.Reason);
                     await queues.SendEmailAsync(message, retry.After, ct);
                     LogRetry(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", retry.After);
                     return DispatchOutcome.RetryLater;
 
                 case SendOutcome.PermanentFailure failure:
                     var reason = $"{failure.StatusCode}: {failure.Reason}";
-                    await logs.TryUpdateStatusAsync(claimed, OutboxStatus.Failed, now, ct, reason.Length > 1000 ? reason[..1000] : reason);
+                    await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Failed, now, ct, reason.Length > 1000 ? reason[..1000] : reason);
                     LogFailed(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "", failure.StatusCode);
                     return DispatchOutcome.Failed;
 
@@ -196,7 +198,7 @@ internal sealed partial class EmailDispatchHandler(
     private async Task<DispatchOutcome?> FinishAsync(
         OutboxMessage row, OutboxStatus status, string reason, DispatchOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
-        if (await logs.TryUpdateStatusAsync(row, status, now, ct, reason) is null)
+        if (await outbox.TryUpdateStatusAsync(row, status, now, ct, reason) is null)
             return null;
         LogNotSent(row.Decision.TemplateId, row.Decision.Recipient.Key, row.PairId ?? "", status.ToString(), reason);
         return outcome;

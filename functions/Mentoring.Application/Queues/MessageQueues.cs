@@ -12,9 +12,6 @@ internal sealed class MessageQueues(QueueServiceClient queues)
     public Task EvaluateAsync(EvaluatePair message, CancellationToken ct) =>
         SendAsync(QueueNames.PairEvaluations, QueueJson.Serialize(message), TimeSpan.Zero, ct);
 
-    public Task CalendarChangesAsync(CalendarChanges message, CancellationToken ct) =>
-        SendAsync(QueueNames.CalendarChanges, QueueJson.Serialize(message), TimeSpan.Zero, ct);
-
     public Task SendEmailAsync(SendEmail message, TimeSpan delay, CancellationToken ct) =>
         SendAsync(QueueNames.OutboundEmail, QueueJson.Serialize(message), delay, ct);
 

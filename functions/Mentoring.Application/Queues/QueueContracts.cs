@@ -1,5 +1,3 @@
-using Mentoring.Engine.Ledger;
-
 namespace Mentoring.Application.Queues;
 
 /// <summary><c>pair-evaluations</c>: evaluate one pair. <paramref name="EvaluationId"/> is stable per unit of work.</summary>
@@ -12,9 +10,6 @@ internal sealed record EvaluatePair(
     string ProgramId,
     string PairId,
     string? DueKey = null);
-
-/// <summary><c>calendar-changes</c>: normalised changes to a pair's meetings, from one delivery.</summary>
-internal sealed record CalendarChanges(string DeliveryId, string ProgramId, string PairId, IReadOnlyList<LedgerChange> Changes);
 
 /// <summary><c>outbound-email</c>: send the message in one outbox row.</summary>
 internal sealed record SendEmail(string Partition, string RowKey);

@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
+using Mentoring.Application.Integration;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
@@ -91,6 +93,9 @@ public static class StorageSetup
         services.AddSingleton<TemplateOverrideStore>();
         services.AddSingleton<PairStore>();
         services.AddSingleton<PairLogStore>();
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<PendingEventStore>();
         services.AddSingleton<DueIndex>();
         services.AddSingleton<ProgramDayStore>();
         services.AddSingleton<DedupeStore>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
@@ -22,7 +23,7 @@ internal enum DemoScenario
 /// late) to weeks from now, drifting pairs with no meeting for 25 days and none booked, dormant pairs silent for four
 /// months. The program ignores quiet hours so the demo sends whatever the hour. Every pair is due at once.
 /// </summary>
-internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore participants, PairStore pairs, PairLogStore logs, DueIndex due)
+internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore participants, PairStore pairs, LedgerStore ledgers, DueIndex due)
 {
     public const string ProgramId = "demo";
 
@@ -62,7 +63,7 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
                 await participants.SaveAsync(mentor, ct);
                 await participants.SaveAsync(mentee, ct);
                 await pairs.SaveAsync(new PairRecord(programId, pairId, mentor.ParticipantId, mentee.ParticipantId, cycleStart, "2025"), ct);
-                await logs.AppendChangesAsync(Keys.PairLog(programId, pairId), History(scenario, cycleStart, now), ct);
+                await ledgers.AppendChangesAsync(Keys.PairLog(programId, pairId), History(scenario, cycleStart, now), ct);
                 var dueKey = await due.ScheduleAsync(programId, pairId, now, ct);
                 await pairs.RecordSummaryAsync(programId, pairId, PairSummary.None with { DueKey = dueKey }, ct);
                 seeded++;

@@ -57,7 +57,7 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         foreach (var row in waiting)
         {
             Assert.Equal(DispatchOutcome.Cancelled, await harness.Get<EmailDispatchHandler>().HandleAsync(new SendEmail(row.Ref.Partition, row.Ref.RowKey), default));
-            Assert.Equal("episode-closed", (await harness.Get<PairLogStore>().GetMessageAsync(row.Ref, default))!.StatusReason);
+            Assert.Equal("episode-closed", (await harness.Get<OutboxStore>().GetMessageAsync(row.Ref, default))!.StatusReason);
         }
 
         Assert.DoesNotContain(Mine(harness, "p-closed"), e => e.Contains("X-Mentoring-Template: ladder-", StringComparison.Ordinal));
@@ -258,7 +258,7 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         Assert.False(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
 
         Assert.Equal(200, Status(await handler.PostAsync(Signed(harness, key, body, Now))));
-        var after = await harness.Get<PairLogStore>().GetMessageAsync(row.Ref, default);
+        var after = await harness.Get<OutboxStore>().GetMessageAsync(row.Ref, default);
         Assert.Equal("bounce", after!.DeliveryState);
         Assert.True(await harness.Get<SuppressionStore>().IsSuppressedAsync(address, "any-program", default));
         Assert.True((await harness.Get<ParticipantStore>().GetAsync("p-events", "pair-000-mentee", default))!.Suppressed);
@@ -268,7 +268,7 @@ public sealed class EmailFlowTests(AzuriteFixture azurite)
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         var again = await handler.PostAsync(Signed(harness, key, body, harness.Time.GetUtcNow()));
         Assert.Equal(200, Status(again));
-        Assert.Equal(after.ETag, (await harness.Get<PairLogStore>().GetMessageAsync(row.Ref, default))!.ETag);
+        Assert.Equal(after.ETag, (await harness.Get<OutboxStore>().GetMessageAsync(row.Ref, default))!.ETag);
         var suppressionAgain = await harness.Get<TableServiceClient>().GetTableClient(TableNames.Suppressions)
             .GetEntityAsync<TableEntity>(suppression.Value.PartitionKey, "");
         Assert.Equal(suppression.Value.ETag, suppressionAgain.Value.ETag);

@@ -1,4 +1,5 @@
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
@@ -168,7 +169,7 @@ public sealed class SendLedgerTests(AzuriteFixture azurite)
                 new("m1/scheduled", "m1", ChangeKind.Scheduled, Now.AddDays(-55), Now.AddDays(-50), Now.AddDays(-50).AddHours(1)),
                 new("m2/scheduled", "m2", ChangeKind.Scheduled, Now.AddDays(-40), Now.AddDays(-25), Now.AddDays(-25).AddHours(1)),
             ];
-            await harness.Get<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, pair), ledger, default);
+            await harness.Get<LedgerStore>().AppendChangesAsync(Keys.PairLog(programId, pair), ledger, default);
         }
     }
 }

@@ -1,5 +1,5 @@
 using Mentoring.Application.Evaluation;
-using Mentoring.Application.Queues;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
@@ -50,14 +50,14 @@ public sealed class CrunchTests(AzuriteFixture azurite)
             new("m3/scheduled", "m3", ChangeKind.Scheduled, Now.AddDays(-10), Now.AddDays(-5), Now.AddDays(-5).AddHours(1)),
             new("m4/scheduled", "m4", ChangeKind.Scheduled, Now.AddDays(-4), Now.AddHours(10), Now.AddHours(11)),
         ];
-        await harness.Get<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), held, default);
+        await harness.Get<LedgerStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), held, default);
     }
 
     private static async Task CancelLateAsync(PipelineHarness harness, string programId, string pairId)
     {
         var now = harness.Time.GetUtcNow();
         LedgerChange[] cancelled = [new($"m4/cancelled/{pairId}", "m4", ChangeKind.Cancelled, now, Now.AddHours(10), Now.AddHours(11), ChangedBy: Party.Mentee)];
-        await harness.Get<MessageQueues>().CalendarChangesAsync(new CalendarChanges("test/" + programId + "/" + pairId, programId, pairId, cancelled), default);
+        await harness.Get<CalendarChangeHandler>().HandleAsync(new CalendarChanges("test/" + programId + "/" + pairId, programId, pairId, cancelled), default);
         await harness.DrainAsync();
     }
 

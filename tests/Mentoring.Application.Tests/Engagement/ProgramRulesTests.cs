@@ -1,4 +1,5 @@
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
@@ -55,7 +56,7 @@ public sealed class ProgramRulesTests(AzuriteFixture azurite)
         var now = MondayMorning;
         LedgerChange[] cancelled = [new("m2/cancelled", "m2", ChangeKind.Cancelled, now.AddDays(-30), now.AddDays(-25), now.AddDays(-25).AddHours(1))];
         LedgerChange[] earlier = [new("m1/moved", "m1", ChangeKind.Rescheduled, now.AddDays(-54), now.AddDays(-40), now.AddDays(-40).AddHours(1))];
-        await harness.Get<PairLogStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), [.. cancelled, .. earlier], default);
+        await harness.Get<LedgerStore>().AppendChangesAsync(Keys.PairLog(programId, pairId), [.. cancelled, .. earlier], default);
     }
 
     private static string[] Digests(PipelineHarness harness, string programName) =>

@@ -2,7 +2,6 @@ using Mentoring.Application.Ingest;
 using Mentoring.Application.Integration;
 using Mentoring.Application.Integration.Subscriptions;
 using Mentoring.Application.Queues;
-using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Tests.Queues;
 
@@ -41,20 +40,11 @@ public sealed class QueueJsonTests
     }
 
     [Fact]
-    public void NestedChange_MissingItsKind_IsRefused()
-    {
-        const string Body = "{\"deliveryId\":\"d\",\"programId\":\"prog\",\"pairId\":\"p1\",\"changes\":[{\"changeId\":\"c\",\"meetingId\":\"m\",\"changedAt\":\"2026-03-04T10:00:00+00:00\"}]}";
-        Assert.False(QueueJson.TryParse<CalendarChanges>(Body, out _, out var reason));
-        Assert.Contains("kind", reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void EveryMessageTheAppWrites_ReadsBack_WithItsOptionalFieldsLeftOut()
     {
         RoundTrips(new EvaluatePair("e1", "prog", "p1"));
         RoundTrips(new EvaluatePair("e1", "prog", "p1", "due~1"));
         RoundTrips(new SendEmail("prog~p1", "msg-1"));
-        RoundTrips(new CalendarChanges("d1", "prog", "p1", [new LedgerChange("c1", "m1", ChangeKind.Scheduled, At, At.AddDays(1), At.AddDays(1).AddHours(1))]));
         RoundTrips(new CalendarDelivery("d1", "calcom", At, Convert.ToBase64String("{}"u8.ToArray())));
         RoundTrips(new CalendarDelivery("d2", "google", At, "", new Dictionary<string, string> { ["X-Goog-Channel-ID"] = "ch" }));
         RoundTrips(new WebhookDeliveryMessage("w1", "prog", "sub-1", 1, new IntegrationEvent("ev1", IntegrationEvent.PairAtRisk, "prog", "p1", At, new Dictionary<string, string> { ["level"] = "high" })));

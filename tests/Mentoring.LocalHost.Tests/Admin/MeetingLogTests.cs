@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mentoring.Application.Ingest;
-using Mentoring.Application.Queues;
 using Mentoring.Engine.Ledger;
 using Mentoring.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Hosting;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;

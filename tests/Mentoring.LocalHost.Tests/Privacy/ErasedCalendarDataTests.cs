@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Storage;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Links;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;

@@ -67,7 +67,7 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
     /// <summary>Upserts in transactions of 100 (all one partition), <paramref name="parallelism"/> at a time.</summary>
     public async Task SaveManyAsync(IReadOnlyList<AdminParticipant> participants, int parallelism, CancellationToken ct)
     {
-        var batches = participants.Chunk(PairLogStore.MaxTransactionSize).ToList();
+        var batches = participants.Chunk(PairPartition.MaxTransactionSize).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (batch, token) =>
             await _table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(p))), token));
         foreach (var programId in participants.Select(p => p.ProgramId).Distinct(StringComparer.Ordinal))

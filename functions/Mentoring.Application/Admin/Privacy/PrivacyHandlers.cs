@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
+using Mentoring.Application.Evaluation;
+using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Pairs;
@@ -99,7 +101,7 @@ internal static class PrivacyHandlers
                     e.Remove("EndReason");
                     return true;
                 }, request.Aborted);
-                reasonsErased += await request.Get<PairLogStore>().EraseReasonsAsync(partition, request.Aborted);
+                reasonsErased += await request.Get<LedgerStore>().EraseReasonsAsync(partition, request.Aborted);
                 await people.DeleteEntityAsync(Keys.Encode(person.Id), "pair" + Keys.Separator + partition, ETag.All, request.Aborted);
                 erasedPairs++;
             }

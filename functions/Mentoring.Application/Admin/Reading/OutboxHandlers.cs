@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Mentoring.Application.Outbox;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
 

@@ -1,3 +1,4 @@
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;

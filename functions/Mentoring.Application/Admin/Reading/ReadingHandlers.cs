@@ -1,4 +1,5 @@
 using Mentoring.Application.Admin.Programs;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Mentoring.Application.Ingest.Ics;
-using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
 using Microsoft.Extensions.Logging;
 

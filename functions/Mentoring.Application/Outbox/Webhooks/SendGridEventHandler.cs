@@ -21,7 +21,7 @@ internal sealed record SendGridEvent(string EventId, string Kind, string? Email,
 internal sealed partial class SendGridEventHandler(
     IOptions<SendGridEventOptions> options,
     DedupeStore dedupe,
-    PairLogStore logs,
+    OutboxStore outbox,
     Suppressor suppressor,
     TimeProvider time,
     ILogger<SendGridEventHandler> logger)
@@ -80,11 +80,11 @@ internal sealed partial class SendGridEventHandler(
             _ => null,
         };
         var at = EmailDispatchHandler.RefOf(e.MessageId);
-        var row = at is null ? null : await logs.GetMessageAsync(at, ct);
+        var row = at is null ? null : await outbox.GetMessageAsync(at, ct);
         if (reason is { } r && !string.IsNullOrEmpty(e.Email))
             await suppressor.SuppressAsync(e.Email, r, "sendgrid:" + e.Kind, row?.ProgramId ?? "", row?.Decision.Recipient, e.EventId, e.At, ct);
         if (row is not null && (reason is not null || e.Kind is "delivered" or "bounce"))
-            await logs.RecordDeliveryAsync(row.Ref, e.Kind == "bounce" && e.BounceType == "blocked" ? "blocked" : e.Kind, e.At, ct);
+            await outbox.RecordDeliveryAsync(row.Ref, e.Kind == "bounce" && e.BounceType == "blocked" ? "blocked" : e.Kind, e.At, ct);
     }
 
     private static bool TryParse(byte[] body, out List<SendGridEvent> events)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Mentoring.Application.Evaluation;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Ingest.Connections;
 using Mentoring.Application.Integration;
