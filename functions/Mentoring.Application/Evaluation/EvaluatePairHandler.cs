@@ -227,7 +227,7 @@ internal sealed partial class EvaluatePairHandler(
     }
 
     private static Participant ToParticipant(ParticipantRecord p, Party role) =>
-        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
+        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Stopped);
 
     [LoggerMessage(2201, LogLevel.Information, "Evaluation {EvaluationId}: pair {PairId} is {RiskLevel}, {Decided} messages decided")]
     private partial void LogEvaluated(string evaluationId, string pairId, string riskLevel, int decided);

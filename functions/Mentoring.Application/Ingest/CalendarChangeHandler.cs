@@ -21,7 +21,8 @@ internal sealed record CalendarChanges(string DeliveryId, string ProgramId, stri
 
 /// <summary>
 /// Appends a delivery's changes to the pair's ledger (insert-if-absent by change id), asks for
-/// an evaluation, and records the delivery as done. A redelivery finds it done and changes nothing.
+/// an evaluation, and records the delivery as done. A redelivery finds it done and changes nothing; so does a delivery
+/// all of whose changes the ledger already had (<see cref="CalendarChangeOutcome.Duplicate"/> either way).
 /// </summary>
 internal sealed partial class CalendarChangeHandler(
     PairStore pairs, LedgerStore ledgers, DedupeStore dedupe, MessageQueues queues, TimeProvider time, ILogger<CalendarChangeHandler> logger)
@@ -46,7 +47,7 @@ internal sealed partial class CalendarChangeHandler(
         await queues.EvaluateAsync(new EvaluatePair("calendar/" + message.DeliveryId, message.ProgramId, message.PairId), ct);
         await dedupe.TryMarkDoneAsync(Scope, message.DeliveryId, now, ct);
         LogAppended(message.DeliveryId, message.PairId, added);
-        return CalendarChangeOutcome.Appended;
+        return added > 0 ? CalendarChangeOutcome.Appended : CalendarChangeOutcome.Duplicate;
     }
 
     [LoggerMessage(4501, LogLevel.Information, "Delivery {DeliveryId} added {Added} ledger changes to pair {PairId}")]

@@ -62,7 +62,7 @@ internal sealed partial class BookingEmails(
         var notSent = new List<ParticipantRecord>();
         foreach (var (person, kind, partner) in new[] { (meeting.Mentor, RecipientKind.Mentor, meeting.Mentee), (meeting.Mentee, RecipientKind.Mentee, meeting.Mentor) })
         {
-            if (person.Suppressed || await suppressions.IsSuppressedAsync(person.Email, meeting.Program.ProgramId, ct))
+            if (person.Stopped == EmailKinds.All || await suppressions.IsSuppressedAsync(person.Email, meeting.Program.ProgramId, ct))
             {
                 notSent.Add(person);
                 continue;

@@ -111,7 +111,9 @@ internal sealed partial class BookingHandler(
 
         var sequence = BookingIds.NextSequence(pair.Ledger, uid);
         var end = change == BookingChange.Cancelled ? booked!.End : start + policy.DefaultMeetingLength;
-        var changeId = string.Create(CultureInfo.InvariantCulture, $"booking/{uid}/s{sequence}");
+        var changeId = change == BookingChange.Booked
+            ? BookingIds.NewBookingChangeId(pair.Ledger, pair.Program.ProgramId, pair.PairId)
+            : string.Create(CultureInfo.InvariantCulture, $"booking/{uid}/s{sequence}");
         var by = RecipientKeys.Parse(link.Claims.RecipientKey)?.Kind switch
         {
             RecipientKind.Mentor => Party.Mentor,
@@ -130,6 +132,13 @@ internal sealed partial class BookingHandler(
         var outcome = await calendar.HandleAsync(new CalendarChanges(changeId, pair.Program.ProgramId, pair.PairId, [entry]), ct);
         if (outcome == CalendarChangeOutcome.PairGone)
             return Gone(context.Request);
+        if (outcome == CalendarChangeOutcome.Duplicate && change == BookingChange.Booked
+            && await LoadAsync(link.Claims, now, ct) is { Booked: { } first } again)
+        {
+            // Another booking for the pair got there first (the change ids are the same): that one stands, no second meeting.
+            return Done(context.Request, "already-booked", first.Id, first.Start, BookingIds.NextSequence(again.Ledger, first.Id) - 1, null, again);
+        }
+
         (List<ParticipantRecord> Sent, List<ParticipantRecord> NotSent)? invited = outcome == CalendarChangeOutcome.Duplicate
             ? null
             : await emails.SendAsync(new BookedMeeting(pair.Program, pair.PairId, pair.Mentor, pair.Mentee, uid, sequence, change, start, end, pair.Reader.ParticipantId), now, ct);

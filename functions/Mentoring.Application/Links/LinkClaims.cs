@@ -1,3 +1,5 @@
+using Mentoring.Engine.Messages;
+
 namespace Mentoring.Application.Links;
 
 /// <summary>What a signed link may do. The purpose is signed: a "we met" token is no unsubscribe token.</summary>
@@ -26,13 +28,15 @@ internal enum LinkPurpose
 /// <param name="MessageKey">The idempotency key of the email that carried the link.</param>
 /// <param name="RecipientKey">Who it was sent to, as <c>Recipient.Key</c> ("mentor:p-1", "manager:p-2", "sponsor").</param>
 /// <param name="ExpiresAt">After this instant the link is refused.</param>
+/// <param name="Kind">An unsubscribe link's kind: what its one click stops. Null in links signed before kinds: all.</param>
 internal sealed record LinkClaims(
     LinkPurpose Purpose,
     string ProgramId,
     string? PairId,
     string MessageKey,
     string RecipientKey,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    EmailKinds? Kind = null);
 
 /// <summary>A token that verified, with the id of the one action it stands for (stable per token).</summary>
 internal sealed record VerifiedLink(LinkClaims Claims, string ActionId);

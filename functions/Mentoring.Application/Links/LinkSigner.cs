@@ -2,13 +2,15 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mentoring.Engine.Messages;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Links;
 
 /// <summary>
 /// Signs and verifies the links in our emails: <c>base64url(payload) "." base64url(HMAC-SHA256(key, payload))</c>, the
-/// payload a JSON array of version, purpose, program, pair, message, recipient and expiry (Unix seconds). Verification
+/// payload a JSON array of version, purpose, program, pair, message, recipient and expiry (Unix seconds), and for an
+/// unsubscribe link the kind it stops ("ladder"; links signed before kinds have none and stop all). Verification
 /// tries the current and the previous key (rotation) in constant time, then checks purpose and expiry.
 /// </summary>
 internal sealed class LinkSigner(IOptions<LinkOptions> options)
@@ -102,6 +104,8 @@ internal sealed class LinkSigner(IOptions<LinkOptions> options)
             json.WriteStringValue(c.MessageKey);
             json.WriteStringValue(c.RecipientKey);
             json.WriteNumberValue(c.ExpiresAt.ToUnixTimeSeconds());
+            if (c.Kind is { } kind)
+                json.WriteStringValue(EmailKindNames.Format(kind));
             json.WriteEndArray();
         }
 
@@ -114,7 +118,10 @@ internal sealed class LinkSigner(IOptions<LinkOptions> options)
         {
             using var json = JsonDocument.Parse(payload);
             var a = json.RootElement;
-            if (a.ValueKind != JsonValueKind.Array || a.GetArrayLength() != 7 || a[0].GetString() != Version)
+            if (a.ValueKind != JsonValueKind.Array || a.GetArrayLength() is not (7 or 8) || a[0].GetString() != Version)
+                return null;
+            EmailKinds? kind = a.GetArrayLength() == 8 ? EmailKindNames.Parse(a[7].GetString()) : null;
+            if (kind == EmailKinds.None)
                 return null;
             var purpose = (LinkPurpose)a[1].GetInt32();
             if (!Enum.IsDefined(purpose))
@@ -125,7 +132,8 @@ internal sealed class LinkSigner(IOptions<LinkOptions> options)
                 a[3].ValueKind == JsonValueKind.Null ? null : a[3].GetString(),
                 a[4].GetString() ?? "",
                 a[5].GetString() ?? "",
-                DateTimeOffset.FromUnixTimeSeconds(a[6].GetInt64()));
+                DateTimeOffset.FromUnixTimeSeconds(a[6].GetInt64()),
+                kind);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {

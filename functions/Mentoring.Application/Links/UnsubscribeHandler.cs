@@ -2,55 +2,157 @@ using Mentoring.Application.Hosting;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Roster;
+using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace Mentoring.Application.Links;
 
 /// <summary>
-/// <c>/api/unsubscribe/{token}</c>. POST is RFC 8058's one-click unsubscribe (what mail clients send for
-/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>) and the page's button: it puts the address on the
-/// suppression list (a keyed hash only), marks a participant Suppressed for the engine and re-evaluates their pairs.
-/// Idempotent. GET only shows the page with the button: a GET never unsubscribes.
+/// <c>/api/unsubscribe/{token}</c>, unsubscribe by kind. A POST without the page's <c>choose</c> field is RFC 8058's
+/// one-click unsubscribe (what mail clients send for <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>): it stops
+/// the kind of the email the link came in (ladder, campaign or meeting reminders; all for links signed before kinds),
+/// adding to what was stopped before. GET shows a page where the person chooses which kinds to stop, the email's own
+/// kind ticked; its form POSTs <c>choose=1</c> and a <c>stop</c> field per kind ticked, and exactly those stay stopped
+/// (an empty choice resubscribes). Stops are kept on the suppression list (a keyed hash only) and, for a participant,
+/// on their record for the engine, whose pairs are re-evaluated. Idempotent. A GET never changes anything.
 /// </summary>
 internal sealed partial class UnsubscribeHandler(
-    LinkSigner signer, ProgramStore programs, EmailAssembler assembler, Suppressor suppressor, TimeProvider time, ILogger<UnsubscribeHandler> logger)
+    LinkSigner signer, ProgramStore programs, EmailAssembler assembler, SuppressionStore suppressions, Suppressor suppressor, TimeProvider time,
+    ILogger<UnsubscribeHandler> logger)
 {
     public const int MaxBodyBytes = 4 * 1024;
+    private const string ChooseField = "choose";
+    private const string StopField = "stop";
     private static readonly LinkPurpose[] Purposes = [LinkPurpose.Unsubscribe];
 
-    public Task<IResult> GetAsync(HttpContext context)
+    public async Task<IResult> GetAsync(HttpContext context)
     {
-        if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, time.GetUtcNow(), out _, out var refusal))
-            return Task.FromResult(LinkPages.Refuse(context.Request, refusal));
-        return Task.FromResult(LinkPages.Page(
-            "Unsubscribe from mentoring emails?",
-            LinkPages.Text("You will get no more emails from the mentoring program. If your pair needs help, the program's admins will hear instead.")
-            + LinkPages.Form("<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">", "Unsubscribe")));
+        var ct = context.RequestAborted;
+        if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, time.GetUtcNow(), out var link, out var refusal))
+            return LinkPages.Refuse(context.Request, refusal);
+        var claims = link!.Claims;
+        if (await AddresseeAsync(claims, ct) is not { } to)
+            return Nobody(context.Request);
+
+        var stopped = await StoppedAsync(claims, to, ct);
+        var ticked = stopped | (claims.Kind ?? EmailKinds.All);
+        var boxes = string.Concat(EmailKindNames.Each.Select(e =>
+            $"<p><label><input type=\"checkbox\" name=\"{StopField}\" value=\"{e.Name}\"{((ticked & e.Kind) != 0 ? " checked" : "")}> "
+            + $"<strong>{LinkPages.Attribute(Label(e.Kind))}</strong><br><span style=\"color:#52606d\">{LinkPages.Attribute(Describe(e.Kind))}</span></label></p>"));
+        return LinkPages.Page(
+            "Which emails should stop?",
+            LinkPages.Text($"Tick what you no longer want from {to.ProgramName}; untick what you want back.")
+            + LinkPages.Form($"<input type=\"hidden\" name=\"{ChooseField}\" value=\"1\">" + boxes, "Save my choice")
+            + LinkPages.Text("Emails about a meeting you or your partner book through the booking page still reach you unless you stop everything."));
     }
 
     public async Task<IResult> PostAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
         var now = time.GetUtcNow();
-        // RFC 8058 bodies say "List-Unsubscribe=One-Click"; the signed token is what authorises, so any small body will do.
         var request = await LinkPost.ReadAsync(context, signer, Purposes, now, MaxBodyBytes, LogRefused);
         if (request.IsRefused)
             return request.Refusal;
 
-        var link = request.Link;
+        var (link, form) = (request.Link, request.Form);
         var claims = link.Claims;
-        var recipient = RecipientKeys.Parse(claims.RecipientKey);
-        if (recipient is { } r && await programs.GetAsync(claims.ProgramId, ct) is { } program
-            && await assembler.AddresseeAsync(program, r, ct) is { } to)
-            await suppressor.SuppressAsync(to.Address, SuppressionReason.Unsubscribed, "one-click", claims.ProgramId, r, link.ActionId, now, ct);
-        else
-            LogNobody(claims.ProgramId, claims.RecipientKey); // erased or gone: nobody left to email
+        var choosing = form.ContainsKey(ChooseField);
+        var chosen = EmailKinds.None;
+        if (choosing && !TryReadChoice(form.GetValueOrDefault(StopField), out chosen))
+        {
+            return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That is not one of our kinds of email.",
+                "Choose among: " + string.Join(", ", EmailKindNames.Each.Select(e => e.Name)) + ".");
+        }
 
-        return HttpBodies.WantsHtml(context.Request)
-            ? LinkPages.Page("You are unsubscribed", LinkPages.Text("You will get no more emails from the mentoring program. Thank you for the time you gave it."))
-            : Results.Ok(new { status = "unsubscribed" });
+        if (await AddresseeAsync(claims, ct) is not { } to)
+        {
+            LogNobody(claims.ProgramId, claims.RecipientKey); // erased or gone: nobody left to email
+            return Nobody(context.Request);
+        }
+
+        var recipient = RecipientKeys.Parse(claims.RecipientKey);
+        EmailKinds stopped;
+        if (choosing)
+        {
+            // A choice can be made again with the same link: each is its own unit of work (the evaluation it starts included).
+            stopped = await suppressor.ChooseAsync(to.Address, chosen, "page", claims.ProgramId, recipient, $"{link.ActionId}/{now.UtcTicks}", now, ct);
+        }
+        else if (claims.Kind is { } kind)
+        {
+            var before = await StoppedAsync(claims, to, ct);
+            stopped = (before & kind) != 0 ? before
+                : await suppressor.ChooseAsync(to.Address, before | kind, "one-click", claims.ProgramId, recipient, link.ActionId, now, ct);
+        }
+        else
+        {
+            // Signed before kinds: the email promised that one click stops everything.
+            await suppressor.SuppressAsync(to.Address, SuppressionReason.Unsubscribed, "one-click", claims.ProgramId, recipient, link.ActionId, now, ct);
+            stopped = EmailKinds.All;
+        }
+
+        var names = EmailKindNames.Names(stopped);
+        if (!HttpBodies.WantsHtml(context.Request))
+            return Results.Ok(new { status = stopped == EmailKinds.None ? "subscribed" : "unsubscribed", stopped = names });
+
+        var page = context.Request.Path.Value ?? "";
+        var change = $"<p><a href=\"{LinkPages.Attribute(page)}\" style=\"color:#0b6e4f\">Change what you get</a></p>";
+        return stopped == EmailKinds.None
+            ? LinkPages.Page("You get every email again", LinkPages.Text($"Thank you: {to.ProgramName} will keep you posted.") + change)
+            : LinkPages.Page(
+                stopped == EmailKinds.All ? "You are unsubscribed" : "You are unsubscribed from some emails",
+                LinkPages.Text("Stopped: " + string.Join("; ", EmailKindNames.Each.Where(e => (stopped & e.Kind) != 0).Select(e => Label(e.Kind))) + ".")
+                + (stopped == EmailKinds.All
+                    ? LinkPages.Text($"You will get no more emails from {to.ProgramName}. If your pair needs help, the program's admins will hear instead.")
+                    : LinkPages.Text("Still coming: " + string.Join("; ", EmailKindNames.Each.Where(e => (stopped & e.Kind) == 0).Select(e => Label(e.Kind))) + "."))
+                + change);
     }
+
+    /// <summary>The page's ticks: each a known kind's name (an unknown one refuses the whole choice).</summary>
+    internal static bool TryReadChoice(StringValues values, out EmailKinds chosen)
+    {
+        chosen = EmailKinds.None;
+        foreach (var value in values)
+        {
+            if (!EmailKindNames.TryParse(value, out var kind))
+                return false;
+            chosen |= kind;
+        }
+
+        return true;
+    }
+
+    private sealed record Target(string Address, string ProgramName, ParticipantRecord? Person);
+
+    private async Task<Target?> AddresseeAsync(LinkClaims claims, CancellationToken ct) =>
+        RecipientKeys.Parse(claims.RecipientKey) is { } r && await programs.GetAsync(claims.ProgramId, ct) is { } program
+        && await assembler.AddresseeAsync(program, r, ct) is { } to
+            ? new Target(to.Address, program.Name, r.Kind is RecipientKind.Mentor or RecipientKind.Mentee ? to.Person : null)
+            : null;
+
+    /// <summary>What the address takes no more: the suppression list's rows, and a participant's own record.</summary>
+    private async Task<EmailKinds> StoppedAsync(LinkClaims claims, Target to, CancellationToken ct) =>
+        (to.Person?.Stopped ?? EmailKinds.None) | await suppressions.StoppedAsync(to.Address, claims.ProgramId, ct);
+
+    private static IResult Nobody(HttpRequest request) =>
+        HttpBodies.WantsHtml(request)
+            ? LinkPages.Page("Nothing to change", LinkPages.Text("We no longer have this address for the program, so it gets no more emails."))
+            : Results.Ok(new { status = "unsubscribed", stopped = EmailKindNames.Names(EmailKinds.All) });
+
+    private static string Label(EmailKinds kind) => kind switch
+    {
+        EmailKinds.Ladder => "Reminders when your pair has not met",
+        EmailKinds.Campaign => "The program's emails through the cycle",
+        _ => "Meeting reminders",
+    };
+
+    private static string Describe(EmailKinds kind) => kind switch
+    {
+        EmailKinds.Ladder => "A nudge when a meeting is overdue, later notes if it stays that way, and a thank-you when you meet.",
+        EmailKinds.Campaign => "Before launch, launch, your first meeting, mid-cycle and close.",
+        _ => "A reminder before each meeting you have booked.",
+    };
 
     [LoggerMessage(5101, LogLevel.Information, "Unsubscribe link refused: {Refusal}")]
     private partial void LogRefused(string refusal);

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Links;
 using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Application.Roster;
+using Mentoring.Engine.Campaign;
 using Mentoring.Engine.Health;
 using Mentoring.Engine.Messages;
-using Mentoring.Engine.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Mentoring.Application.Outbox;
@@ -70,7 +71,7 @@ internal sealed class EmailAssembler(
         ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, string messageId, DateTimeOffset now, CancellationToken ct)
     {
         var links = SignLinks(program.ProgramId, pairId, decision, now);
-        var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, ct), ct);
+        var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, now, ct), ct);
         var mailto = links.OneClickUnsubscribe.Length > 0 ? linkOptions.Value.UnsubscribeMailto : null;
         var email = RenderedEmail.Create(content, to.Address, to.DisplayName, messageId, links, mailto, pairId, program.ProgramId);
         return email.InVoiceOf(program) with { IdempotencyKey = decision.IdempotencyKey };
@@ -80,22 +81,27 @@ internal sealed class EmailAssembler(
     public async Task<RenderedContent> ContentAsync(ProgramRecord program, EmailModel model, CancellationToken ct) =>
         EmailRenderer.Render(model, await overrides.GetAsync(program.ProgramId, model.TemplateId, ct));
 
-    /// <summary>What the template renders against: the decision's facts, the program's voice, the pair's first names, the links.</summary>
+    /// <summary>
+    /// What the template renders against: the decision's facts (a reminder's with the meeting's day as seen at
+    /// <paramref name="sendAt"/> in the reader's zone), the program's voice, the pair's first names where the reader may
+    /// see them, the links.
+    /// </summary>
     public async Task<EmailModel> ModelAsync(
-        ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, EmailLinks links, CancellationToken ct) =>
+        ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, EmailLinks links, DateTimeOffset sendAt, CancellationToken ct) =>
         new(
             decision.TemplateId,
-            decision.Facts,
+            FactsAt(decision, to, sendAt),
             ToEmailProgram(program) with { NextCycleStart = await NextCycleStartAsync(program, ct) },
             new EmailRecipient(to.DisplayName, to.Role, to.TimeZoneId, to.Culture, to.FirstName),
             links,
-            pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, ct),
+            pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, decision.Recipient, ct),
             NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
             decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
 
     /// <summary>
-    /// The check-in and booking links for the pair's own people; unsubscribe wherever an unsubscribe stops the email (RFC 8058: a
-    /// List-Unsubscribe must work, so the admin digest, which goes whatever, offers none); the dashboard for sponsors and admins.
+    /// The check-in and booking links for the pair's own people; unsubscribe wherever an unsubscribe stops the email, signed
+    /// with the email's kind, which is what its one click stops (RFC 8058: a List-Unsubscribe must work, so the admin digest,
+    /// which goes whatever, offers none); the dashboard for sponsors and admins.
     /// </summary>
     public EmailLinks SignLinks(string programId, string? pairId, MessageDecision decision, DateTimeOffset now) =>
         Links(programId, pairId, decision, now, (prefix, claims) => signer.Url(prefix, claims));
@@ -108,8 +114,9 @@ internal sealed class EmailAssembler(
     {
         var o = linkOptions.Value;
         var key = decision.Recipient.Key;
-        var unsubscribe = new LinkClaims(LinkPurpose.Unsubscribe, programId, pairId, decision.IdempotencyKey, key, now + o.UnsubscribeLifetime);
-        var unsubscribeUrl = SendRules.IsSuppressible(decision.TemplateId) ? url(Hosting.Routes.UnsubscribePrefix, unsubscribe) : "";
+        var kind = TemplateIds.KindOf(decision.TemplateId);
+        var unsubscribe = new LinkClaims(LinkPurpose.Unsubscribe, programId, pairId, decision.IdempotencyKey, key, now + o.UnsubscribeLifetime, kind);
+        var unsubscribeUrl = kind != EmailKinds.None ? url(Hosting.Routes.UnsubscribePrefix, unsubscribe) : "";
         var participant = decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee && pairId is not null;
         string CheckIn(LinkPurpose purpose) => participant
             ? url(Hosting.Routes.CheckInPrefix, new LinkClaims(purpose, programId, pairId, decision.IdempotencyKey, key, now + o.CheckInLifetime))
@@ -152,14 +159,32 @@ internal sealed class EmailAssembler(
     private static bool NeedsNumbers(string templateId) =>
         templateId is TemplateIds.CampaignMidCycle or TemplateIds.CampaignClose or TemplateIds.AdminDigest or TemplateIds.ProgramCrunch;
 
-    private async Task<EmailPair?> PairNamesAsync(string programId, string pairId, CancellationToken ct)
+    /// <summary>The reminder's <c>meetingDay</c> ("today", "tomorrow", "later") from the actual send time, in the reader's zone.</summary>
+    private static IReadOnlyDictionary<string, string> FactsAt(MessageDecision decision, Addressee to, DateTimeOffset sendAt)
+    {
+        if (decision.TemplateId != TemplateIds.PreMeetingReminder
+            || !decision.Facts.TryGetValue("meetingStart", out var start)
+            || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var meetingStart))
+            return decision.Facts;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(to.TimeZoneId);
+        return new Dictionary<string, string>(decision.Facts, StringComparer.Ordinal)
+        {
+            ["meetingDay"] = MeetingDay.Of(meetingStart, sendAt, zone),
+        };
+    }
+
+    /// <summary>The pair's first names, each only where the reader may see it (<see cref="Naming"/>); else empty.</summary>
+    private async Task<EmailPair?> PairNamesAsync(string programId, string pairId, Recipient reader, CancellationToken ct)
     {
         if (await pairs.GetAsync(programId, pairId, ct) is not { } found)
             return null;
         var mentor = await participants.GetAsync(programId, found.Pair.MentorId, ct);
         var mentee = await participants.GetAsync(programId, found.Pair.MenteeId, ct);
-        return new EmailPair(FirstName(mentor), FirstName(mentee));
+        return new EmailPair(NameFor(reader, found.Pair.MentorId, mentor), NameFor(reader, found.Pair.MenteeId, mentee));
     }
+
+    private static string NameFor(Recipient reader, string participantId, ParticipantRecord? person) =>
+        Naming.MayName(reader, participantId, person?.AllowsManagerNotes ?? false) ? FirstName(person) : "";
 
     /// <summary>The program's numbers as of <paramref name="now"/> (the decision's earliest send: "the last 30 days" of the email).</summary>
     private async Task<ProgramNumbers> NumbersAsync(string programId, DateTimeOffset now, CancellationToken ct)

@@ -27,8 +27,9 @@ internal enum DispatchOutcome
 /// <summary>
 /// <c>outbound-email</c>: reads the outbox row; final already → done; too early → back on the queue, invisible until it
 /// may go. Then the send-time rules, re-checked because the email may have waited: a ladder email whose episode closed
-/// (or whose pair paused) is cancelled; a suppressed address is skipped (admin digests aside); quiet hours in the
-/// recipient's zone and the per-person weekly cap defer it (the cap claimed on the person's <see cref="SendLedger"/>). Otherwise it claims the row (If-Match), renders the
+/// (or whose pair paused) is cancelled; an address that stopped the email's kind is skipped (admin digests aside); quiet
+/// hours in the recipient's zone and the per-person weekly cap defer it (the cap claimed on the person's
+/// <see cref="SendLedger"/>). Otherwise it claims the row (If-Match), renders the
 /// template, sends through <see cref="IEmailSender"/> and records the outcome: sent; retry later (the row is released
 /// and the queue message comes back after the provider's delay); or a permanent failure, recorded with its reason and
 /// never retried. The one window where a crash duplicates an email is between the provider accepting it and the "sent"
@@ -180,11 +181,11 @@ internal sealed partial class EmailDispatchHandler(
             episode = pairActive ? (await logs.GetStateAsync(row.Ref.Partition, ct))?.EpisodeKey : null;
         }
 
-        var takesEmail = to is null // nobody to ask: "no recipient" is the dispatcher's to say
-            || (!SendRules.IsSuppressible(decision.TemplateId)
-                || (!(to.Person?.Suppressed == true && decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee)
-                    && !await suppressions.IsSuppressedAsync(to.Address, row.ProgramId, ct)));
-        return new SendFacts(pairActive, episode, takesEmail, Zones.Resolve(to?.TimeZoneId ?? "UTC"), []);
+        var stopped = to is null || !SendRules.IsSuppressible(decision.TemplateId) // nobody to ask: "no recipient" is the dispatcher's to say
+            ? EmailKinds.None
+            : (decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee ? to.Person?.Stopped ?? EmailKinds.None : EmailKinds.None)
+                | await suppressions.StoppedAsync(to.Address, row.ProgramId, ct);
+        return new SendFacts(pairActive, episode, stopped, Zones.Resolve(to?.TimeZoneId ?? "UTC"), []);
     }
 
     private async Task<DispatchOutcome> DeferAsync(SendEmail message, OutboxMessage row, TimeSpan delay, CancellationToken ct)

@@ -1,11 +1,13 @@
 using Azure.Data.Tables;
 using Mentoring.Application.Storage;
+using Mentoring.Engine.Messages;
 
 namespace Mentoring.Application.Roster;
 
 /// <summary>
 /// A person in a program: the only place that holds their address and name, their manager's, and the culture their
-/// emails are written in (the program's when unset).
+/// emails are written in (the program's when unset). <paramref name="Suppressed"/>: they take no engine email at all
+/// (an unsubscribe from everything, a bounce); <paramref name="Unsubscribed"/>: the kinds they stopped one by one.
 /// </summary>
 internal sealed record ParticipantRecord(
     string ProgramId,
@@ -17,7 +19,12 @@ internal sealed record ParticipantRecord(
     bool AllowsManagerNotes = false,
     bool Suppressed = false,
     string? ManagerName = null,
-    string? Culture = null);
+    string? Culture = null,
+    EmailKinds Unsubscribed = EmailKinds.None)
+{
+    /// <summary>The kinds of email the engine sends them no more.</summary>
+    public EmailKinds Stopped => StoppedColumns.Stopped(Suppressed, Unsubscribed);
+}
 
 /// <summary>Participants: table <c>participants</c>, PK = program, RK = participant.</summary>
 internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges changes, PairDirectoryChanges directory)
@@ -43,16 +50,15 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
         ["Suppressed"] = p.Suppressed,
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
+        [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
     };
 
-    /// <summary>Marks one participant suppressed, touching no other column (the admin API keeps more on the row).</summary>
-    public async Task MarkSuppressedAsync(string programId, string participantId, CancellationToken ct)
+    /// <summary>Sets the kinds one participant takes no more, touching no other column (the admin API keeps more on the row).</summary>
+    public async Task MarkStoppedAsync(string programId, string participantId, EmailKinds stopped, CancellationToken ct)
     {
-        await _table.UpdateEntityAsync(
-            new TableEntity(Keys.Encode(programId), Keys.Encode(participantId)) { ["Suppressed"] = true },
-            Azure.ETag.All,
-            TableUpdateMode.Merge,
-            ct);
+        var row = new TableEntity(Keys.Encode(programId), Keys.Encode(participantId));
+        StoppedColumns.Write(row, stopped);
+        await _table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Merge, ct);
         changes.Touch(programId);
     }
 
@@ -73,7 +79,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     }
 
     private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture"];
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", StoppedColumns.Unsubscribed];
 
     private static ParticipantRecord ToRecord(TableEntity e) =>
         new(
@@ -86,5 +92,6 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
             e.GetBoolean("AllowsManagerNotes") ?? false,
             e.GetBoolean("Suppressed") ?? false,
             e.GetString("ManagerName"),
-            e.GetString("Culture"));
+            e.GetString("Culture"),
+            StoppedColumns.UnsubscribedOf(e));
 }

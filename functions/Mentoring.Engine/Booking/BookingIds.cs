@@ -25,6 +25,25 @@ public static class BookingIds
     public static bool IsBookingOf(string meetingId, string programId, string pairId) =>
         meetingId.StartsWith(PairPrefix(programId, pairId), StringComparison.Ordinal) && meetingId.EndsWith("@" + Domain, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a calendar event's iCalendar UID (Graph <c>iCalUId</c>, Google <c>iCalUID</c>) is one of our bookings: then
+    /// the event is the invitation we sent, and the UID is its meeting's ledger id.
+    /// </summary>
+    public static bool IsBooking(string? uid) =>
+        uid is { Length: <= 256 } && uid.StartsWith(Prefix, StringComparison.Ordinal) && uid.EndsWith("@" + Domain, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The ledger change id of the pair's next new booking: the pair and how many meetings it has booked before, not the new
+    /// UID. Two bookings made at once for one pair (both people on the page, a double submit) get the same id, so the
+    /// ledger, insert-if-absent, keeps one of them: never two meetings.
+    /// </summary>
+    public static string NewBookingChangeId(IEnumerable<LedgerChange> ledger, string programId, string pairId)
+    {
+        var booked = ledger.Where(c => c.Source == ChangeSources.Booking && IsBookingOf(c.MeetingId, programId, pairId))
+            .Select(c => c.MeetingId).Distinct(StringComparer.Ordinal).Count();
+        return string.Create(CultureInfo.InvariantCulture, $"booking/{PairPrefix(programId, pairId)}new-{booked}");
+    }
+
     /// <summary>The marker the invitation's description carries, which ties a calendar event to its pair.</summary>
     public static string Marker(string pairId) => "[mentoring:" + pairId + "]";
 

@@ -5,7 +5,8 @@ using Mentoring.Engine.Signals;
 
 namespace Mentoring.Engine.Campaign;
 
-/// <summary>"Not once, not twice": the cycle's campaign, dated relative to its start and end.</summary>
+/// <summary>"Not once, not twice": the cycle's campaign, dated relative to its start and end (the close email a
+/// policy's <see cref="CampaignPolicy.CloseBeforeEndDays"/> before the end, so a closing conversation can still happen).</summary>
 public static class CampaignSchedule
 {
     private const int MomentCount = 5;
@@ -24,7 +25,7 @@ public static class CampaignSchedule
         1 => new("launch", TemplateIds.CampaignLaunch, cycle.Start),
         2 => new("book-first-meeting", TemplateIds.CampaignBookFirstMeeting, cycle.Start + TimeSpan.FromDays(policy.BookFirstMeetingDays), OnlyWithoutFirstMeeting: true),
         3 => new("mid-cycle", TemplateIds.CampaignMidCycle, cycle.Middle),
-        _ => new("close", TemplateIds.CampaignClose, cycle.End),
+        _ => new("close", TemplateIds.CampaignClose, cycle.End - TimeSpan.FromDays(policy.CloseBeforeEndDays)),
     };
 
     /// <summary><see cref="MomentAt"/>'s instant, in UTC ticks.</summary>
@@ -34,7 +35,7 @@ public static class CampaignSchedule
         1 => cycle.Start.UtcTicks,
         2 => cycle.Start.UtcTicks + TimeSpan.FromDays(policy.BookFirstMeetingDays).Ticks,
         3 => cycle.Start.UtcTicks + ((cycle.End - cycle.Start) / 2).Ticks,
-        _ => cycle.End.UtcTicks,
+        _ => cycle.End.UtcTicks - TimeSpan.FromDays(policy.CloseBeforeEndDays).Ticks,
     };
 
     /// <summary>
@@ -66,7 +67,7 @@ public static class CampaignSchedule
             if (moment.OnlyWithoutFirstMeeting && HasLiveMeeting(seen))
                 continue;
 
-            foreach (var participant in PairRecipients.Reachable(pair))
+            foreach (var participant in PairRecipients.Reachable(pair, moment.TemplateId))
             {
                 var recipient = PairRecipients.Of(participant);
                 sink.Add(

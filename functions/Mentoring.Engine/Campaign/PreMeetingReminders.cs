@@ -29,7 +29,7 @@ internal static class PreMeetingReminders
             }
 
             Dictionary<string, string>? facts = null;
-            foreach (var participant in PairRecipients.Reachable(pair))
+            foreach (var participant in PairRecipients.Reachable(pair, TemplateIds.PreMeetingReminder))
             {
                 var recipient = PairRecipients.Of(participant);
                 var key = $"{pair.PairId}/reminder/{meeting.Id}/{meeting.Start.ToString(CultureInfo.InvariantCulture)}/{recipient.Key}";
@@ -40,7 +40,7 @@ internal static class PreMeetingReminders
                     ["meetingStart"] = start.ToString("O", CultureInfo.InvariantCulture),
                     ["meetingEnd"] = meeting.EndAt.ToString("O", CultureInfo.InvariantCulture),
                 };
-                sink.Add(key, TemplateIds.PreMeetingReminder, recipient, due, "A meeting is booked for tomorrow.", facts, meetingId: meeting.Id);
+                sink.Add(key, TemplateIds.PreMeetingReminder, recipient, due, "A meeting is coming up: the reminder before it.", facts, meetingId: meeting.Id);
             }
         }
     }

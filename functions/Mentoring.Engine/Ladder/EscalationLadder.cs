@@ -85,8 +85,8 @@ internal static class EscalationLadder
             var key = $"{pair.PairId}/{episodeKey}/step-{step}/{recipient.Key}";
             if (sink.AlreadyDecided(key))
                 continue;
-            reason ??= unreachable ? "No participant of this pair takes our email any more. " + primary.Describe() : primary.Describe();
-            sink.Add(key, template, recipient, due, reason, episodeKey: episodeKey, step: step);
+            reason ??= unreachable ? "No participant of this pair takes these reminders any more. " + primary.Describe() : primary.Describe();
+            sink.Add(key, template, recipient, due, reason, LadderFacts.For(sink.PairFacts, recipient, episodeKey, history, seen), episodeKey: episodeKey, step: step);
         }
     }
 
@@ -106,7 +106,7 @@ internal static class EscalationLadder
         var heldAt = held.EndAt < seen.Timeline.Now ? held.EndAt : seen.Timeline.Now;
         if (seen.Timeline.Now - heldAt > TimeSpan.FromDays(policy.CadenceDays))
             return; // too long ago to thank for
-        foreach (var participant in PairRecipients.Reachable(pair))
+        foreach (var participant in PairRecipients.Reachable(pair, TemplateIds.ThankYou))
         {
             var recipient = PairRecipients.Of(participant);
             sink.Add(
@@ -165,10 +165,10 @@ internal static class EscalationLadder
         switch (template)
         {
             case TemplateIds.Nudge:
-                var first = PairRecipients.Reachable(pair, postponer).Select(PairRecipients.Of).ToList();
-                return first.Count > 0 ? first : [.. PairRecipients.Reachable(pair).Select(PairRecipients.Of)];
+                var first = PairRecipients.Reachable(pair, template, postponer).Select(PairRecipients.Of).ToList();
+                return first.Count > 0 ? first : [.. PairRecipients.Reachable(pair, template).Select(PairRecipients.Of)];
             case TemplateIds.ValueReminder:
-                return [.. PairRecipients.Reachable(pair).Select(PairRecipients.Of)];
+                return [.. PairRecipients.Reachable(pair, template).Select(PairRecipients.Of)];
             case TemplateIds.SponsorNote:
                 if (pair.HasSponsor)
                     return [Recipient.Sponsor];

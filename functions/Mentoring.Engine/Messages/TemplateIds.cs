@@ -23,6 +23,20 @@ public static class TemplateIds
         CampaignLaunch, CampaignBookFirstMeeting, CampaignMidCycle, CampaignClose, ProgramCrunch, AdminDigest,
     ];
 
+    /// <summary>
+    /// The kind an email is, for unsubscribes: the one home of which template an unsubscribe of which kind stops.
+    /// <see cref="EmailKinds.None"/> for the admin digest, which no participant unsubscribe stops. The thank-you is a
+    /// ladder email: it closes a ladder episode and goes only where ladder steps were taken.
+    /// </summary>
+    public static EmailKinds KindOf(string templateId) => templateId switch
+    {
+        Nudge or ValueReminder or SponsorNote or AdminAlert or ThankYou => EmailKinds.Ladder,
+        CampaignBeforeLaunch or CampaignLaunch or CampaignBookFirstMeeting or CampaignMidCycle or CampaignClose or ProgramCrunch => EmailKinds.Campaign,
+        PreMeetingReminder => EmailKinds.MeetingReminders,
+        AdminDigest => EmailKinds.None,
+        _ => throw new ArgumentOutOfRangeException(nameof(templateId), templateId, "Not one of the engine's templates."),
+    };
+
     /// <summary>Templates that count against the per-person weekly cap (the nudging ones).</summary>
     public static bool IsCapped(string templateId) =>
         templateId is Nudge or ValueReminder or ThankYou;

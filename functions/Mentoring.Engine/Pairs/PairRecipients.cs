@@ -10,12 +10,13 @@ internal static class PairRecipients
 
     public static Recipient ManagerOf(Participant participant) => new(RecipientKind.Manager, participant.Id);
 
-    /// <summary>The participants who still take engine email: the named party, or both.</summary>
-    public static IEnumerable<Participant> Reachable(PairContext pair, Party? only = null)
+    /// <summary>The participants who still take email of the template's kind: the named party, or both.</summary>
+    public static IEnumerable<Participant> Reachable(PairContext pair, string templateId, Party? only = null)
     {
-        if (only != Party.Mentee && !pair.Mentor.Suppressed)
+        var kind = TemplateIds.KindOf(templateId);
+        if (only != Party.Mentee && pair.Mentor.Takes(kind))
             yield return pair.Mentor;
-        if (only != Party.Mentor && !pair.Mentee.Suppressed)
+        if (only != Party.Mentor && pair.Mentee.Takes(kind))
             yield return pair.Mentee;
     }
 }

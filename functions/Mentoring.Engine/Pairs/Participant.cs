@@ -1,4 +1,5 @@
 using Mentoring.Engine.Ledger;
+using Mentoring.Engine.Messages;
 
 namespace Mentoring.Engine.Pairs;
 
@@ -7,10 +8,14 @@ namespace Mentoring.Engine.Pairs;
 /// <param name="Role">Mentor or mentee.</param>
 /// <param name="TimeZone">The participant's zone, resolved by the caller from an IANA id.</param>
 /// <param name="AllowsManagerNotes">Whether the participant agreed that their manager may be written to.</param>
-/// <param name="Suppressed">Whether the participant unsubscribed or bounced: they get no engine email.</param>
+/// <param name="Stopped">The kinds of email the participant takes no more: those they unsubscribed from; all after a bounce.</param>
 public sealed record Participant(
     string Id,
     Party Role,
     TimeZoneInfo TimeZone,
     bool AllowsManagerNotes = false,
-    bool Suppressed = false);
+    EmailKinds Stopped = EmailKinds.None)
+{
+    /// <summary>Whether the participant still takes email of this kind.</summary>
+    public bool Takes(EmailKinds kind) => (Stopped & kind) == 0;
+}

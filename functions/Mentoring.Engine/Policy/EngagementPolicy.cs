@@ -92,6 +92,7 @@ public sealed record EngagementPolicy
             errors.Add("RebookWithinDays, SlowStartDays and CrunchWindowDays must be at least 1.");
         errors.AddRange(Ladder.Validate());
         errors.AddRange(Sending.Validate());
+        errors.AddRange(Campaign.Validate());
         return errors;
     }
 }

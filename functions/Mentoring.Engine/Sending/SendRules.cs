@@ -27,7 +27,7 @@ public readonly record struct SendVerdict(SendVerdictKind Kind, DateTimeOffset A
 /// </summary>
 /// <param name="PairActive">The message's pair is still active (true for program-wide messages).</param>
 /// <param name="CurrentEpisodeKey">The pair's ladder episode now; null when unknown or not a pair's message.</param>
-/// <param name="RecipientTakesEmail">False when the recipient unsubscribed, bounced or was erased.</param>
+/// <param name="RecipientStopped">The kinds of email the recipient takes no more: what they unsubscribed from; all after a bounce or an erasure.</param>
 /// <param name="RecipientZone">The recipient's zone, for quiet hours.</param>
 /// <param name="RecipientCappedSends">
 /// When the recipient's other capped emails went or are booked to go, across all their programs (the person's send
@@ -36,13 +36,13 @@ public readonly record struct SendVerdict(SendVerdictKind Kind, DateTimeOffset A
 public sealed record SendFacts(
     bool PairActive,
     string? CurrentEpisodeKey,
-    bool RecipientTakesEmail,
+    EmailKinds RecipientStopped,
     TimeZoneInfo RecipientZone,
     IReadOnlyList<DateTimeOffset> RecipientCappedSends);
 
 /// <summary>
 /// The send-time rules, one home each: a ladder message whose pair is no longer active or whose episode closed is
-/// cancelled; a recipient who takes no more email is skipped (the admin digest aside: admins are not unsubscribed by
+/// cancelled; a recipient who stopped the message's kind is skipped (the admin digest is no kind: no unsubscribe stops
 /// it); quiet hours and the weekly cap defer (<see cref="SendWindow.CappedNotBefore"/>, the arithmetic the engine decided
 /// with, here over the person's sends in every program).
 /// </summary>
@@ -54,7 +54,7 @@ public static class SendRules
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "pair-not-active");
         if (decision.Step is not null && facts.CurrentEpisodeKey is { } episode && !string.Equals(episode, decision.EpisodeKey, StringComparison.Ordinal))
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "episode-closed");
-        if (!facts.RecipientTakesEmail && IsSuppressible(decision.TemplateId))
+        if ((facts.RecipientStopped & TemplateIds.KindOf(decision.TemplateId)) != 0)
             return new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed");
 
         // Judged early (a capped message books its place in the person's week as soon as it is decided), not before its time.
@@ -66,9 +66,9 @@ public static class SendRules
     }
 
     /// <summary>
-    /// Every message but the admin digest stops when its recipient stops taking email. The same test says which emails
-    /// offer an unsubscribe link and List-Unsubscribe headers: only those an unsubscribe stops (RFC 8058). The digest is the
+    /// Every message but the admin digest is of a kind an unsubscribe stops. The same test says which emails offer an
+    /// unsubscribe link and List-Unsubscribe headers: only those an unsubscribe stops (RFC 8058). The digest is the
     /// program's report to the people running it; they turn it off in the program's policy (<c>digestDay: null</c>).
     /// </summary>
-    public static bool IsSuppressible(string templateId) => templateId != TemplateIds.AdminDigest;
+    public static bool IsSuppressible(string templateId) => TemplateIds.KindOf(templateId) != EmailKinds.None;
 }

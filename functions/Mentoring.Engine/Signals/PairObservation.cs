@@ -57,6 +57,11 @@ internal sealed class PairObservation
 
     public int MenteeSetbacks { get; private set; }
 
+    /// <summary>The late setbacks (<see cref="LateSetbacks"/>) the mentor made; those of unknown author count for nobody.</summary>
+    public int MentorLateSetbacks { get; private set; }
+
+    public int MenteeLateSetbacks { get; private set; }
+
     /// <summary>Cancellations soon after our reminder, not counted as setbacks.</summary>
     public int HonestCancellations { get; private set; }
 
@@ -187,6 +192,10 @@ internal sealed class PairObservation
             if (change.Late)
             {
                 LateSetbacks++;
+                if (change.By == Party.Mentor)
+                    MentorLateSetbacks++;
+                else if (change.By == Party.Mentee)
+                    MenteeLateSetbacks++;
                 if (_firstLateSetbackAt == Ticks.None)
                     _firstLateSetbackAt = change.At;
             }

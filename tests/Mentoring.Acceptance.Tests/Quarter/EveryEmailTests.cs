@@ -51,6 +51,14 @@ public sealed class EveryEmailTests(QuarterPlay quarter)
     public void TheQuarter_PlaysInUnderFiveMinutes() =>
         Assert.True(quarter.Duration < TimeSpan.FromMinutes(5), $"The quarter took {quarter.Duration}:\n{string.Join("\n", quarter.StepReport())}");
 
+    /// <summary>A phone shows about 60 characters of a subject. The booking invitations (not a template yet) are left out.</summary>
+    [Fact]
+    public void EveryTemplateSubject_AtMost60Characters()
+    {
+        var tooLong = quarter.Emails.Where(e => e.Template != "meeting-invitation" && e.Subject.Length > 60).ToList();
+        Assert.True(tooLong.Count == 0, Expect.Describe(tooLong));
+    }
+
     /// <summary>Found by this suite: "1 meetings with Ben", "0 meetings — thank you".</summary>
     [Fact]
     public void Numbers_AgreeWithTheirNouns()

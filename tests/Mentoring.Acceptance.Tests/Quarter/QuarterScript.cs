@@ -29,6 +29,9 @@ public sealed partial class QuarterPlay
 
     internal int? UnsubscribeStatus { get; private set; }
 
+    /// <summary>The template of the email whose one-click unsubscribe was used: its kind is what stopped.</summary>
+    internal string? UnsubscribedFrom { get; private set; }
+
     internal Dictionary<string, JsonElement> Timelines { get; } = new(StringComparer.Ordinal);
 
     internal JsonElement? ValueReminderPreview { get; private set; }
@@ -273,6 +276,7 @@ public sealed partial class QuarterPlay
         using var response = await Host.Http.PostAsync(new Uri(email.OneClickUnsubscribe!), new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"));
         UnsubscribeStatus = (int)response.StatusCode;
         UnsubscribedAt = Host.Clock.GetUtcNow();
+        UnsubscribedFrom = email.Template;
         Journal.Add($"{Host.Clock.GetUtcNow():O} unsubscribe by {person.Id} from {email.Template}: {(int)response.StatusCode}");
         await Host.Clock.SettleAsync(TimeSpan.FromMinutes(1));
     }

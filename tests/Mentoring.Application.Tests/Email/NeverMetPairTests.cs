@@ -43,7 +43,7 @@ public sealed partial class NeverMetPairTests
     {
         var content = EmailRenderer.Render(NeverMet(Samples.For(TemplateIds.Nudge), days: 14));
 
-        Assert.Equal("A first date with Tom? 14 days since you were paired", content.Subject);
+        Assert.Equal("Time to meet Tom? 14 days since you were paired", content.Subject);
         Assert.Contains("You and Tom were paired 14 days ago and have not met yet", content.Text, StringComparison.Ordinal);
     }
 

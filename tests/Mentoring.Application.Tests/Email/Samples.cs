@@ -63,6 +63,13 @@ internal static class Samples
         var facts = PairFacts();
         var role = RecipientRoles.Mentor;
         var name = "Priya Raman";
+        if (ModelSchema.FactKeys(templateId) == ModelSchema.LadderFactKeys)
+        {
+            // The engine's LadderFacts: the value reminder to the mentor who was nudged and made the late change.
+            facts["earlierNotes"] = templateId == TemplateIds.ValueReminder ? "1" : "0";
+            facts["lateChangesByRecipient"] = templateId == TemplateIds.ValueReminder ? "1" : "0";
+        }
+
         switch (templateId)
         {
             case TemplateIds.ThankYou:
@@ -76,6 +83,7 @@ internal static class Samples
                 facts["nextMeetingAt"] = "2026-03-03T09:00:00.0000000+00:00";
                 facts["meetingStart"] = "2026-03-03T09:00:00.0000000+00:00";
                 facts["meetingEnd"] = "2026-03-03T09:30:00.0000000+00:00";
+                facts["meetingDay"] = "tomorrow";
                 role = RecipientRoles.Mentee;
                 name = "Tom Becker";
                 break;

@@ -21,7 +21,7 @@ public sealed class SendLedgerTests(AzuriteFixture azurite)
     /// <summary>The send rules on a nudge decided for <paramref name="now"/>, given the person's other capped emails.</summary>
     private static SendVerdict Judge(IReadOnlyList<DateTimeOffset> sends, DateTimeOffset now) => SendRules.Check(
         new("key", TemplateIds.Nudge, new Recipient(RecipientKind.Mentor, "maya"), now, now, "why", new Dictionary<string, string>(), "ep", Step: 0),
-        new SendFacts(true, "ep", true, TimeZoneInfo.Utc, sends),
+        new SendFacts(true, "ep", EmailKinds.None, TimeZoneInfo.Utc, sends),
         AnyHour,
         now);
 

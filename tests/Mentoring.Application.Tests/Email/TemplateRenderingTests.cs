@@ -51,7 +51,7 @@ public sealed class TemplateRenderingTests
     [Theory]
     [InlineData(TemplateIds.Nudge, "31", "3")]
     [InlineData(TemplateIds.ValueReminder, "31", "3")]
-    [InlineData(TemplateIds.SponsorNote, "31", "34")]
+    [InlineData(TemplateIds.SponsorNote, "31", "5")]
     [InlineData(TemplateIds.AdminAlert, "31", "34")]
     [InlineData(TemplateIds.ThankYou, "4", "5")]
     [InlineData(TemplateIds.PreMeetingReminder, "10:00", "14")]

@@ -152,6 +152,6 @@ public sealed class TemplateValidatorTests
 
         Assert.Contains("#preview-book-next", preview.Content.Html, StringComparison.Ordinal);
         Assert.Equal(1, Assert.Single(preview.OverrideErrors).Value.Errors[0].Line);
-        Assert.Contains("{{ program.name }}", EmailPreview.BuiltInSource(TemplateIds.CampaignLaunch)[TemplatePart.Subject], StringComparison.Ordinal);
+        Assert.Contains("{{ pair.partnerFirstName }}", EmailPreview.BuiltInSource(TemplateIds.CampaignLaunch)[TemplatePart.Subject], StringComparison.Ordinal);
     }
 }

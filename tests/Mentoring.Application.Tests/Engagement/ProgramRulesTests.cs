@@ -60,5 +60,5 @@ public sealed class ProgramRulesTests(AzuriteFixture azurite)
     }
 
     private static string[] Digests(PipelineHarness harness, string programName) =>
-        [.. harness.Emails().Where(e => e.Contains($"Subject: {programName} this week", StringComparison.Ordinal))];
+        [.. harness.Emails().Where(e => e.Contains($"From: {programName} <", StringComparison.Ordinal) && e.Contains("X-Mentoring-Template: admin-digest", StringComparison.Ordinal))];
 }

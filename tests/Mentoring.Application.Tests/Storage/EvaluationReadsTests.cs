@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
+using Mentoring.Engine.Messages;
 using Mentoring.Testing;
 
 namespace Mentoring.Tests.Storage;
@@ -19,7 +20,10 @@ public sealed class EvaluationReadsTests(AzuriteFixture azurite)
         var cache = harness.Get<ProgramContextCache>();
         Assert.False((await cache.GetAsync("p-cache", default))!.Participants["pair-000-mentor"].Suppressed);
 
-        await harness.Get<ParticipantStore>().MarkSuppressedAsync("p-cache", "pair-000-mentor", default);
+        await harness.Get<ParticipantStore>().MarkStoppedAsync("p-cache", "pair-000-mentor", EmailKinds.Ladder, default);
+        Assert.Equal(EmailKinds.Ladder, (await cache.GetAsync("p-cache", default))!.Participants["pair-000-mentor"].Stopped);
+
+        await harness.Get<ParticipantStore>().MarkStoppedAsync("p-cache", "pair-000-mentor", EmailKinds.All, default);
 
         Assert.True((await cache.GetAsync("p-cache", default))!.Participants["pair-000-mentor"].Suppressed);
     }

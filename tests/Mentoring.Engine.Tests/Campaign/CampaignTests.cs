@@ -1,3 +1,4 @@
+using Mentoring.Engine.Campaign;
 using Mentoring.Engine.Messages;
 using Mentoring.Engine.Pairs;
 using Mentoring.Engine.Policy;
@@ -22,6 +23,15 @@ public sealed class CampaignTests
 
         Assert.Equal(2, decisions.Count);
         Assert.All(decisions, d => Assert.Equal(TemplateIds.CampaignBeforeLaunch, d.TemplateId));
+    }
+
+    [Fact]
+    public void Campaign_MenteeStoppedTheCampaign_OnlyTheMentorGetsIt_ALadderStopChangesNothing()
+    {
+        var decision = Assert.Single(Evaluate([], T0 - Days(7), Pair(cycle: Cycle, menteeStopped: EmailKinds.Campaign)).Decisions);
+        Assert.Equal(RecipientKind.Mentor, decision.Recipient.Kind);
+
+        Assert.Equal(2, Evaluate([], T0 - Days(7), Pair(cycle: Cycle, menteeStopped: EmailKinds.Ladder | EmailKinds.MeetingReminders)).Decisions.Count);
     }
 
     [Fact]
@@ -52,7 +62,25 @@ public sealed class CampaignTests
     public void Campaign_MidCycleAndClose_DatedFromTheCycle()
     {
         Assert.Equal([TemplateIds.CampaignMidCycle], TemplatesAt(T0 + Days(60), [.. MeetingHeldAt("m1", T0 + Days(55))]));
-        Assert.Equal([TemplateIds.CampaignClose], TemplatesAt(T0 + Days(120), [.. MeetingHeldAt("m1", T0 + Days(115))]));
+        Assert.Equal([TemplateIds.CampaignClose], TemplatesAt(T0 + Days(113), [.. MeetingHeldAt("m1", T0 + Days(110))]));
+    }
+
+    [Fact]
+    public void Close_AWeekBeforeTheEnd_InTimeForAClosingConversation()
+    {
+        Assert.Empty(TemplatesAt(T0 + Days(113) - Minute, [.. MeetingHeldAt("m1", T0 + Days(110))]));
+        var close = Assert.Single(CampaignSchedule.For(Cycle, new CampaignPolicy()), m => m.TemplateId == TemplateIds.CampaignClose);
+        Assert.Equal(Cycle.End - Days(7), close.DueAt);
+    }
+
+    [Fact]
+    public void Close_PolicySaysWhenBeforeTheEnd()
+    {
+        var policy = new CampaignPolicy { CloseBeforeEndDays = 0 };
+
+        Assert.Equal(Cycle.End, CampaignSchedule.For(Cycle, policy).Single(m => m.TemplateId == TemplateIds.CampaignClose).DueAt);
+        Assert.Contains(new EngagementPolicy { Campaign = new CampaignPolicy { CloseBeforeEndDays = -1 } }.Validate(), e => e.Contains("CloseBeforeEndDays", StringComparison.Ordinal));
+        Assert.Empty(EngagementPolicy.Default.Validate());
     }
 
     [Fact]

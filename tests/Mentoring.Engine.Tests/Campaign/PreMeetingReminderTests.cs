@@ -30,6 +30,16 @@ public sealed class PreMeetingReminderTests
     }
 
     [Fact]
+    public void Reminder_MentorStoppedMeetingReminders_OnlyTheMenteeGetsOne()
+    {
+        LedgerChange[] ledger = [Scheduled("m1", T0, Start)];
+
+        var decision = Assert.Single(Evaluate(ledger, Start - Days(1), Pair(mentorStopped: EmailKinds.MeetingReminders), policy: WithReminders).Decisions);
+
+        Assert.Equal(RecipientKind.Mentee, decision.Recipient.Kind);
+    }
+
+    [Fact]
     public void Reminder_TheMeetingMovedAfterTheReminder_ANewReminderForTheNewTime()
     {
         LedgerChange[] ledger = [Scheduled("m1", T0, Start)];

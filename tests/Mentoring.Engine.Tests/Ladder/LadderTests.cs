@@ -53,6 +53,31 @@ public sealed class LadderTests
     }
 
     [Fact]
+    public void ValueReminder_SaysWeWroteBeforeAndNamesLateChanges_OnlyToThePersonItIsTrueOf()
+    {
+        // The mentee moved the meeting twice, the second time two hours before it: the nudge went to the mentee alone.
+        var lateMove = T0 + Days(30) - Hours(2);
+        LedgerChange[] ledger =
+        [
+            Scheduled("m1", T0, T0 + Days(10)),
+            Moved("m1", T0 + Days(2), T0 + Days(10), T0 + Days(30), Party.Mentee),
+            Moved("m1", lateMove, T0 + Days(30), T0 + Days(60), Party.Mentee),
+        ];
+
+        var decisions = Climb(ledger, null, lateMove, lateMove + Days(3));
+
+        var nudge = Assert.Single(decisions, d => d.TemplateId == TemplateIds.Nudge);
+        Assert.Equal(RecipientKind.Mentee, nudge.Recipient.Kind);
+        Assert.Equal("0", nudge.Facts["earlierNotes"]);
+        var reminders = decisions.Where(d => d.TemplateId == TemplateIds.ValueReminder).ToDictionary(d => d.Recipient.Kind);
+        Assert.Equal("1", reminders[RecipientKind.Mentee].Facts["earlierNotes"]);
+        Assert.Equal("1", reminders[RecipientKind.Mentee].Facts["lateChangesByRecipient"]);
+        Assert.Equal("0", reminders[RecipientKind.Mentor].Facts["earlierNotes"]);
+        Assert.Equal("0", reminders[RecipientKind.Mentor].Facts["lateChangesByRecipient"]);
+        Assert.Equal("1", reminders[RecipientKind.Mentor].Facts["lateChangesSinceLastMeeting"]);
+    }
+
+    [Fact]
     public void ValueReminder_JustBeforeThreeDaysAfterTheNudge_NotYet()
     {
         var decisions = Climb(PostponedTwice, null, Opened, Opened + Days(3) - Minute);
@@ -167,6 +192,26 @@ public sealed class LadderTests
 
         var decision = Assert.Single(decisions);
         Assert.Equal(TemplateIds.AdminAlert, decision.TemplateId);
+        Assert.Equal(RecipientKind.Admin, decision.Recipient.Kind);
+    }
+
+    [Fact]
+    public void Ladder_BothStoppedOnlyCampaignAndReminders_StillNudged()
+    {
+        var others = EmailKinds.Campaign | EmailKinds.MeetingReminders;
+
+        var decision = Assert.Single(Evaluate(PostponedTwice, Opened, Pair(mentorStopped: others, menteeStopped: others)).Decisions);
+
+        Assert.Equal(TemplateIds.Nudge, decision.TemplateId);
+    }
+
+    [Fact]
+    public void Ladder_BothStoppedTheLadder_GoesStraightToTheAdmin()
+    {
+        var pair = Pair(mentorStopped: EmailKinds.Ladder, menteeStopped: EmailKinds.Ladder);
+
+        var decision = Assert.Single(Climb(PostponedTwice, pair, Opened, Opened + Days(3), Opened + Days(30)));
+
         Assert.Equal(RecipientKind.Admin, decision.Recipient.Kind);
     }
 

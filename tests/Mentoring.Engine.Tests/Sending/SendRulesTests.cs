@@ -14,8 +14,8 @@ public sealed class SendRulesTests
     private static MessageDecision Decision(string template, int? step = null, string? episode = null, Recipient? to = null) =>
         new("key", template, to ?? Mentee, T0, T0, "why", new Dictionary<string, string>(), episode, Step: step);
 
-    private static SendFacts Facts(bool active = true, string? episode = "ep-start", bool takesEmail = true, params SentMessage[] sends) =>
-        new(active, episode, takesEmail, TimeZoneInfo.Utc, [.. sends.Select(s => s.SentAt)]);
+    private static SendFacts Facts(bool active = true, string? episode = "ep-start", EmailKinds stopped = EmailKinds.None, params SentMessage[] sends) =>
+        new(active, episode, stopped, TimeZoneInfo.Utc, [.. sends.Select(s => s.SentAt)]);
 
     private static SentMessage Sent(DateTimeOffset at) => new($"n/{at.UtcTicks}", TemplateIds.Nudge, Mentee.Key, at);
 
@@ -36,8 +36,43 @@ public sealed class SendRulesTests
     [Fact]
     public void Check_RecipientUnsubscribed_SkippedButTheAdminDigestGoes()
     {
-        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.CampaignLaunch), Facts(takesEmail: false), AnyHour, T0).Kind);
-        Assert.Equal(SendVerdictKind.Go, SendRules.Check(Decision(TemplateIds.AdminDigest, to: Recipient.Admin), Facts(takesEmail: false), AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.CampaignLaunch), Facts(stopped: EmailKinds.All), AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Go, SendRules.Check(Decision(TemplateIds.AdminDigest, to: Recipient.Admin), Facts(stopped: EmailKinds.All), AnyHour, T0).Kind);
+    }
+
+    [Fact]
+    public void Check_RecipientStoppedOneKind_OnlyThatKindSkipped()
+    {
+        var stoppedLadder = Facts(stopped: EmailKinds.Ladder);
+
+        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.Nudge, 0, "ep-start"), stoppedLadder, AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.ThankYou), stoppedLadder, AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Go, SendRules.Check(Decision(TemplateIds.CampaignMidCycle), stoppedLadder, AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Go, SendRules.Check(Decision(TemplateIds.PreMeetingReminder), stoppedLadder, AnyHour, T0).Kind);
+        Assert.Equal(SendVerdictKind.Skip, SendRules.Check(Decision(TemplateIds.PreMeetingReminder), Facts(stopped: EmailKinds.MeetingReminders), AnyHour, T0).Kind);
+    }
+
+    [Fact]
+    public void KindOf_EveryTemplate_HasOneKind_TheDigestNone()
+    {
+        foreach (var template in TemplateIds.All)
+        {
+            var kind = TemplateIds.KindOf(template);
+            Assert.True(template == TemplateIds.AdminDigest ? kind == EmailKinds.None : EmailKindNames.Each.Any(e => e.Kind == kind), template);
+            Assert.Equal(kind != EmailKinds.None, SendRules.IsSuppressible(template));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => TemplateIds.KindOf("not-a-template"));
+    }
+
+    [Fact]
+    public void KindNames_RoundTrip_UnknownNamesIgnored()
+    {
+        Assert.Equal("ladder,meeting-reminders", EmailKindNames.Format(EmailKinds.Ladder | EmailKinds.MeetingReminders));
+        Assert.Equal(EmailKinds.All, EmailKindNames.Parse(EmailKindNames.Format(EmailKinds.All)));
+        Assert.Equal(EmailKinds.Campaign, EmailKindNames.Parse(" campaign , newsletter,,"));
+        Assert.Equal(EmailKinds.None, EmailKindNames.Parse(null));
+        Assert.False(EmailKindNames.TryParse("Ladder", out _));
     }
 
     [Fact]

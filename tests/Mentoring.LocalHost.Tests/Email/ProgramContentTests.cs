@@ -134,8 +134,10 @@ public sealed partial class ProgramContentTests
         await host.Api.SendAsync(HttpMethod.Post, "programs/content-close/cycles", AdminApi.Json(new { id = "2026-q3", start = Now.AddDays(50), end = Now.AddDays(140), current = false }));
         await ImportAsync(host.Api, "content-close");
         await host.DrainAsync();
+        var program = await host.Api.SendAsync(HttpMethod.Get, "programs/content-close");
+        Assert.Equal(7, program.GetProperty("policy").GetProperty("campaign").GetProperty("closeBeforeEndDays").GetInt32());
 
-        host.Time.Advance(TimeSpan.FromDays(36)); // the cycle's last day: Wednesday 15 April
+        host.Time.Advance(TimeSpan.FromDays(29)); // a week before the cycle's last day (Wednesday 15 April): the close email's moment
         await host.SweepAsync();
 
         var close = host.Emails().Where(e => e.Template == "campaign-close").ToList();
@@ -163,7 +165,9 @@ public sealed partial class ProgramContentTests
         var emails = host.Emails();
         var manager = emails.Single(e => e.Template == "ladder-sponsor-note");
         Assert.Contains("mo@example.com", manager.To, StringComparison.Ordinal);
-        Assert.StartsWith("Hi Mo,", manager.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Hi Mo,\n\nAna, in your team, mentors in Platform Mentoring", manager.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ben", manager.Subject + manager.Text, StringComparison.Ordinal); // Ana agreed to her manager; Ben did not
+        Assert.DoesNotContain("health", manager.Text, StringComparison.OrdinalIgnoreCase);
         var alerts = emails.Where(e => e.Template == "ladder-admin-alert").ToList();
         Assert.NotEmpty(alerts);
         Assert.All(alerts, alert =>

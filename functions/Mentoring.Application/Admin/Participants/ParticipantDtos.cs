@@ -1,3 +1,6 @@
+using Mentoring.Application.Roster;
+using Mentoring.Engine.Messages;
+
 namespace Mentoring.Application.Admin.Participants;
 
 internal enum ParticipantRole
@@ -32,7 +35,8 @@ internal sealed record ParticipantView(
     bool Suppressed,
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName,
-    string? Culture);
+    string? Culture,
+    IReadOnlyList<string> UnsubscribedFrom);
 
 /// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
 internal sealed record AdminParticipant(
@@ -47,7 +51,11 @@ internal sealed record AdminParticipant(
     bool Suppressed,
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName = null,
-    string? Culture = null)
+    string? Culture = null,
+    EmailKinds Unsubscribed = EmailKinds.None)
 {
-    public ParticipantView ToView() => new(Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture);
+    /// <summary><c>suppressed</c>: no email at all; <c>unsubscribedFrom</c>: the kinds they take no more (all three when suppressed).</summary>
+    public ParticipantView ToView() => new(
+        Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,
+        EmailKindNames.Names(StoppedColumns.Stopped(Suppressed, Unsubscribed)));
 }

@@ -26,6 +26,7 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         ["Suppressed"] = p.Suppressed,
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
+        [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
         ["Role"] = p.Role.ToString(),
         ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
     };
@@ -42,7 +43,8 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         e.GetBoolean("Suppressed") ?? false,
         JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? [],
         e.GetString("ManagerName"),
-        e.GetString("Culture"));
+        e.GetString("Culture"),
+        StoppedColumns.UnsubscribedOf(e));
 
     public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
     {

@@ -38,5 +38,5 @@ internal sealed class PairReader(ProgramStore programs, ParticipantStore partici
     }
 
     private static Participant ToParticipant(ParticipantRecord p, Party role) =>
-        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Suppressed);
+        new(p.ParticipantId, role, Zones.Resolve(p.TimeZoneId), p.AllowsManagerNotes, p.Stopped);
 }

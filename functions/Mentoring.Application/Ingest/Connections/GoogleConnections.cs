@@ -32,7 +32,7 @@ internal sealed class GoogleConnections(
         foreach (var item in sync.Events)
         {
             var id = item.Str("id") ?? "event";
-            await ingest.IngestAsync($"{runId}/{id}", CalendarProviders.Google, connection.ProgramId, _ => GoogleEventNormaliser.Normalise(item, now), ct);
+            await ingest.IngestAsync($"{runId}/{id}", CalendarProviders.Google, connection.ProgramId, aliases => GoogleEventNormaliser.Normalise(item, now, aliases), ct);
         }
 
         await connections.UpdateAsync(connection.Provider, connection.ConnectionId, c => c with { Cursor = sync.NextSyncToken }, ct);

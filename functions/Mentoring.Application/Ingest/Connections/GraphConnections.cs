@@ -32,12 +32,12 @@ internal sealed class GraphConnections(
             $"{deliveryId}/{eventId}",
             CalendarProviders.Graph,
             connection.ProgramId,
-            _ => graphEvent is null ? Normalised.Of([GraphEventNormaliser.Deleted(eventId, now)]) : GraphEventNormaliser.Normalise(graphEvent, now),
+            aliases => graphEvent is null ? Normalised.Of([GraphEventNormaliser.Deleted(eventId, now, aliases)]) : GraphEventNormaliser.Normalise(graphEvent, now, aliases),
             ct);
     }
 
     public Task<Normalised> DeletedAsync(string deliveryId, CalendarConnection connection, string eventId, CancellationToken ct) =>
-        ingest.IngestAsync($"{deliveryId}/{eventId}", CalendarProviders.Graph, connection.ProgramId, _ => Normalised.Of([GraphEventNormaliser.Deleted(eventId, time.GetUtcNow())]), ct);
+        ingest.IngestAsync($"{deliveryId}/{eventId}", CalendarProviders.Graph, connection.ProgramId, aliases => Normalised.Of([GraphEventNormaliser.Deleted(eventId, time.GetUtcNow(), aliases)]), ct);
 
     /// <summary>Reads every change since the saved delta link (a first sync reads the window around now) and keeps the new link.</summary>
     public async Task ResyncAsync(CalendarConnection connection, CancellationToken ct)
@@ -47,9 +47,9 @@ internal sealed class GraphConnections(
         var delta = await events.DeltaAsync(connection.Resource, now - window, now + window, connection.Cursor, ct);
         var runId = $"graph-delta/{connection.ConnectionId}/{now.UtcTicks}";
         foreach (var graphEvent in delta.Events)
-            await ingest.IngestAsync($"{runId}/{graphEvent.Id}", CalendarProviders.Graph, connection.ProgramId, _ => GraphEventNormaliser.Normalise(graphEvent, now), ct);
+            await ingest.IngestAsync($"{runId}/{graphEvent.Id}", CalendarProviders.Graph, connection.ProgramId, aliases => GraphEventNormaliser.Normalise(graphEvent, now, aliases), ct);
         foreach (var removed in delta.RemovedIds)
-            await ingest.IngestAsync($"{runId}/{removed}", CalendarProviders.Graph, connection.ProgramId, _ => Normalised.Of([GraphEventNormaliser.Deleted(removed, now)]), ct);
+            await ingest.IngestAsync($"{runId}/{removed}", CalendarProviders.Graph, connection.ProgramId, aliases => Normalised.Of([GraphEventNormaliser.Deleted(removed, now, aliases)]), ct);
         await connections.UpdateAsync(connection.Provider, connection.ConnectionId, c => c with { Cursor = delta.DeltaLink }, ct);
     }
 

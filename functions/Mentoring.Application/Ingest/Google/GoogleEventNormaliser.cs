@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Application.Ingest.Webhooks;
+using Mentoring.Engine.Booking;
 using Mentoring.Engine.Ledger;
 
 namespace Mentoring.Application.Ingest.Google;
@@ -10,20 +11,25 @@ namespace Mentoring.Application.Ingest.Google;
 /// A Google Calendar event resource (an <c>events.list</c> item) to an observation. Instances are identified by
 /// <c>recurringEventId</c> + <c>originalStartTime</c> (immutable); <c>originalStartTime</c> ≠ <c>start</c> is a move;
 /// <c>status: cancelled</c> is a cancellation marked as a removal (deleted events arrive as such stubs in incremental sync,
-/// so it does not say the meeting was called off).
+/// so it does not say the meeting was called off). An event whose <c>iCalUID</c> is one of our bookings is the invitation
+/// we sent: its meeting id is that UID, the booking's own, and its Google id is recorded as an alias, so the cancelled
+/// stub of its deletion (which carries only the id) finds the same meeting.
 /// </summary>
 public static class GoogleEventNormaliser
 {
     private const string Source = CalendarProviders.Google;
 
-    public static Normalised Normalise(JsonElement item, DateTimeOffset now)
+    public static Normalised Normalise(JsonElement item, DateTimeOffset now, IReadOnlyDictionary<string, string>? aliases = null)
     {
         if (item.ValueKind != JsonValueKind.Object || item.Str("id") is not { } id)
             return Normalised.Invalid("event id missing");
 
         var original = When(item.Obj("originalStartTime"));
         var recurring = item.Str("recurringEventId");
-        var meetingId = recurring is not null && original is { } slot ? MeetingKeys.Occurrence(Source, recurring, slot) : $"{Source}:{id}";
+        var booking = recurring is null && item.Str("iCalUID") is { } uid && BookingIds.IsBooking(uid) ? uid : null;
+        var meetingId = booking
+            ?? (recurring is not null && original is { } slot ? MeetingKeys.Occurrence(Source, recurring, slot)
+                : Aliases.Resolve(aliases ?? NoAliases, $"{Source}:{id}"));
         var start = When(item.Obj("start"));
         var changedAt = item.Date("updated") ?? now;
         var organizer = item.Obj("organizer")?.Str("email");
@@ -50,8 +56,10 @@ public static class GoogleEventNormaliser
                 item.Str("summary"),
                 SeriesKey: recurring is null ? null : $"{Source}:{recurring}",
                 Removal: kind == ChangeKind.Cancelled), // Google says "cancelled" of a deleted event too: a removal
-        ]);
+        ], booking is null ? null : [new MeetingAlias($"{Source}:{id}", booking)]);
     }
+
+    private static readonly Dictionary<string, string> NoAliases = new(0);
 
     /// <summary><c>{dateTime}</c> (RFC 3339 with offset) or <c>{date}</c> (all-day: midnight UTC).</summary>
     private static DateTimeOffset? When(JsonElement? value)

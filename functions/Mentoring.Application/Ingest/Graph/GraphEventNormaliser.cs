@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mentoring.Application.Ingest.Normalising;
 using Mentoring.Application.Ingest.Webhooks;
+using Mentoring.Engine.Booking;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Time;
 using Microsoft.Graph.Models;
@@ -12,14 +13,16 @@ namespace Mentoring.Application.Ingest.Graph;
 /// Occurrences and exceptions are identified by series master + <c>originalStart</c>; an exception whose start differs
 /// is a move (earlier or later); <c>isCancelled</c> is a cancellation. Deleting one occurrence only updates the series
 /// master: its <c>cancelledOccurrences</c> (<c>OID.{masterId}.{yyyy-MM-dd}</c>, needs <c>$select</c>) yield one
-/// cancellation per deleted occurrence, at the master's time of day.
+/// cancellation per deleted occurrence, at the master's time of day. An event whose <c>iCalUId</c> is one of our
+/// bookings is the invitation we sent: its meeting id is that UID, the booking's own, so it is the same meeting in the
+/// ledger, never a second one; its Graph id is recorded as an alias, so a later deletion (which names only the id) finds it.
 /// </summary>
 public static class GraphEventNormaliser
 {
     private const string Source = CalendarProviders.Graph;
     private static readonly TimeSpan MaxMeetingLength = TimeSpan.FromDays(1);
 
-    public static Normalised Normalise(Event graphEvent, DateTimeOffset now)
+    public static Normalised Normalise(Event graphEvent, DateTimeOffset now, IReadOnlyDictionary<string, string>? aliases = null)
     {
         if (string.IsNullOrEmpty(graphEvent.Id))
             return Normalised.Invalid("event id missing");
@@ -32,22 +35,28 @@ public static class GraphEventNormaliser
 
         var isInstance = graphEvent.Type is EventType.Occurrence or EventType.Exception && !string.IsNullOrEmpty(graphEvent.SeriesMasterId);
         var originalStart = graphEvent.OriginalStart ?? (graphEvent.Type == EventType.Occurrence ? start : null);
-        var meetingId = isInstance && originalStart is { } original
-            ? MeetingKeys.Occurrence(Source, graphEvent.SeriesMasterId!, original)
-            : $"{Source}:{graphEvent.Id}";
+        var booking = !isInstance && BookingIds.IsBooking(graphEvent.ICalUId) ? graphEvent.ICalUId : null;
+        var meetingId = booking
+            ?? (isInstance && originalStart is { } original
+                ? MeetingKeys.Occurrence(Source, graphEvent.SeriesMasterId!, original)
+                : Aliases.Resolve(aliases ?? NoAliases, $"{Source}:{graphEvent.Id}"));
 
         var kind = graphEvent.IsCancelled == true ? ChangeKind.Cancelled
             : graphEvent.Type == EventType.Exception && originalStart is { } from && from != start ? ChangeKind.Rescheduled
             : ChangeKind.Scheduled;
-        return Normalised.Of([Observe(graphEvent, meetingId, kind, changedAt, start, ToInstant(graphEvent.End), kind == ChangeKind.Rescheduled ? originalStart : null)]);
+        return Normalised.Of(
+            [Observe(graphEvent, meetingId, kind, changedAt, start, ToInstant(graphEvent.End), kind == ChangeKind.Rescheduled ? originalStart : null)],
+            booking is null ? null : [new MeetingAlias($"{Source}:{graphEvent.Id}", booking)]);
     }
 
     /// <summary>
     /// A <c>deleted</c> notification carries only the id: the event is gone, so it is cancelled — a removal, which after
     /// the meeting's end reads as tidying the calendar (unlike <c>isCancelled</c>, which says the meeting was called off).
     /// </summary>
-    public static CalendarObservation Deleted(string eventId, DateTimeOffset now) =>
-        new(Source, $"{Source}:{eventId}:cancelled", $"{Source}:{eventId}", ChangeKind.Cancelled, now, null, null, null, null, null, [], null, null, Removal: true);
+    public static CalendarObservation Deleted(string eventId, DateTimeOffset now, IReadOnlyDictionary<string, string>? aliases = null) =>
+        new(Source, $"{Source}:{eventId}:cancelled", Aliases.Resolve(aliases ?? NoAliases, $"{Source}:{eventId}"), ChangeKind.Cancelled, now, null, null, null, null, null, [], null, null, Removal: true);
+
+    private static readonly Dictionary<string, string> NoAliases = new(0);
 
     private static Normalised SeriesMaster(Event master, DateTimeOffset? masterStart, DateTimeOffset changedAt)
     {

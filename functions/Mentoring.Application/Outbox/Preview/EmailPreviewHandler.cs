@@ -34,8 +34,7 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
     {
         var now = time.GetUtcNow();
         var conditions = await ConditionsAsync(program, now, ct);
-        var keys = ModelSchema.FactKeys(templateId);
-        var pairTemplate = keys == ModelSchema.PairFactKeys || keys == ModelSchema.ReminderFactKeys;
+        var pairTemplate = ModelSchema.IsPairTemplate(templateId);
         var mentor = recipientRole == RecipientRoles.Mentor;
 
         IReadOnlyDictionary<string, string> facts;
@@ -49,8 +48,8 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
                 return null;
             if (reading.Snapshot is not { } snapshot)
                 return null; // one of its people was erased: nobody to write to
-            facts = PairFacts(templateId, snapshot with { Program = conditions.Conditions }, program, now);
             recipient = RecipientOf(templateId, program, reading.Pair, mentor);
+            facts = PairFacts(templateId, snapshot with { Program = conditions.Conditions }, program, recipient, now);
             to = await assembler.AddresseeAsync(program, recipient, ct);
         }
         else if (pairTemplate)
@@ -81,9 +80,16 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
 
         var decision = new MessageDecision("preview/" + templateId, templateId, recipient, now, now, "", facts);
         var links = assembler.PreviewLinks(program.ProgramId, pairId ?? (example ? ExamplePair.PairId : null), decision, now);
-        var model = await assembler.ModelAsync(program, example ? null : pairId, decision, to!, links, ct);
+        var model = await assembler.ModelAsync(program, example ? null : pairId, decision, to!, links, now, ct);
         if (names is not null)
-            model = model with { Pair = names };
+        {
+            model = model with
+            {
+                Pair = new EmailPair(
+                    Naming.MayName(recipient, ExamplePair.MentorId, false) ? names.MentorFirstName : "",
+                    Naming.MayName(recipient, ExamplePair.MenteeId, false) ? names.MenteeFirstName : ""),
+            };
+        }
         var content = await assembler.ContentAsync(program, model, ct);
         if (example)
             content = content with { Subject = ExampleMarker + content.Subject };
@@ -115,9 +121,12 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
     }
 
     /// <summary>The engine's facts for the pair now; a reminder adds the next meeting it would be about.</summary>
-    private static IReadOnlyDictionary<string, string> PairFacts(string templateId, PairSnapshot snapshot, ProgramRecord program, DateTimeOffset now)
+    private static IReadOnlyDictionary<string, string> PairFacts(
+        string templateId, PairSnapshot snapshot, ProgramRecord program, Recipient reader, DateTimeOffset now)
     {
-        var facts = CurrentFacts.Of(snapshot, program.Policy, now);
+        var facts = ModelSchema.FactKeys(templateId) == ModelSchema.LadderFactKeys
+            ? CurrentFacts.ForLadderEmail(snapshot, program.Policy, reader, now)
+            : CurrentFacts.Of(snapshot, program.Policy, now);
         if (templateId != TemplateIds.PreMeetingReminder)
             return facts;
         var next = PairEngine.MeetingsAt(snapshot.Ledger, now, program.Policy)

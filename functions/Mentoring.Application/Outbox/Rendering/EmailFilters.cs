@@ -6,17 +6,19 @@ namespace Mentoring.Application.Outbox.Rendering;
 
 /// <summary>
 /// The filters our templates add to Liquid's: <c>local_datetime</c>, <c>local_date</c>, <c>local_time</c> (an ISO
-/// instant in the recipient's zone and culture, through <see cref="LocalTimes"/>) and <c>plural: 'one', 'many'</c>.
+/// instant in the recipient's zone and culture, through <see cref="LocalTimes"/>), <c>local_clock</c> (the time of day
+/// without the zone, for a subject: the body names the zone) and <c>plural: 'one', 'many'</c>.
 /// </summary>
 internal static class EmailFilters
 {
-    public static IReadOnlyList<string> Names { get; } = ["local_datetime", "local_date", "local_time", "plural"];
+    public static IReadOnlyList<string> Names { get; } = ["local_datetime", "local_date", "local_time", "local_clock", "plural"];
 
     public static void AddTo(TemplateOptions options)
     {
         options.Filters.AddFilter("local_datetime", (input, _, context) => Local(input, context, LocalTimes.DateTime));
         options.Filters.AddFilter("local_date", (input, _, context) => Local(input, context, LocalTimes.Date));
         options.Filters.AddFilter("local_time", (input, _, context) => Local(input, context, LocalTimes.Time));
+        options.Filters.AddFilter("local_clock", (input, _, context) => Local(input, context, LocalTimes.Clock));
         options.Filters.AddFilter("plural", Plural);
     }
 

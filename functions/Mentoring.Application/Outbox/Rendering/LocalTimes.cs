@@ -31,6 +31,10 @@ public static class LocalTimes
         return local.ToString(culture.DateTimeFormat.ShortTimePattern, culture) + " (" + timeZoneId + ")";
     }
 
+    /// <summary>The time of day alone, e.g. "10:00" (en-GB) or "10:00 AM" (en-US): where the zone is said elsewhere.</summary>
+    public static string Clock(DateTimeOffset instant, string timeZoneId, CultureInfo culture) =>
+        ToZone(instant, timeZoneId).ToString(culture.DateTimeFormat.ShortTimePattern, culture);
+
     /// <summary>The instant as a wall-clock time in the zone; an unknown zone id throws, it is a data error.</summary>
     public static DateTimeOffset ToZone(DateTimeOffset instant, string timeZoneId) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));

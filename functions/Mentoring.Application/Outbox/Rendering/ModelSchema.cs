@@ -17,8 +17,14 @@ public static class ModelSchema
         "cycleStart", "cycleEnd",
     ];
 
-    /// <summary>Reminders add the meeting they are about.</summary>
-    public static IReadOnlyList<string> ReminderFactKeys { get; } = [.. PairFactKeys, "meetingStart", "meetingEnd"];
+    /// <summary>
+    /// Ladder emails add, for their one reader, how many of the episode's notes already went to them and how many of the
+    /// late changes they made themselves (the engine's LadderFacts).
+    /// </summary>
+    public static IReadOnlyList<string> LadderFactKeys { get; } = [.. PairFactKeys, "earlierNotes", "lateChangesByRecipient"];
+
+    /// <summary>Reminders add the meeting they are about, and its day as seen when the email goes: today, tomorrow or later.</summary>
+    public static IReadOnlyList<string> ReminderFactKeys { get; } = [.. PairFactKeys, "meetingStart", "meetingEnd", "meetingDay"];
 
     /// <summary>The program-wide crunch message.</summary>
     public static IReadOnlyList<string> CrunchFactKeys { get; } =
@@ -32,11 +38,15 @@ public static class ModelSchema
 
     public static IReadOnlyList<string> FactKeys(string templateId) => templateId switch
     {
+        TemplateIds.Nudge or TemplateIds.ValueReminder or TemplateIds.SponsorNote or TemplateIds.AdminAlert => LadderFactKeys,
         TemplateIds.PreMeetingReminder => ReminderFactKeys,
         TemplateIds.ProgramCrunch => CrunchFactKeys,
         TemplateIds.AdminDigest => DigestFactKeys,
         _ => PairFactKeys,
     };
+
+    /// <summary>Whether the template is about one pair (its facts are the pair's), not the program's crunch or digest.</summary>
+    public static bool IsPairTemplate(string templateId) => templateId is not (TemplateIds.ProgramCrunch or TemplateIds.AdminDigest);
 
     /// <summary>The root variables of the model for one template.</summary>
     public static IReadOnlyDictionary<string, SchemaNode> For(string templateId) =>
