@@ -24,18 +24,32 @@ internal sealed class Validation
         return (mailbox.Address, mailbox.DisplayName);
     }
 
-    /// <summary>A culture .NET knows by that name (e.g. de-DE), not a made-up one it would accept silently.</summary>
-    public static bool IsCulture(string? value)
+    /// <summary>What a culture field must be, said the same way wherever one is refused.</summary>
+    public const string CultureRule =
+        "A BCP 47 language tag .NET knows, e.g. de-DE, de-AT, en-GB or en-US (at most 35 characters).";
+
+    /// <summary>
+    /// A BCP 47 tag for a culture .NET knows (e.g. de-DE): not a made-up one it would accept silently, not the invariant
+    /// culture.
+    /// </summary>
+    public static bool IsCulture(string? value) => Culture(value) is not null;
+
+    /// <summary>The culture's canonical name (de-de → de-DE); null for none.</summary>
+    public static string? CultureName(string? value) => string.IsNullOrWhiteSpace(value) ? null : Culture(value)?.Name ?? value.Trim();
+
+    private static System.Globalization.CultureInfo? Culture(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 35)
-            return false;
+        // '_' is not BCP 47 (en_GB is a POSIX locale name) though ICU would read it; only letters, digits and '-'.
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 35 || !value.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            return null;
         try
         {
-            return System.Globalization.CultureInfo.GetCultureInfo(value.Trim(), predefinedOnly: true).Name.Length > 0;
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(value.Trim(), predefinedOnly: true);
+            return culture.Name.Length == 0 ? null : culture;
         }
         catch (System.Globalization.CultureNotFoundException)
         {
-            return false;
+            return null;
         }
     }
 

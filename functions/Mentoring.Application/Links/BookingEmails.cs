@@ -47,6 +47,7 @@ internal sealed partial class BookingEmails(
     public const string TemplateId = "meeting-invitation";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    private static readonly string[] EnglishOnly = [ReaderLanguage.DefaultLanguage];
 
     /// <summary>Sends to both; returns the participants who got it and those it could not reach.</summary>
     public async Task<(List<ParticipantRecord> Sent, List<ParticipantRecord> NotSent)> SendAsync(BookedMeeting meeting, DateTimeOffset now, CancellationToken ct)
@@ -88,7 +89,7 @@ internal sealed partial class BookingEmails(
         var book = signer.Url(Hosting.Routes.BookPrefix, new LinkClaims(LinkPurpose.Book, programId, meeting.PairId, messageId, recipient.Key, now + o.CheckInLifetime));
         var unsubscribe = signer.Url(Hosting.Routes.UnsubscribePrefix, new LinkClaims(LinkPurpose.Unsubscribe, programId, meeting.PairId, messageId, recipient.Key, now + o.UnsubscribeLifetime));
 
-        var culture = LocalTimes.Culture(to.Culture ?? meeting.Program.Culture);
+        var culture = ReaderLanguage.For(to.Culture ?? meeting.Program.Culture, EnglishOnly).Formats; // English text: one language in it
         var when = LocalTimes.DateTime(meeting.Start, to.TimeZoneId, culture);
         var partnerName = FirstName(partner);
         // Who did it, said once: "You booked … with Ben", "Ana booked …", or, when nobody is known, the meeting itself.

@@ -13,6 +13,8 @@ namespace Mentoring.Application.Links;
 /// </summary>
 internal static class BookingPage
 {
+    private static readonly string[] EnglishOnly = [ReaderLanguage.DefaultLanguage];
+
     private const string Choice = "display:block;width:100%;box-sizing:border-box;margin:.5rem 0;padding:.8rem 1rem;font-size:1rem;"
         + "text-align:left;background:#fff;color:#0b5e44;border:2px solid #0b6e4f;border-radius:8px;cursor:pointer";
 
@@ -22,7 +24,7 @@ internal static class BookingPage
         ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program, Meeting? booked, Meeting? other,
         IReadOnlyList<DateTimeOffset> proposals, DateTimeOffset now)
     {
-        var culture = LocalTimes.Culture(reader.Culture ?? program.Culture);
+        var culture = ReaderLanguage.For(reader.Culture ?? program.Culture, EnglishOnly).Formats; // the page is English: one language on it
         var partnerName = FirstName(partner);
         var html = new StringBuilder();
         if (booked is not null)
@@ -76,7 +78,7 @@ internal static class BookingPage
 
     public static IResult Done(ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program, string status, DateTimeOffset start, int notInvited)
     {
-        var culture = LocalTimes.Culture(reader.Culture ?? program.Culture);
+        var culture = ReaderLanguage.For(reader.Culture ?? program.Culture, EnglishOnly).Formats; // the page is English: one language on it
         var when = LocalTimes.DateTime(start, reader.TimeZoneId, culture);
         var partnerName = FirstName(partner);
         var (title, text) = status switch

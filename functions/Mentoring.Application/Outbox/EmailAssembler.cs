@@ -58,7 +58,7 @@ internal sealed class EmailAssembler(
         {
             var manager = person.ManagerName ?? "";
             return person.AllowsManagerNotes && !string.IsNullOrEmpty(person.ManagerEmail)
-                ? new Addressee(person.ManagerEmail, manager, Greeting(manager), RecipientRoles.Manager, person.TimeZoneId, person, programCulture)
+                ? new Addressee(person.ManagerEmail, manager, Greeting(manager), RecipientRoles.Manager, person.TimeZoneId, person, person.ManagerCulture ?? programCulture)
                 : null;
         }
 
@@ -77,9 +77,15 @@ internal sealed class EmailAssembler(
         return email.InVoiceOf(program) with { IdempotencyKey = decision.IdempotencyKey };
     }
 
-    /// <summary>The subject, HTML and text: the program's own text for the template where it has one, else the built-in.</summary>
-    public async Task<RenderedContent> ContentAsync(ProgramRecord program, EmailModel model, CancellationToken ct) =>
-        EmailRenderer.Render(model, await overrides.GetAsync(program.ProgramId, model.TemplateId, ct));
+    /// <summary>
+    /// The subject, HTML and text in the reader's language: the program's own text for the template where it has one and
+    /// the reader reads the program's language (its own text is written in it), else the built-in text in theirs.
+    /// </summary>
+    public async Task<RenderedContent> ContentAsync(ProgramRecord program, EmailModel model, CancellationToken ct)
+    {
+        var inProgramsLanguage = ReaderLanguage.For(model.Recipient.Culture).Language == ReaderLanguage.For(program.Culture).Language;
+        return EmailRenderer.Render(model, inProgramsLanguage ? await overrides.GetAsync(program.ProgramId, model.TemplateId, ct) : null);
+    }
 
     /// <summary>
     /// What the template renders against: the decision's facts (a reminder's with the meeting's day as seen at

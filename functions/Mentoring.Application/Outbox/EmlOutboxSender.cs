@@ -52,6 +52,7 @@ internal sealed class EmlOutboxSender(IOptions<EmailOptions> options, TimeProvid
         Header("To", string.IsNullOrEmpty(email.ToName) ? email.ToAddress : $"{EncodeWord(Quote(email.ToName))} <{email.ToAddress}>");
         Header("Subject", EncodeWord(email.Subject));
         Header("MIME-Version", "1.0");
+        Header("Content-Language", email.ContentLanguage);
         var unsubscribe = new List<string>(2);
         if (!string.IsNullOrEmpty(email.UnsubscribeMailto))
             unsubscribe.Add("<mailto:" + email.UnsubscribeMailto + ">");

@@ -9,6 +9,7 @@ namespace Mentoring.Application.Outbox;
 /// <see cref="UnsubscribeMailto"/> the mailto alternative that List-Unsubscribe also names. <see cref="IdempotencyKey"/>
 /// is the outbox row's key, written into the local .eml only (it may hold ids SendGrid's custom args should not carry).
 /// <see cref="Invite"/> is a meeting invitation (a booking's REQUEST or CANCEL) the email carries, if any.
+/// <see cref="ContentLanguage"/> is the language the email is written in (RFC 3282 <c>Content-Language</c>).
 /// </remarks>
 public sealed record RenderedEmail(
     string ToAddress,
@@ -26,7 +27,8 @@ public sealed record RenderedEmail(
     string? IdempotencyKey = null,
     CalendarInvite? Invite = null,
     string? FromName = null,
-    string? ReplyTo = null)
+    string? ReplyTo = null,
+    string ContentLanguage = ReaderLanguage.DefaultLanguage)
 {
     /// <summary>
     /// The program's own voice: its name as the sender's name and its admin's address for replies (none when the admin is
@@ -63,6 +65,6 @@ public sealed record RenderedEmail(
             args["programId"] = programId;
         return new RenderedEmail(
             toAddress, toName, content.Subject, content.Html, content.Text, messageId, content.TemplateId,
-            content.TemplateId, links.Unsubscribe, links.OneClickUnsubscribe, unsubscribeMailto, args);
+            content.TemplateId, links.Unsubscribe, links.OneClickUnsubscribe, unsubscribeMailto, args, ContentLanguage: content.Language);
     }
 }

@@ -5,8 +5,8 @@ using Mentoring.Engine.Messages;
 namespace Mentoring.Application.Roster;
 
 /// <summary>
-/// A person in a program: the only place that holds their address and name, their manager's, and the culture their
-/// emails are written in (the program's when unset). <paramref name="Suppressed"/>: they take no engine email at all
+/// A person in a program: the only place that holds their address and name, their manager's, and the cultures their
+/// and their manager's emails are written in (the program's when unset). <paramref name="Suppressed"/>: they take no engine email at all
 /// (an unsubscribe from everything, a bounce); <paramref name="Unsubscribed"/>: the kinds they stopped one by one.
 /// </summary>
 internal sealed record ParticipantRecord(
@@ -20,7 +20,8 @@ internal sealed record ParticipantRecord(
     bool Suppressed = false,
     string? ManagerName = null,
     string? Culture = null,
-    EmailKinds Unsubscribed = EmailKinds.None)
+    EmailKinds Unsubscribed = EmailKinds.None,
+    string? ManagerCulture = null)
 {
     /// <summary>The kinds of email the engine sends them no more.</summary>
     public EmailKinds Stopped => StoppedColumns.Stopped(Suppressed, Unsubscribed);
@@ -51,6 +52,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
         [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
+        ["ManagerCulture"] = p.ManagerCulture,
     };
 
     /// <summary>Sets the kinds one participant takes no more, touching no other column (the admin API keeps more on the row).</summary>
@@ -79,7 +81,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     }
 
     private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", StoppedColumns.Unsubscribed];
+        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", StoppedColumns.Unsubscribed, "ManagerCulture"];
 
     private static ParticipantRecord ToRecord(TableEntity e) =>
         new(
@@ -93,5 +95,6 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
             e.GetBoolean("Suppressed") ?? false,
             e.GetString("ManagerName"),
             e.GetString("Culture"),
-            StoppedColumns.UnsubscribedOf(e));
+            StoppedColumns.UnsubscribedOf(e),
+            e.GetString("ManagerCulture"));
 }

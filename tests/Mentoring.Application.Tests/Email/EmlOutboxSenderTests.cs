@@ -43,6 +43,14 @@ public sealed class EmlOutboxSenderTests
     }
 
     [Fact]
+    public void Format_RenderedEmail_SaysItsLanguage()
+    {
+        var eml = EmlOutboxSender.Format(Email() with { ContentLanguage = "de" }, Options, Now);
+
+        Assert.Contains("Content-Language: de\r\n", eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_NonAscii_EncodedWordsCrLfAndShortLines()
     {
         var eml = EmlOutboxSender.Format(Email(), Options, Now);

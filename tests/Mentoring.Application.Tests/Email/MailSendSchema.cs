@@ -111,6 +111,10 @@ internal static class MailSendSchema
         }
     }
 
+    /// <summary>Headers v3 refuses in <c>headers</c>: they are set through their own fields or by SendGrid.</summary>
+    private static readonly string[] ReservedHeaders =
+        ["x-sg-id", "x-sg-eid", "received", "dkim-signature", "Content-Type", "Content-Transfer-Encoding", "To", "From", "Subject", "Reply-To", "CC", "BCC"];
+
     private static void CheckHeaders(JsonElement body, List<string> errors)
     {
         if (!body.TryGetProperty("headers", out var headers))
@@ -120,6 +124,8 @@ internal static class MailSendSchema
         }
 
         CheckStringMap(headers, "headers", errors);
+        foreach (var header in headers.EnumerateObject().Where(h => ReservedHeaders.Contains(h.Name, StringComparer.OrdinalIgnoreCase)))
+            errors.Add($"headers.{header.Name} is a reserved header.");
         if (!headers.TryGetProperty("List-Unsubscribe", out var unsubscribe) || !unsubscribe.GetString()!.Contains("<https://", StringComparison.Ordinal))
             errors.Add("headers.List-Unsubscribe must name an https URL in angle brackets.");
         if (!headers.TryGetProperty("List-Unsubscribe-Post", out var post) || post.GetString() != "List-Unsubscribe=One-Click")

@@ -81,8 +81,19 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
             "<mailto:unsubscribe@mentoring.example.com>, <https://mentoring.example.com/api/unsubscribe/one-click?t=sig-unsub>",
             headers.GetProperty("List-Unsubscribe").GetString());
         Assert.Equal("List-Unsubscribe=One-Click", headers.GetProperty("List-Unsubscribe-Post").GetString());
+        Assert.Equal("en", headers.GetProperty("Content-Language").GetString());
         Assert.Equal(["text/plain", "text/html"], body.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
         Assert.False(body.TryGetProperty("mail_settings", out _));
+    }
+
+    [Fact]
+    public async Task Send_GermanEmail_ContentLanguageHeaderReachesSendGrid()
+    {
+        await Sender().SendAsync(Email() with { ContentLanguage = "de" });
+
+        var body = Assert.Single(_server.Bodies);
+        Assert.Empty(Assert.Single(_server.Violations)); // not one of v3's reserved headers
+        Assert.Equal("de", body.GetProperty("headers").GetProperty("Content-Language").GetString());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed record ImportReport(string Mode, int Rows, int Imported, int Rej
 /// exceeded refuses the whole file before anything is written. Every row is validated first; each bad row is reported
 /// with its line and reason. Default mode "all": nothing is imported unless every row is good (400 with the report). <c>?mode=partial</c>
 /// imports the good rows and reports the bad ones.
-/// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent,managerName,culture</c> (the last four optional).
+/// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent,managerName,culture,managerCulture</c> (the last five optional).
 /// Pairs: <c>id,mentorId,menteeId,cycleId,startedAt</c>.</para>
 /// </summary>
 internal static class CsvImport
@@ -40,7 +40,7 @@ internal static class CsvImport
             validation.Require(consent is not null, "managerNotesConsent", "true or false");
             var body = new ParticipantBody(
                 row("name"), row("email"), role ?? ParticipantRole.Both, row("timeZone"), NullIfEmpty(row("managerEmail")), consent ?? false,
-                ManagerName: NullIfEmpty(row("managerName")), Culture: NullIfEmpty(row("culture")));
+                ManagerName: NullIfEmpty(row("managerName")), Culture: NullIfEmpty(row("culture")), ManagerCulture: NullIfEmpty(row("managerCulture")));
             ParticipantHandlers.Validate(body, validation);
             if (validation.Errors.Count > 0)
                 errors.Add(new RowError(line, Describe(validation)));

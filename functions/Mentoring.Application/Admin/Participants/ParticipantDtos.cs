@@ -22,7 +22,8 @@ internal sealed record ParticipantBody(
     bool ManagerNotesConsent = false,
     IReadOnlyList<CalendarConnection>? Calendars = null,
     string? ManagerName = null,
-    string? Culture = null);
+    string? Culture = null,
+    string? ManagerCulture = null);
 
 internal sealed record ParticipantView(
     string Id,
@@ -36,7 +37,8 @@ internal sealed record ParticipantView(
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName,
     string? Culture,
-    IReadOnlyList<string> UnsubscribedFrom);
+    IReadOnlyList<string> UnsubscribedFrom,
+    string? ManagerCulture);
 
 /// <summary>A participant as the admin API stores it: the pipeline's columns plus role and calendars.</summary>
 internal sealed record AdminParticipant(
@@ -52,10 +54,11 @@ internal sealed record AdminParticipant(
     IReadOnlyList<CalendarConnection> Calendars,
     string? ManagerName = null,
     string? Culture = null,
-    EmailKinds Unsubscribed = EmailKinds.None)
+    EmailKinds Unsubscribed = EmailKinds.None,
+    string? ManagerCulture = null)
 {
     /// <summary><c>suppressed</c>: no email at all; <c>unsubscribedFrom</c>: the kinds they take no more (all three when suppressed).</summary>
     public ParticipantView ToView() => new(
         Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,
-        EmailKindNames.Names(StoppedColumns.Stopped(Suppressed, Unsubscribed)));
+        EmailKindNames.Names(StoppedColumns.Stopped(Suppressed, Unsubscribed)), ManagerCulture);
 }

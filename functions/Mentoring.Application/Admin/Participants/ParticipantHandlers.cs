@@ -37,13 +37,14 @@ internal static class ParticipantHandlers
         .Require(Validation.IsZone(body.TimeZone), prefix + "timeZone", "An IANA time zone id, e.g. Europe/Berlin.")
         .Require(body.ManagerEmail is null || Validation.IsEmail(body.ManagerEmail), prefix + "managerEmail", "An email address.")
         .Require(body.ManagerName is null || (body.ManagerName.Length <= 200 && body.ManagerEmail is not null), prefix + "managerName", "At most 200 characters, with a manager email.")
-        .Require(body.Culture is null || Validation.IsCulture(body.Culture), prefix + "culture", "A culture name, e.g. de-DE or en-US.")
+        .Require(body.Culture is null || Validation.IsCulture(body.Culture), prefix + "culture", Validation.CultureRule)
+        .Require(body.ManagerCulture is null || (Validation.IsCulture(body.ManagerCulture) && body.ManagerEmail is not null), prefix + "managerCulture", Validation.CultureRule + " With a manager email.")
         .Require(!body.ManagerNotesConsent || body.ManagerEmail is not null, prefix + "managerNotesConsent", "Consent needs a manager email.")
         .Require((body.Calendars ?? []).All(c => !string.IsNullOrWhiteSpace(c.Provider) && !string.IsNullOrWhiteSpace(c.CalendarId)), prefix + "calendars", "Each needs a provider and a calendarId.");
 
     public static AdminParticipant From(string programId, string id, ParticipantBody body, bool suppressed) =>
         new(programId, id, body.Name.Trim(), body.Email.Trim(), body.Role, body.TimeZone, body.ManagerEmail, body.ManagerNotesConsent, suppressed, body.Calendars ?? [],
-            string.IsNullOrWhiteSpace(body.ManagerName) ? null : body.ManagerName.Trim(), string.IsNullOrWhiteSpace(body.Culture) ? null : body.Culture.Trim());
+            string.IsNullOrWhiteSpace(body.ManagerName) ? null : body.ManagerName.Trim(), Validation.CultureName(body.Culture), ManagerCulture: Validation.CultureName(body.ManagerCulture));
 
     public static async Task<AdminParticipant> LoadAsync(AdminRequest request) =>
         await request.Get<ParticipantRows>().GetAsync(request.ProgramId, request.Route("participantId"), request.Aborted)

@@ -27,6 +27,7 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         ["ManagerName"] = p.ManagerName,
         ["Culture"] = p.Culture,
         [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
+        ["ManagerCulture"] = p.ManagerCulture,
         ["Role"] = p.Role.ToString(),
         ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
     };
@@ -44,7 +45,8 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? [],
         e.GetString("ManagerName"),
         e.GetString("Culture"),
-        StoppedColumns.UnsubscribedOf(e));
+        StoppedColumns.UnsubscribedOf(e),
+        e.GetString("ManagerCulture"));
 
     public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
     {

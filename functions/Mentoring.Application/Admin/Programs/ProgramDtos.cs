@@ -39,7 +39,7 @@ internal sealed record ProgramView(
     bool Recurring,
     string? CurrentCycleId,
     EngagementPolicy Policy,
-    string? Culture);
+    string Culture);
 
 internal sealed record CycleBody(string Id, DateTimeOffset Start, DateTimeOffset End, bool Current = true);
 
@@ -66,7 +66,7 @@ internal static class ProgramMapping
         profile.Recurring,
         program.CurrentCycleId,
         program.Policy,
-        program.Culture);
+        program.Culture ?? Outbox.Rendering.EmailRecipient.DefaultCulture);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

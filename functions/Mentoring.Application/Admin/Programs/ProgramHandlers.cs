@@ -132,7 +132,7 @@ internal static class ProgramHandlers
             .Require(body.SponsorWords is null || body.SponsorWords.Length <= 2000, "sponsorWords", "At most 2,000 characters.")
             .Require(Validation.IsZone(body.TimeZone), "timeZone", "An IANA time zone id, e.g. Europe/Berlin.")
             .Require(body.Admins.Count is >= 1 and <= 20 && body.Admins.All(Validation.IsMailbox), "admins", "One to 20 email addresses (each may be 'Name <address>').")
-            .Require(body.Culture is null || Validation.IsCulture(body.Culture), "culture", "A culture name, e.g. de-DE or en-US.")
+            .Require(body.Culture is null || Validation.IsCulture(body.Culture), "culture", Validation.CultureRule)
             .Require(body.SponsorEmail is null || Validation.IsEmail(body.SponsorEmail), "sponsorEmail", "An email address.");
         var policy = EngagementPolicy.Default;
         if (body.Policy is { ValueKind: JsonValueKind.Object } overrides)
@@ -156,7 +156,7 @@ internal static class ProgramHandlers
         // The goal and the sponsor's words go on the program row: the one place every email and preview reads them.
         var voice = new ProgramVoice(body.BusinessGoal.Trim(), body.SponsorName?.Trim() ?? "", body.SponsorRole?.Trim() ?? "", body.SponsorWords?.Trim() ?? "");
         var (adminEmail, adminName) = Validation.ParseMailbox(body.Admins[0])!.Value;
-        var culture = string.IsNullOrWhiteSpace(body.Culture) ? null : body.Culture.Trim();
+        var culture = Validation.CultureName(body.Culture) ?? Outbox.Rendering.EmailRecipient.DefaultCulture;
         var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, adminEmail, body.SponsorEmail, currentCycleId, voice, adminName, culture);
         var profile = new ProgramProfile(body.Admins, body.Recurring, body.Policy?.GetRawText());
         await request.Get<ProgramStore>().SaveAsync(program, request.Aborted);

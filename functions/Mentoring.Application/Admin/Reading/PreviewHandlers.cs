@@ -10,6 +10,8 @@ internal sealed record PreviewView(
     bool Example,
     string RecipientName,
     string RecipientRole,
+    string RecipientCulture,
+    string Language,
     string Subject,
     string Html,
     string Text,
@@ -17,9 +19,10 @@ internal sealed record PreviewView(
     IReadOnlyList<string> RejectedOverrides);
 
 /// <summary>
-/// <c>GET …/previews/{templateId}?pairId=&amp;recipient=mentor|mentee&amp;format=html</c>: what the email would say, rendered
+/// <c>GET …/previews/{templateId}?pairId=&amp;recipient=mentor|mentee&amp;culture=de-DE&amp;format=html</c>: what the email would say, rendered
 /// by <see cref="EmailPreviewHandler"/> through the sending path (the program's goal, sponsor's words, own template text,
-/// numbers), for the pair's real facts — or, without a pair, for an example pair marked as one. Sends nothing.
+/// numbers), for the pair's real facts — or, without a pair, for an example pair marked as one — in the reader's culture,
+/// or in <c>culture</c> when it is given. Sends nothing.
 /// </summary>
 internal static class PreviewHandlers
 {
@@ -32,13 +35,21 @@ internal static class PreviewHandlers
         var role = request.Query("recipient");
         if (role is not (null or "mentor" or "mentee"))
             throw ApiProblem.Invalid("recipient is mentor or mentee.", new Dictionary<string, string[]> { ["recipient"] = ["mentor or mentee"] });
-        var preview = await request.Get<EmailPreviewHandler>().PreviewAsync(program, request.Query("pairId"), templateId, role, request.Aborted)
+        var culture = request.Query("culture");
+        if (culture is not null && !Validation.IsCulture(culture))
+            throw ApiProblem.Invalid("culture is not a culture.", new Dictionary<string, string[]> { ["culture"] = [Validation.CultureRule] });
+        var preview = await request.Get<EmailPreviewHandler>()
+            .PreviewAsync(program, request.Query("pairId"), templateId, role, request.Aborted, Validation.CultureName(culture))
             ?? throw ApiProblem.NotFound("pair");
         if (request.Query("format") == "html")
+        {
+            request.Http.Response.Headers.ContentLanguage = preview.Content.Language;
             return Results.Content(preview.Content.Html, "text/html; charset=utf-8");
+        }
         return Results.Json(
             new PreviewView(
-                templateId, preview.Example, preview.RecipientName, preview.RecipientRole, preview.Content.Subject, preview.Content.Html,
+                templateId, preview.Example, preview.RecipientName, preview.RecipientRole, preview.RecipientCulture, preview.Content.Language,
+                preview.Content.Subject, preview.Content.Html,
                 preview.Content.Text, preview.Facts, [.. preview.Content.RejectedOverrides.Keys.Select(k => k.ToString())]),
             AdminJson.Options);
     }

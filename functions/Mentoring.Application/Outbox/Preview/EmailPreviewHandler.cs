@@ -13,7 +13,7 @@ namespace Mentoring.Application.Outbox.Preview;
 
 /// <summary>A preview: what the recipient would read, the facts it was rendered with, and whether the pair is an example.</summary>
 internal sealed record PreviewRendering(
-    RenderedContent Content, IReadOnlyDictionary<string, string> Facts, bool Example, string RecipientName, string RecipientRole);
+    RenderedContent Content, IReadOnlyDictionary<string, string> Facts, bool Example, string RecipientName, string RecipientRole, string RecipientCulture);
 
 /// <summary>
 /// Renders a template for a program without sending or storing anything, through the sending path's own
@@ -27,10 +27,11 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
 
     /// <summary>
     /// Null when the pair does not exist. <paramref name="recipientRole"/> picks the mentor or the mentee of a pair email
-    /// (the mentee by default); the other templates go to whom the engine sends them.
+    /// (the mentee by default); the other templates go to whom the engine sends them. <paramref name="culture"/>, when
+    /// given, stands in for the reader's own (to see the email in another language).
     /// </summary>
     public async Task<PreviewRendering?> PreviewAsync(
-        ProgramRecord program, string? pairId, string templateId, string? recipientRole, CancellationToken ct)
+        ProgramRecord program, string? pairId, string templateId, string? recipientRole, CancellationToken ct, string? culture = null)
     {
         var now = time.GetUtcNow();
         var conditions = await ConditionsAsync(program, now, ct);
@@ -78,6 +79,8 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
             to = await assembler.AddresseeAsync(program, recipient, ct);
         }
 
+        if (culture is not null)
+            to = to! with { Culture = culture };
         var decision = new MessageDecision("preview/" + templateId, templateId, recipient, now, now, "", facts);
         var links = assembler.PreviewLinks(program.ProgramId, pairId ?? (example ? ExamplePair.PairId : null), decision, now);
         var model = await assembler.ModelAsync(program, example ? null : pairId, decision, to!, links, now, ct);
@@ -93,7 +96,7 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
         var content = await assembler.ContentAsync(program, model, ct);
         if (example)
             content = content with { Subject = ExampleMarker + content.Subject };
-        return new PreviewRendering(content, facts, example, to!.DisplayName, to.Role);
+        return new PreviewRendering(content, facts, example, to!.DisplayName, to.Role, to.Culture);
     }
 
     /// <summary>The program as the sweep passes it to every evaluation, and the crunch message's facts as they stand now.</summary>

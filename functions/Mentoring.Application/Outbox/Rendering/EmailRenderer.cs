@@ -9,7 +9,8 @@ namespace Mentoring.Application.Outbox.Rendering;
 
 /// <summary>
 /// Renders one template for one recipient: subject (one line), HTML (the template's body inside the shared layout,
-/// every value HTML-encoded) and plain text. A program's override replaces a part when it validates.
+/// every value HTML-encoded) and plain text, in the reader's language (<see cref="ReaderLanguage"/>). A program's
+/// override replaces a part when it validates; the caller passes one only for readers of the program's language.
 /// </summary>
 public static partial class EmailRenderer
 {
@@ -19,9 +20,10 @@ public static partial class EmailRenderer
     {
         var rejected = new Dictionary<TemplatePart, TemplateValidation>();
         var context = FluidModel.Context(model, Liquid.Options);
+        var language = ReaderLanguage.For(model.Recipient.Culture).Language;
 
         var subject = Collapse().Replace(
-            Part(model.TemplateId, TemplatePart.Subject, programOverride, rejected).Render(context, NullEncoder.Default), " ").Trim();
+            Part(model.TemplateId, TemplatePart.Subject, language, programOverride, rejected).Render(context, NullEncoder.Default), " ").Trim();
 
         // A capture does not outlive the template's scope: keep the body's preheader for the layout.
         context.Captured = (name, value, captured) =>
@@ -30,29 +32,29 @@ public static partial class EmailRenderer
                 captured.AmbientValues["preheader"] = value.ToStringValue();
             return new ValueTask<FluidValue>(value);
         };
-        var body = Part(model.TemplateId, TemplatePart.Html, programOverride, rejected).Render(context, Html);
+        var body = Part(model.TemplateId, TemplatePart.Html, language, programOverride, rejected).Render(context, Html);
         var preheader = context.AmbientValues.TryGetValue("preheader", out var p) ? p as string ?? "" : "";
         context.SetValue("subject", new StringValue(subject));
         context.SetValue("body", new StringValue(body, encode: false));
         context.SetValue("preheader", new StringValue(preheader, encode: false));
-        var html = TemplateLibrary.Layout().Render(context, Html);
+        var html = TemplateLibrary.Layout(language).Render(context, Html);
 
-        var text = Part(model.TemplateId, TemplatePart.Text, programOverride, rejected).Render(context, NullEncoder.Default);
-        text = TidyText(text) + "\n\n" + TidyText(TemplateLibrary.TextFooter().Render(context, NullEncoder.Default)) + "\n";
+        var text = Part(model.TemplateId, TemplatePart.Text, language, programOverride, rejected).Render(context, NullEncoder.Default);
+        text = TidyText(text) + "\n\n" + TidyText(TemplateLibrary.TextFooter(language).Render(context, NullEncoder.Default)) + "\n";
 
-        return new RenderedContent(model.TemplateId, subject, html, text, rejected);
+        return new RenderedContent(model.TemplateId, subject, html, text, rejected, language);
     }
 
     private static IFluidTemplate Part(
-        string templateId, TemplatePart part, TemplateOverride? programOverride, Dictionary<TemplatePart, TemplateValidation> rejected)
+        string templateId, TemplatePart part, string language, TemplateOverride? programOverride, Dictionary<TemplatePart, TemplateValidation> rejected)
     {
         if (programOverride?.For(part) is not { } source)
-            return TemplateLibrary.Template(templateId, part);
+            return TemplateLibrary.Template(templateId, part, language);
         var validation = TemplateValidator.Validate(templateId, part, source);
         if (validation.IsValid)
             return Liquid.Parser.Parse(source);
         rejected[part] = validation;
-        return TemplateLibrary.Template(templateId, part);
+        return TemplateLibrary.Template(templateId, part, language);
     }
 
     /// <summary>Trailing spaces off, at most one blank line in a row, no blank lines at either end.</summary>

@@ -11,8 +11,8 @@ internal static class FluidModel
 
     public static TemplateContext Context(EmailModel model, TemplateOptions options)
     {
-        var culture = LocalTimes.Culture(model.Recipient.Culture);
-        var context = new TemplateContext(options) { CultureInfo = culture };
+        var reader = ReaderLanguage.For(model.Recipient.Culture);
+        var context = new TemplateContext(options) { CultureInfo = reader.Formats };
         context.AmbientValues[ZoneKey] = model.Recipient.TimeZoneId;
 
         Set(context, "facts", Facts(model));
@@ -31,7 +31,8 @@ internal static class FluidModel
             ["firstName"] = model.Recipient.Greeting,
             ["role"] = model.Recipient.Role,
             ["timeZone"] = model.Recipient.TimeZoneId,
-            ["culture"] = culture.Name,
+            ["culture"] = reader.Formats.Name,
+            ["language"] = reader.Language,
         });
         Set(context, "pair", Pair(model));
         Set(context, "links", new Dictionary<string, object?>(StringComparer.Ordinal)

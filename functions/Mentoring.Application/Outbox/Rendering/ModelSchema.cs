@@ -54,7 +54,7 @@ public static class ModelSchema
         {
             ["facts"] = SchemaNode.WithMembers(FactKeys(templateId)),
             ["program"] = SchemaNode.WithMembers("name", "businessGoal", "sponsorName", "sponsorRole", "sponsorWords", "nextCycleStart"),
-            ["recipient"] = SchemaNode.WithMembers("displayName", "firstName", "role", "timeZone", "culture"),
+            ["recipient"] = SchemaNode.WithMembers("displayName", "firstName", "role", "timeZone", "culture", "language"),
             ["pair"] = SchemaNode.WithMembers("mentorFirstName", "menteeFirstName", "partnerFirstName"),
             ["links"] = SchemaNode.WithMembers("checkIn", "postponed", "bookNext", "unsubscribe", "dashboard"),
             ["numbers"] = SchemaNode.WithMembers(

@@ -50,6 +50,8 @@ internal static class SendGridMessageFactory
             message.AddGlobalHeader("List-Unsubscribe", string.Join(", ", unsubscribe));
         if (!string.IsNullOrEmpty(email.OneClickUnsubscribeUrl))
             message.AddGlobalHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // Not one of v3's reserved headers (To, From, Subject, Reply-To, Content-Type, ...): it goes as given.
+        message.AddGlobalHeader("Content-Language", email.ContentLanguage);
 
         if (options.SandboxMode)
             message.SetSandBoxMode(true);
