@@ -167,8 +167,12 @@ internal sealed partial class EvaluatePairHandler(
     private async Task FlushAsync(
         string partition, IReadOnlyList<OutboxMessage> pending, IReadOnlyList<IntegrationEvent> events, DateTimeOffset now, CancellationToken ct)
     {
+        // A capped email goes to the dispatcher at once, to book its place in the person's week (it waits there after).
         foreach (var message in pending)
-            await queues.SendEmailAsync(new SendEmail(message.Ref.Partition, message.Ref.RowKey), message.Decision.NotBefore - now, ct);
+        {
+            var delay = TemplateIds.IsCapped(message.Decision.TemplateId) ? TimeSpan.Zero : message.Decision.NotBefore - now;
+            await queues.SendEmailAsync(new SendEmail(message.Ref.Partition, message.Ref.RowKey), delay, ct);
+        }
         foreach (var e in events)
         {
             await publisher.PublishAsync(e, ct);

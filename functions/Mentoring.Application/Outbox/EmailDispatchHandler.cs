@@ -27,8 +27,9 @@ internal enum DispatchOutcome
 /// <summary>
 /// <c>outbound-email</c>: reads the outbox row; final already → done; too early → back on the queue, invisible until it
 /// may go. Then the send-time rules, re-checked because the email may have waited: a ladder email whose episode closed
-/// (or whose pair paused) is cancelled; an address that stopped the email's kind is skipped (admin digests aside); quiet hours in the
-/// recipient's zone and the per-person weekly cap defer it. Otherwise it claims the row (If-Match), renders the
+/// (or whose pair paused) is cancelled; an address that stopped the email's kind is skipped (admin digests aside); quiet
+/// hours in the recipient's zone and the per-person weekly cap defer it (the cap claimed on the person's
+/// <see cref="SendLedger"/>). Otherwise it claims the row (If-Match), renders the
 /// template, sends through <see cref="IEmailSender"/> and records the outcome: sent; retry later (the row is released
 /// and the queue message comes back after the provider's delay); or a permanent failure, recorded with its reason and
 /// never retried. The one window where a crash duplicates an email is between the provider accepting it and the "sent"
@@ -41,6 +42,7 @@ internal sealed partial class EmailDispatchHandler(
     PairStore pairs,
     EmailAssembler assembler,
     SuppressionStore suppressions,
+    SendLedger ledger,
     IEmailSender sender,
     MessageQueues queues,
     IOptions<EmailOptions> options,
@@ -76,11 +78,14 @@ internal sealed partial class EmailDispatchHandler(
             if (row.IsFinal)
                 return DispatchOutcome.AlreadySent;
 
-            var notBefore = row.Decision.NotBefore;
+            // Another dispatcher is sending it: look again when its claim ends.
             if (row.Status == OutboxStatus.Sending && row.ClaimedAt is { } claimedAt && claimedAt + options.Value.ClaimLease > now)
-                notBefore = claimedAt + options.Value.ClaimLease; // another dispatcher is sending it: look again when its claim ends
-            if (notBefore > now)
-                return await DeferAsync(message, row, notBefore - now, ct);
+                return await DeferAsync(message, row, claimedAt + options.Value.ClaimLease - now, ct);
+
+            // A capped email is judged as soon as it is decided, so that it books its place in the person's week in the
+            // order decided (first decided, first sent); the others wait for their time.
+            if (row.Decision.NotBefore > now && !TemplateIds.IsCapped(row.Decision.TemplateId))
+                return await DeferAsync(message, row, row.Decision.NotBefore - now, ct);
 
             var decision = row.Decision;
             var program = await programs.GetAsync(row.ProgramId, ct);
@@ -102,7 +107,12 @@ internal sealed partial class EmailDispatchHandler(
             }
 
             // The engine decided it; only the facts that may have changed since are read again, and judged by the same rules.
-            var verdict = SendRules.Check(decision, await FactsAsync(row, to, ct), program.Policy.Sending, now);
+            // A capped email is judged inside its claim on the person's send ledger: what they get from every program.
+            var facts = await FactsAsync(row, to, ct);
+            var policy = program.Policy.Sending;
+            var verdict = TemplateIds.IsCapped(decision.TemplateId) && to is not null
+                ? await ledger.ClaimAsync(to.Address, SendLedger.ClaimOf(row.Ref), now, sends => SendRules.Check(decision, facts with { RecipientCappedSends = sends }, policy, now), ct)
+                : SendRules.Check(decision, facts, policy, now);
             if (verdict.Kind != SendVerdictKind.Cancel && to is null)
                 verdict = new SendVerdict(SendVerdictKind.Skip, Reason: "no-recipient");
             if (verdict.Kind == SendVerdictKind.Defer)
@@ -132,6 +142,8 @@ internal sealed partial class EmailDispatchHandler(
                 case SendOutcome.Sent:
                     if (await outbox.TryUpdateStatusAsync(claimed, OutboxStatus.Sent, now, ct) is null)
                         LogClaimLost(message.RowKey);
+                    if (TemplateIds.IsCapped(decision.TemplateId))
+                        await ledger.RecordSentAsync(to.Address, SendLedger.ClaimOf(row.Ref), time.GetUtcNow(), ct);
                     LogSent(decision.TemplateId, decision.Recipient.Key, row.PairId ?? "");
                     return DispatchOutcome.Sent;
 
@@ -155,8 +167,8 @@ internal sealed partial class EmailDispatchHandler(
     }
 
     /// <summary>
-    /// What may have changed since the decision: the pair's status and episode (ladder messages), whether the recipient
-    /// still takes email, and what was actually sent to them since, across their pairs of the program (capped templates).
+    /// What may have changed since the decision: the pair's status and episode (ladder messages) and whether the recipient
+    /// still takes email. What the person was sent since is read within the claim on their send ledger.
     /// </summary>
     private async Task<SendFacts> FactsAsync(OutboxMessage row, Addressee? to, CancellationToken ct)
     {
@@ -173,24 +185,7 @@ internal sealed partial class EmailDispatchHandler(
             ? EmailKinds.None
             : (decision.Recipient.Kind is RecipientKind.Mentor or RecipientKind.Mentee ? to.Person?.Stopped ?? EmailKinds.None : EmailKinds.None)
                 | await suppressions.StoppedAsync(to.Address, row.ProgramId, ct);
-        var sends = new List<SentMessage>();
-        if (TemplateIds.IsCapped(decision.TemplateId) && decision.Recipient.ParticipantId is { } personId)
-        {
-            // A participant is a person within one program (their record is keyed by program): count that program's pairs.
-            var partitions = (await pairs.PairsOfAsync(personId, ct)).Where(p => p.ProgramId == row.ProgramId)
-                .Select(p => Keys.PairLog(p.ProgramId, p.PairId)).Append(row.Ref.Partition);
-            foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
-            {
-                foreach (var other in await outbox.LoadMessagesAsync(partition, ct))
-                {
-                    if (other.Ref != row.Ref && other.Decision.Recipient.Key == decision.Recipient.Key
-                        && (other.Status == OutboxStatus.Sent ? other.SentAt : other.Status == OutboxStatus.Sending ? other.ClaimedAt : null) is { } went)
-                        sends.Add(other.ToSentMessage() with { SentAt = went });
-                }
-            }
-        }
-
-        return new SendFacts(pairActive, episode, stopped, Zones.Resolve(to?.TimeZoneId ?? "UTC"), sends);
+        return new SendFacts(pairActive, episode, stopped, Zones.Resolve(to?.TimeZoneId ?? "UTC"), []);
     }
 
     private async Task<DispatchOutcome> DeferAsync(SendEmail message, OutboxMessage row, TimeSpan delay, CancellationToken ct)

@@ -63,6 +63,7 @@ public static class EmailSetup
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SuppressionStore>();
         services.AddSingleton<Suppressor>();
+        services.AddSingleton<SendLedger>();
         services.AddSingleton<EmailAssembler>();
         services.AddSingleton<EmailDispatchHandler>();
         services.AddSingleton<CheckInHandler>();

@@ -30,5 +30,12 @@ internal static class TableNames
     /// <summary>PK = program; RK = local day "yyyy-MM-dd": the program's summary as that day's last sweep saw it (no personal data).</summary>
     public const string ProgramDays = "programdays";
 
-    public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People, Suppressions, ProgramDays];
+    /// <summary>
+    /// PK = keyed hash of an address (as <see cref="Suppressions"/>); RK = "capped": when the person's capped emails went
+    /// or are booked to go, across programs, for the weekly cap (see Outbox/SendLedger). Holds no address, and claims
+    /// that name no program or pair; places older than 7 days are dropped as the row is written.
+    /// </summary>
+    public const string SendLedger = "sendledger";
+
+    public static IReadOnlyList<string> All { get; } = [Programs, Participants, Pairs, PairLogs, DueIndex, Dedupe, People, Suppressions, ProgramDays, SendLedger];
 }

@@ -29,18 +29,22 @@ public readonly record struct SendVerdict(SendVerdictKind Kind, DateTimeOffset A
 /// <param name="CurrentEpisodeKey">The pair's ladder episode now; null when unknown or not a pair's message.</param>
 /// <param name="RecipientStopped">The kinds of email the recipient takes no more: what they unsubscribed from; all after a bounce or an erasure.</param>
 /// <param name="RecipientZone">The recipient's zone, for quiet hours.</param>
-/// <param name="RecipientSends">The messages decided for the same recipient besides this one (all their pairs of the program).</param>
+/// <param name="RecipientCappedSends">
+/// When the recipient's other capped emails went or are booked to go, across all their programs (the person's send
+/// ledger); read for capped templates only.
+/// </param>
 public sealed record SendFacts(
     bool PairActive,
     string? CurrentEpisodeKey,
     EmailKinds RecipientStopped,
     TimeZoneInfo RecipientZone,
-    IReadOnlyList<SentMessage> RecipientSends);
+    IReadOnlyList<DateTimeOffset> RecipientCappedSends);
 
 /// <summary>
 /// The send-time rules, one home each: a ladder message whose pair is no longer active or whose episode closed is
 /// cancelled; a recipient who stopped the message's kind is skipped (the admin digest is no kind: no unsubscribe stops
-/// it); quiet hours and the weekly cap defer (<see cref="SendWindow.NotBefore"/>, the arithmetic the engine decided with).
+/// it); quiet hours and the weekly cap defer (<see cref="SendWindow.CappedNotBefore"/>, the arithmetic the engine decided
+/// with, here over the person's sends in every program).
 /// </summary>
 public static class SendRules
 {
@@ -53,7 +57,11 @@ public static class SendRules
         if ((facts.RecipientStopped & TemplateIds.KindOf(decision.TemplateId)) != 0)
             return new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed");
 
-        var at = SendWindow.NotBefore(now, facts.RecipientZone, decision.Recipient.Key, decision.TemplateId, facts.RecipientSends, [], policy);
+        // Judged early (a capped message books its place in the person's week as soon as it is decided), not before its time.
+        var earliest = decision.NotBefore > now ? decision.NotBefore : now;
+        var at = TemplateIds.IsCapped(decision.TemplateId)
+            ? SendWindow.CappedNotBefore(earliest, facts.RecipientZone, facts.RecipientCappedSends, policy)
+            : SendWindow.FirstWorkingInstant(earliest, facts.RecipientZone, policy);
         return at > now ? new SendVerdict(SendVerdictKind.Defer, at) : new SendVerdict(SendVerdictKind.Go, now);
     }
 

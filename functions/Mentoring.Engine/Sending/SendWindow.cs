@@ -53,12 +53,23 @@ public static class SendWindow
         var sends = CappedSendsTo(recipientKey, history, decidedNow);
         if (elsewhere is not null)
             sends.AddRange(CappedSendsTo(recipientKey, elsewhere, []));
-        for (var guard = 0; guard <= sends.Count; guard++)
+        return CappedNotBefore(at, zone, sends, policy);
+    }
+
+    /// <summary>
+    /// The first working instant at or after <paramref name="earliest"/> at which one more capped email keeps every 7-day
+    /// window that contains it at or under the cap, given when the person's other capped emails went or are to go.
+    /// </summary>
+    public static DateTimeOffset CappedNotBefore(
+        DateTimeOffset earliest, TimeZoneInfo zone, IReadOnlyList<DateTimeOffset> others, SendingPolicy policy)
+    {
+        var at = FirstWorkingInstant(earliest, zone, policy);
+        for (var guard = 0; guard <= others.Count; guard++)
         {
             // Fewer than the cap others within 7 days on either side: every week that contains `at` stays within the cap.
             var within = 0;
             var earliestWithin = DateTimeOffset.MaxValue;
-            foreach (var sent in sends)
+            foreach (var sent in others)
             {
                 if (sent > at - Week && sent < at + Week)
                 {
@@ -75,6 +86,9 @@ public static class SendWindow
 
         return at;
     }
+
+    /// <summary>Whether a capped email sent at <paramref name="sent"/> can still count against one sent at or after <paramref name="now"/>.</summary>
+    public static bool StillCounts(DateTimeOffset sent, DateTimeOffset now) => sent > now - Week;
 
     private static List<DateTimeOffset> CappedSendsTo(
         string recipientKey, IReadOnlyList<SentMessage> history, IReadOnlyList<MessageDecision> decidedNow)

@@ -49,6 +49,8 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
             ct);
         await programs.SaveCycleAsync(new CycleRecord(programId, "2025", cycleStart, now.AddDays(30)), ct);
 
+        // Another program seeded beside the demo has people of its own: the weekly cap counts a person across programs.
+        var mailbox = programId == ProgramId ? "" : "." + programId;
         var seeded = 0;
         foreach (var (scenario, count) in Mix)
         {
@@ -56,8 +58,8 @@ internal sealed class DemoSeeder(ProgramStore programs, ParticipantStore partici
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"{scenario.ToString().ToLowerInvariant()}-{i:00}");
                 var pairId = "pair-" + name;
-                var mentor = new ParticipantRecord(programId, "mentor-" + name, Mentors[seeded % Mentors.Length] + " (" + name + ")", $"mentor.{name}@demo.example", "Europe/Berlin");
-                var mentee = new ParticipantRecord(programId, "mentee-" + name, Mentees[seeded % Mentees.Length] + " (" + name + ")", $"mentee.{name}@demo.example", "America/New_York");
+                var mentor = new ParticipantRecord(programId, "mentor-" + name, Mentors[seeded % Mentors.Length] + " (" + name + ")", $"mentor.{name}{mailbox}@demo.example", "Europe/Berlin");
+                var mentee = new ParticipantRecord(programId, "mentee-" + name, Mentees[seeded % Mentees.Length] + " (" + name + ")", $"mentee.{name}{mailbox}@demo.example", "America/New_York");
                 await participants.SaveAsync(mentor, ct);
                 await participants.SaveAsync(mentee, ct);
                 await pairs.SaveAsync(new PairRecord(programId, pairId, mentor.ParticipantId, mentee.ParticipantId, cycleStart, "2025"), ct);

@@ -15,7 +15,7 @@ public sealed class SendRulesTests
         new("key", template, to ?? Mentee, T0, T0, "why", new Dictionary<string, string>(), episode, Step: step);
 
     private static SendFacts Facts(bool active = true, string? episode = "ep-start", EmailKinds stopped = EmailKinds.None, params SentMessage[] sends) =>
-        new(active, episode, stopped, TimeZoneInfo.Utc, sends);
+        new(active, episode, stopped, TimeZoneInfo.Utc, [.. sends.Select(s => s.SentAt)]);
 
     private static SentMessage Sent(DateTimeOffset at) => new($"n/{at.UtcTicks}", TemplateIds.Nudge, Mentee.Key, at);
 
@@ -85,6 +85,17 @@ public sealed class SendRulesTests
         Assert.Equal(SendVerdictKind.Defer, verdict.Kind);
         Assert.Equal(SendWindow.NotBefore(T0, TimeZoneInfo.Utc, Mentee.Key, TemplateIds.ValueReminder, sends, [], AnyHour), verdict.At);
         Assert.Equal(T0 + Days(2), verdict.At);
+    }
+
+    [Fact]
+    public void Check_CappedEmailJudgedBeforeItsTime_DeferredToItsTimeOrLater_NeverEarlier()
+    {
+        var later = Decision(TemplateIds.Nudge, 0, "ep-start") with { NotBefore = T0 + Days(3) };
+
+        Assert.Equal(new SendVerdict(SendVerdictKind.Defer, T0 + Days(3)), SendRules.Check(later, Facts(), AnyHour, T0));
+        Assert.Equal(
+            new SendVerdict(SendVerdictKind.Defer, T0 + Days(6)),
+            SendRules.Check(later, Facts(sends: [Sent(T0 - Days(1)), Sent(T0 + Days(2))]), AnyHour, T0));
     }
 
     [Fact]
