@@ -35,13 +35,14 @@ public static class BookingIds
     /// <summary>
     /// The ledger change id of the pair's next new booking: the pair and how many meetings it has booked before, not the new
     /// UID. Two bookings made at once for one pair (both people on the page, a double submit) get the same id, so the
-    /// ledger, insert-if-absent, keeps one of them: never two meetings.
+    /// ledger, insert-if-absent, keeps one of them: never two meetings. The "!" sorts it before the meeting's later
+    /// changes ("booking/{uid}/s1", …): changes made at the same instant are ordered by id, and the booking comes first.
     /// </summary>
     public static string NewBookingChangeId(IEnumerable<LedgerChange> ledger, string programId, string pairId)
     {
         var booked = ledger.Where(c => c.Source == ChangeSources.Booking && IsBookingOf(c.MeetingId, programId, pairId))
             .Select(c => c.MeetingId).Distinct(StringComparer.Ordinal).Count();
-        return string.Create(CultureInfo.InvariantCulture, $"booking/{PairPrefix(programId, pairId)}new-{booked}");
+        return string.Create(CultureInfo.InvariantCulture, $"booking/{PairPrefix(programId, pairId)}!new-{booked}");
     }
 
     /// <summary>The marker the invitation's description carries, which ties a calendar event to its pair.</summary>
