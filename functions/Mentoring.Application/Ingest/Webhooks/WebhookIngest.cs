@@ -59,7 +59,7 @@ internal sealed partial class WebhookIngest(
         using var storage = CancellationTokenSource.CreateLinkedTokenSource(ct);
         storage.CancelAfter(options.Value.StorageDeadline);
 
-        var body = await ReadCappedAsync(request, ct);
+        var body = await HttpBodies.ReadAsync(request, MaxBodyBytes, ct);
         if (body is null)
             return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The body is larger than a webhook delivery can be.");
 
@@ -155,31 +155,6 @@ internal sealed partial class WebhookIngest(
                 var known = channel is { Length: > 0 and <= 256 } && await connections.FindByChannelAsync(channel, ct) is not null;
                 return new GoogleWebhookVerifier(o.Google, _ => known);
         }
-    }
-
-    /// <summary>The body, or null when it is longer than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        var buffer = new byte[Math.Min(request.ContentLength ?? 4096, MaxBodyBytes) + 1];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length > MaxBodyBytes)
-                    return null;
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-            }
-
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
-            if (read == 0)
-                break;
-            length += read;
-        }
-
-        return length > MaxBodyBytes ? null : buffer[..length];
     }
 
     private static bool IsJson(string? contentType) =>
