@@ -104,8 +104,7 @@ internal sealed partial class WebhookIngest(
         var headers = provider == CalendarProviders.Google
             ? GoogleHeaders.Where(h => request.Headers.ContainsKey(h)).ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase)
             : null;
-        // One program's route must not mark another's delivery as a replay: the program is part of the replay key.
-        var replayKey = programId is null ? verdict.ReplayKey! : $"{programId}/{verdict.ReplayKey}";
+        var replayKey = ReplayKeyOf(programId, verdict.ReplayKey!);
         var delivery = new CalendarDelivery(replayKey, provider, now, Convert.ToBase64String(body), headers, programId);
         var json = QueueJson.SerializeOrNull(delivery);
         if (json is null)
@@ -156,6 +155,9 @@ internal sealed partial class WebhookIngest(
                 return new GoogleWebhookVerifier(o.Google, _ => known);
         }
     }
+
+    /// <summary>The delivery's key in <c>dedupe</c>: one program's route must not mark another's delivery as a replay.</summary>
+    public static string ReplayKeyOf(string? programId, string providerKey) => programId is null ? providerKey : $"{programId}/{providerKey}";
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
