@@ -176,7 +176,7 @@ internal sealed class PairObservation
                     _lastCancellationAt = change.At;
             }
 
-            if (change.Kind == ChangeEventKind.Cancelled && change.TimeKnown && FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
+            if (change.Kind == ChangeEventKind.Cancelled && change.TimeKnown && HonestCancellation.FollowsReminder(meetings[change.MeetingIndex].Id, change.At, history, policy))
             {
                 HonestCancellations++;
                 if (_firstHonestCancellationAt == Ticks.None)
@@ -238,26 +238,5 @@ internal sealed class PairObservation
         }
 
         return Ticks.None;
-    }
-
-    /// <summary>Whether this meeting was cancelled within the grace period after our pre-meeting reminder for it.</summary>
-    private static bool FollowsReminder(string meetingId, long cancelledTicks, IReadOnlyList<SentMessage> history, EngagementPolicy policy)
-    {
-        if (history.Count == 0)
-            return false;
-        var cancelledAt = Ticks.At(cancelledTicks);
-        for (var i = 0; i < history.Count; i++)
-        {
-            var message = history[i];
-            if (message.TemplateId == TemplateIds.PreMeetingReminder
-                && string.Equals(message.MeetingId, meetingId, StringComparison.Ordinal)
-                && message.SentAt <= cancelledAt
-                && cancelledAt - message.SentAt <= policy.ReminderCancellationGrace)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

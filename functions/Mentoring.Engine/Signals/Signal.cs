@@ -8,7 +8,8 @@ namespace Mentoring.Engine.Signals;
 /// <param name="Since">The instant the signal's condition became true.</param>
 /// <param name="Count">The count behind it (postponements, days), where it has one.</param>
 /// <param name="Party">The participant it concerns, where it concerns one (one-sided).</param>
-public sealed record Signal(SignalKind Kind, DateTimeOffset Since, int Count = 0, Party? Party = null)
+/// <param name="NeverMet">The pair has held no meeting yet, so its days count from the pair's start.</param>
+public sealed record Signal(SignalKind Kind, DateTimeOffset Since, int Count = 0, Party? Party = null, bool NeverMet = false)
 {
     /// <summary>Signals that open a ladder episode; the others only inform or route.</summary>
     public bool IsActionable => Kind is not (SignalKind.OneSided or SignalKind.ProgramCrunch or SignalKind.CancelledAfterReminder);
@@ -16,10 +17,10 @@ public sealed record Signal(SignalKind Kind, DateTimeOffset Since, int Count = 0
     /// <summary>One line an admin can read.</summary>
     public string Describe() => Kind switch
     {
-        SignalKind.Drifting => Invariant($"No meeting held for {Count} {Days} and none scheduled."),
-        SignalKind.AtRisk => Invariant($"No meeting held for {Count} {Days} and none scheduled: at risk."),
-        SignalKind.Dormant => Invariant($"No meeting held for {Count} {Days}: dormant."),
-        SignalKind.RepeatedPostponement => Invariant($"{Count} {(Count == 1 ? "postponement or cancellation" : "postponements or cancellations")} since the last meeting held."),
+        SignalKind.Drifting => Invariant($"{NoMeetingFor} and none scheduled."),
+        SignalKind.AtRisk => Invariant($"{NoMeetingFor} and none scheduled: at risk."),
+        SignalKind.Dormant => Invariant($"{NoMeetingFor}: dormant."),
+        SignalKind.RepeatedPostponement => Invariant($"{Count} {(Count == 1 ? "postponement or cancellation" : "postponements or cancellations")} {(NeverMet ? "and no meeting held yet" : "since the last meeting held")}."),
         SignalKind.LateChange => Invariant($"{Count} {(Count == 1 ? "change" : "changes")} less than a day before the meeting."),
         SignalKind.CancelledNotRebooked => Invariant($"A meeting was cancelled and nothing rebooked for {Count} {Days}."),
         SignalKind.OneSided => Invariant($"The {Party?.ToString().ToLowerInvariant()} made most of the recent changes."),
@@ -30,6 +31,10 @@ public sealed record Signal(SignalKind Kind, DateTimeOffset Since, int Count = 0
     };
 
     private string Days => Count == 1 ? "day" : "days";
+
+    private string NoMeetingFor => NeverMet
+        ? Invariant($"No meeting held in the {Count} {Days} since the pair started")
+        : Invariant($"No meeting held for {Count} {Days}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

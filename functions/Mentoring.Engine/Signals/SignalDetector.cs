@@ -18,7 +18,7 @@ internal static class SignalDetector
         DetectDrift(seen, policy, ref signals);
 
         if (seen.RepeatedSince is { } repeatedSince)
-            signals.Add(new Signal(SignalKind.RepeatedPostponement, repeatedSince, seen.Setbacks));
+            signals.Add(new Signal(SignalKind.RepeatedPostponement, repeatedSince, seen.Setbacks, NeverMet: !seen.HasHeld));
         if (seen.FirstLateSetbackAt is { } lateSince)
             signals.Add(new Signal(SignalKind.LateChange, lateSince, seen.LateSetbacks));
 
@@ -59,7 +59,7 @@ internal static class SignalDetector
         var dormantAt = reference + TimeSpan.FromDays(policy.DormantDays).Ticks;
         if (now >= dormantAt)
         {
-            signals.Add(new Signal(SignalKind.Dormant, Ticks.At(dormantAt), days));
+            signals.Add(new Signal(SignalKind.Dormant, Ticks.At(dormantAt), days, NeverMet: !seen.HasHeld));
             return;
         }
 
@@ -70,8 +70,8 @@ internal static class SignalDetector
         var atRiskAt = Math.Max(reference + (policy.Cadence * policy.AtRiskCadenceFactor).Ticks, lostAt);
         var driftingAt = Math.Max(reference + (policy.Cadence * policy.DriftingCadenceFactor).Ticks, lostAt);
         if (now >= atRiskAt)
-            signals.Add(new Signal(SignalKind.AtRisk, Ticks.At(atRiskAt), days));
+            signals.Add(new Signal(SignalKind.AtRisk, Ticks.At(atRiskAt), days, NeverMet: !seen.HasHeld));
         else if (now >= driftingAt)
-            signals.Add(new Signal(SignalKind.Drifting, Ticks.At(driftingAt), days));
+            signals.Add(new Signal(SignalKind.Drifting, Ticks.At(driftingAt), days, NeverMet: !seen.HasHeld));
     }
 }
