@@ -20,7 +20,7 @@ internal sealed class AcceptedCheck
 
     public int Count => _accepted.Count;
 
-    public void Accepted(byte[] body) => _accepted.Add(ReplayKeys.OfBody(CalendarProviders.CalCom, body));
+    public void Accepted(byte[] body) => _accepted.Add(WebhookIngest.ReplayKeyOf(LocalPipeline.ProgramId, ReplayKeys.OfBody(CalendarProviders.CalCom, body)));
 
     public void NotAccepted() => Interlocked.Increment(ref _notAccepted);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mentoring.Application.Auth;
+using Mentoring.Application.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -55,22 +56,8 @@ internal sealed class AdminRequest(HttpContext http, Caller caller, DateTimeOffs
         }
     }
 
-    private async Task<byte[]> ReadCappedAsync(int maxBytes)
-    {
-        if (Http.Request.ContentLength > maxBytes)
-            throw TooLarge(maxBytes);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await Http.Request.Body.ReadAsync(chunk, Aborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                throw TooLarge(maxBytes);
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private async Task<byte[]> ReadCappedAsync(int maxBytes) =>
+        await HttpBodies.ReadAsync(Http.Request, maxBytes, Aborted) ?? throw TooLarge(maxBytes);
 
     internal static ApiProblem TooLarge(int maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {maxBytes} bytes.");

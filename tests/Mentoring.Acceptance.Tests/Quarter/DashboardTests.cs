@@ -80,7 +80,38 @@ public sealed class DashboardTests(QuarterPlay quarter, ITestOutputHelper output
         // The last day's point is today's list: pairs at risk or dormant.
         var last = points.Where(p => p.Date == days[^1].GetProperty("date").GetString()).ToList();
         Assert.Equal(rows.Count, last.Where(p => p.Level is "AtRisk" or "Dormant").Sum(p => p.Count));
+
+        // Each level's line joins days at most four apart (a weekend without a sweep) and breaks at a longer gap.
+        var runs = RunLengths(days.Select(d => DateOnly.Parse(d.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        var lines = await LinesAsync(chromium);
+        foreach (var level in lines.Select(l => l.Level).Distinct())
+            Assert.Equal(runs, lines.Where(l => l.Level == level).Select(l => l.Points).ToList());
+
+        // Three pairs a page: the page reads every page and shows the same figures and the same list, worst first.
+        var figures = await TextAsync(chromium, "#health");
+        await chromium.NavigateAsync(new Uri(quarter.Host.Address, $"api/dashboard?program={AcmeProgram.Id}&pageSize=3"));
+        await chromium.WaitForAsync("document.querySelector('#history circle') !== null && document.querySelector('#timeline table') !== null", TimeSpan.FromSeconds(60));
+        Assert.Equal(figures, await TextAsync(chromium, "#health"));
+        Assert.Equal(rows, await RowsAsync(chromium, "#atrisk tbody tr"));
     }
+
+    private static List<int> RunLengths(List<DateOnly> dates)
+    {
+        var runs = new List<int>();
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (i > 0 && dates[i].DayNumber - dates[i - 1].DayNumber <= 4)
+                runs[^1]++;
+            else
+                runs.Add(1);
+        }
+
+        return runs;
+    }
+
+    private static async Task<List<(string Level, int Points)>> LinesAsync(HeadlessChromium chromium) =>
+        [.. (await chromium.EvaluateAsync("[...document.querySelectorAll('#history polyline')].map(l => [l.dataset.level, l.getAttribute('points').trim().split(' ').length])"))
+            .EnumerateArray().Select(l => (l[0].GetString()!, l[1].GetInt32()))];
 
     private async Task ScreenshotAsync(HeadlessChromium chromium)
     {

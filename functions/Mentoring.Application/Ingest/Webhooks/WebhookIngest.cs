@@ -59,7 +59,7 @@ internal sealed partial class WebhookIngest(
         using var storage = CancellationTokenSource.CreateLinkedTokenSource(ct);
         storage.CancelAfter(options.Value.StorageDeadline);
 
-        var body = await ReadCappedAsync(request, ct);
+        var body = await HttpBodies.ReadAsync(request, MaxBodyBytes, ct);
         if (body is null)
             return Refuse(provider, StatusCodes.Status413PayloadTooLarge, "The body is larger than a webhook delivery can be.");
 
@@ -104,8 +104,7 @@ internal sealed partial class WebhookIngest(
         var headers = provider == CalendarProviders.Google
             ? GoogleHeaders.Where(h => request.Headers.ContainsKey(h)).ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase)
             : null;
-        // One program's route must not mark another's delivery as a replay: the program is part of the replay key.
-        var replayKey = programId is null ? verdict.ReplayKey! : $"{programId}/{verdict.ReplayKey}";
+        var replayKey = ReplayKeyOf(programId, verdict.ReplayKey!);
         var delivery = new CalendarDelivery(replayKey, provider, now, Convert.ToBase64String(body), headers, programId);
         var json = QueueJson.SerializeOrNull(delivery);
         if (json is null)
@@ -157,30 +156,8 @@ internal sealed partial class WebhookIngest(
         }
     }
 
-    /// <summary>The body, or null when it is longer than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        var buffer = new byte[Math.Min(request.ContentLength ?? 4096, MaxBodyBytes) + 1];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length > MaxBodyBytes)
-                    return null;
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-            }
-
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
-            if (read == 0)
-                break;
-            length += read;
-        }
-
-        return length > MaxBodyBytes ? null : buffer[..length];
-    }
+    /// <summary>The delivery's key in <c>dedupe</c>: one program's route must not mark another's delivery as a replay.</summary>
+    public static string ReplayKeyOf(string? programId, string providerKey) => programId is null ? providerKey : $"{programId}/{providerKey}";
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
