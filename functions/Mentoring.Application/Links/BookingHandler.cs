@@ -20,8 +20,8 @@ namespace Mentoring.Application.Links;
 /// <see cref="BookingSlots"/> proposes (each a button) and a free date and time (a GET changes nothing). POST with
 /// <c>start</c> (ISO 8601 with an offset, or a local "yyyy-MM-ddTHH:mm" read in the person's zone) books the meeting —
 /// or moves the one booked — and POST with <c>cancel</c> cancels it: the ledger records it (source "booking", the UID
-/// as meeting id) through the calendar path, so the ladder pauses at once, and both participants get the invitation
-/// (<see cref="BookingEmails"/>). The same start posted twice is one booking.
+/// as meeting id) through the calendar path, so the ladder pauses at once, and both participants' invitations go into the
+/// outbox (<see cref="BookingInvitations"/>): the answer does not wait for the send. The same start posted twice is one booking.
 /// </summary>
 internal sealed partial class BookingHandler(
     LinkSigner signer,
@@ -31,7 +31,7 @@ internal sealed partial class BookingHandler(
     PairLogStore logs,
     CalendarChangeHandler calendar,
     MeetingStore meetings,
-    BookingEmails emails,
+    BookingInvitations invitations,
     TimeProvider time,
     ILogger<BookingHandler> logger)
 {
@@ -140,9 +140,9 @@ internal sealed partial class BookingHandler(
             return Done(context.Request, "already-booked", first.Id, first.Start, BookingIds.NextSequence(again.Ledger, first.Id) - 1, null, again);
         }
 
-        (List<ParticipantRecord> Sent, List<ParticipantRecord> NotSent)? invited = outcome == CalendarChangeOutcome.Duplicate
+        (List<ParticipantRecord> Invited, List<ParticipantRecord> NotInvited)? invited = outcome == CalendarChangeOutcome.Duplicate
             ? null
-            : await emails.SendAsync(new BookedMeeting(pair.Program, pair.PairId, pair.Mentor, pair.Mentee, uid, sequence, change, start, end, pair.Reader.ParticipantId), now, ct);
+            : await invitations.QueueAsync(new BookedMeeting(pair.Program, pair.PairId, pair.Mentor, pair.Mentee, uid, sequence, change, start, end, pair.Reader.ParticipantId), now, ct);
         LogBooked(change.ToString(), pair.Program.ProgramId, pair.PairId, sequence, outcome.ToString());
         var status = outcome == CalendarChangeOutcome.Duplicate ? "already-recorded" : change.ToString().ToLowerInvariant();
         return Done(context.Request, status, uid, start, sequence, invited, pair);
@@ -190,7 +190,7 @@ internal sealed partial class BookingHandler(
 
     private static IResult Done(
         HttpRequest request, string status, string uid, DateTimeOffset start, int sequence,
-        (List<ParticipantRecord> Sent, List<ParticipantRecord> NotSent)? invited, BookingPair pair)
+        (List<ParticipantRecord> Invited, List<ParticipantRecord> NotInvited)? invited, BookingPair pair)
     {
         if (!HttpBodies.WantsHtml(request))
         {
@@ -200,12 +200,12 @@ internal sealed partial class BookingHandler(
                 meetingId = uid,
                 start,
                 sequence,
-                invited = invited?.Sent.Count ?? 0,
-                notInvited = invited?.NotSent.Count ?? 0,
+                invited = invited?.Invited.Count ?? 0,
+                notInvited = invited?.NotInvited.Count ?? 0,
             });
         }
 
-        return BookingPage.Done(pair.Reader, pair.Partner, pair.Program, status, start, invited?.NotSent.Count ?? 0);
+        return BookingPage.Done(pair.Reader, pair.Partner, pair.Program, status, start, invited?.NotInvited.Count ?? 0);
     }
 
     private static IResult Gone(HttpRequest request) =>

@@ -90,7 +90,7 @@ internal static class BookingPage
         };
         var body = LinkPages.Text(text);
         if (notInvited > 0)
-            body += LinkPages.Text("We could not email everyone an invitation just now: please tell your partner yourself, or use this page again later to resend it.");
+            body += LinkPages.Text("Not everyone takes email from the program, so not everyone gets the invitation: please tell your partner yourself.");
         return LinkPages.Page(title, body);
     }
 

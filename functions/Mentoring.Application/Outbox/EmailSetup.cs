@@ -68,7 +68,8 @@ public static class EmailSetup
         services.AddSingleton<EmailDispatchHandler>();
         services.AddSingleton<CheckInHandler>();
         services.AddSingleton<BookingHandler>();
-        services.AddSingleton<BookingEmails>();
+        services.AddSingleton<BookingInvitations>();
+        services.AddSingleton<InvitationEmails>();
         services.AddSingleton<UnsubscribeHandler>();
         services.AddSingleton<SendGridEventHandler>();
         services.AddSingleton<EmailPreviewHandler>();

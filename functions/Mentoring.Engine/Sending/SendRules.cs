@@ -44,7 +44,7 @@ public sealed record SendFacts(
 /// The send-time rules, one home each: a ladder message whose pair is no longer active or whose episode closed is
 /// cancelled; a recipient who stopped the message's kind is skipped (the admin digest is no kind: no unsubscribe stops
 /// it); quiet hours and the weekly cap defer (<see cref="SendWindow.CappedNotBefore"/>, the arithmetic the engine decided
-/// with, here over the person's sends in every program).
+/// with, here over the person's sends in every program), except for what answers a click (<see cref="TemplateIds.GoesAtOnce"/>).
 /// </summary>
 public static class SendRules
 {
@@ -54,15 +54,25 @@ public static class SendRules
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "pair-not-active");
         if (decision.Step is not null && facts.CurrentEpisodeKey is { } episode && !string.Equals(episode, decision.EpisodeKey, StringComparison.Ordinal))
             return new SendVerdict(SendVerdictKind.Cancel, Reason: "episode-closed");
-        if ((facts.RecipientStopped & TemplateIds.KindOf(decision.TemplateId)) != 0)
+        if (IsStopped(decision.TemplateId, facts.RecipientStopped))
             return new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed");
 
         // Judged early (a capped message books its place in the person's week as soon as it is decided), not before its time.
         var earliest = decision.NotBefore > now ? decision.NotBefore : now;
-        var at = TemplateIds.IsCapped(decision.TemplateId)
-            ? SendWindow.CappedNotBefore(earliest, facts.RecipientZone, facts.RecipientCappedSends, policy)
+        var at = TemplateIds.GoesAtOnce(decision.TemplateId) ? earliest
+            : TemplateIds.IsCapped(decision.TemplateId) ? SendWindow.CappedNotBefore(earliest, facts.RecipientZone, facts.RecipientCappedSends, policy)
             : SendWindow.FirstWorkingInstant(earliest, facts.RecipientZone, policy);
         return at > now ? new SendVerdict(SendVerdictKind.Defer, at) : new SendVerdict(SendVerdictKind.Go, now);
+    }
+
+    /// <summary>
+    /// Whether the recipient stopped the email: every kind it is of (one for most; all for an invitation, which any kind
+    /// still taken lets through). The admin digest is of none, and nothing stops it.
+    /// </summary>
+    public static bool IsStopped(string templateId, EmailKinds stopped)
+    {
+        var kind = TemplateIds.KindOf(templateId);
+        return kind != EmailKinds.None && (stopped & kind) == kind;
     }
 
     /// <summary>

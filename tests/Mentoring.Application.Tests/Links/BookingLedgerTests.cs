@@ -81,6 +81,7 @@ public sealed class BookingLedgerTests(AzuriteFixture azurite)
             BookAsync(harness, "b-race", "mentee", Start.AddDays(1).AddHours(2)));
 
         Assert.All(answers, a => Assert.Equal(200, Status(a)));
+        await harness.DrainAsync(); // the invitations go through the outbox
         var uid = Assert.Single(BookedIds(await LedgerAsync(harness, "b-race")));
         Assert.Equal(2, Invitations(harness) - invitationsBefore);
         var statuses = answers.Select(a => JsonSerializer.Serialize((a as IValueHttpResult)?.Value)).ToList();

@@ -53,6 +53,21 @@ public sealed class SendRulesTests
     }
 
     [Fact]
+    public void Check_Invitation_GoesAtOnceInQuietHoursAndPastTheCap_SkippedOnlyWhenEveryKindIsStopped()
+    {
+        var officeHours = new SendingPolicy();
+        var saturdayNight = new DateTimeOffset(2026, 1, 10, 23, 30, 0, TimeSpan.Zero);
+        var invitation = Decision(TemplateIds.MeetingInvitation) with { NotBefore = saturdayNight };
+        var cappedWeek = new[] { Sent(saturdayNight - Days(3)), Sent(saturdayNight - Days(2)), Sent(saturdayNight - Days(1)) };
+
+        Assert.Equal(new SendVerdict(SendVerdictKind.Go, saturdayNight), SendRules.Check(invitation, Facts(sends: cappedWeek), officeHours, saturdayNight));
+        Assert.Equal(SendVerdictKind.Defer, SendRules.Check(Decision(TemplateIds.CampaignLaunch) with { NotBefore = saturdayNight }, Facts(), officeHours, saturdayNight).Kind);
+        Assert.Equal(SendVerdictKind.Go, SendRules.Check(invitation, Facts(stopped: EmailKinds.Ladder | EmailKinds.Campaign), officeHours, saturdayNight).Kind);
+        Assert.Equal(new SendVerdict(SendVerdictKind.Skip, Reason: "suppressed"), SendRules.Check(invitation, Facts(stopped: EmailKinds.All), officeHours, saturdayNight));
+        Assert.False(TemplateIds.IsCapped(TemplateIds.MeetingInvitation));
+    }
+
+    [Fact]
     public void KindOf_EveryTemplate_HasOneKind_TheDigestNone()
     {
         foreach (var template in TemplateIds.All)

@@ -52,6 +52,7 @@ public sealed partial class BookingTests
 
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
         Assert.Contains("is booked", await booked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await host.DrainAsync(); // the invitations go through the outbox
         var invitations = Invitations(host.OutboxDirectory);
         Assert.Equal(outboxBefore + 2, Directory.GetFiles(host.OutboxDirectory, "*.eml").Length);
         Assert.Equal(["ana@example.com", "ben@example.com"], invitations.Select(i => i.To).Order(StringComparer.Ordinal));
@@ -88,6 +89,8 @@ public sealed partial class BookingTests
             Assert.Equal("booked", (await Json(first)).GetProperty("status").GetString());
         using (var again = await PostAsync(anonymous, link, "start=" + Iso(proposals[0]), html: false))
             Assert.Equal("already-booked", (await Json(again)).GetProperty("status").GetString());
+        await host.DrainAsync();
+        Assert.Equal(2, Invitations(host.OutboxDirectory).Count);
         var uid = Property(Invitations(host.OutboxDirectory)[0].Calendar, "UID");
 
         // Moved from the free field: a wall-clock time in Ana's zone (the nudge went to her).
@@ -98,6 +101,8 @@ public sealed partial class BookingTests
             Assert.Equal("moved", answer.GetProperty("status").GetString());
             Assert.Equal(1, answer.GetProperty("sequence").GetInt32());
         }
+
+        await host.DrainAsync();
 
         var movedTo = proposals[1].AddDays(1);
         var updates = Invitations(host.OutboxDirectory).Where(i => Property(i.Calendar, "SEQUENCE") == "1").ToList();
@@ -110,6 +115,7 @@ public sealed partial class BookingTests
 
         using (var cancelled = await PostAsync(anonymous, link, "cancel=yes", html: false))
             Assert.Equal("cancelled", (await Json(cancelled)).GetProperty("status").GetString());
+        await host.DrainAsync();
         var cancels = Invitations(host.OutboxDirectory).Where(i => Property(i.Calendar, "METHOD") == "CANCEL").ToList();
         Assert.Equal(2, cancels.Count);
         Assert.All(cancels, c =>
@@ -148,6 +154,7 @@ public sealed partial class BookingTests
 
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
         Assert.Equal(2, (await Json(booked)).GetProperty("invited").GetInt32());
+        await host.DrainAsync();
         Assert.All(sendGrid.Violations, v => Assert.Empty(v));
         var requests = Sent(sendGrid).Skip(before).ToList();
         Assert.Equal(["ana@example.com", "ben@example.com"], requests.Select(To).Order(StringComparer.Ordinal));
@@ -166,6 +173,51 @@ public sealed partial class BookingTests
         });
         var meeting = Assert.Single(await MeetingsAsync(host.Api, "book-sendgrid"));
         Assert.Equal((chosen, "scheduled"), (meeting.Start, meeting.Status));
+    }
+
+    /// <summary>
+    /// The invitations go through the outbox: the booking answers before anything is sent; SendGrid failing the first
+    /// attempt (500) loses nothing — the dispatcher's retry, after the backoff, delivers each participant's REQUEST once.
+    /// </summary>
+    [Fact]
+    public async Task SendGridFailsTheFirstAttempt_TheBookingAnswersAtOnce_EachInvitationArrivesOnTheRetry_Once()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync(TimeSpan.FromMinutes(5));
+        await using var host = await EmailHost.StartAsync(Now, new Dictionary<string, string>
+        {
+            ["SendGrid:ApiKey"] = FakeSendGrid.ApiKey,
+            ["SendGrid:BaseUrl"] = sendGrid.BaseUrl.ToString(),
+            ["SendGrid:FromAddress"] = "mentoring@example.org",
+            ["SendGrid:RetryBackoff"] = "00:00:01",
+            ["Links:BaseUrl"] = "https://mentoring.example.org",
+        });
+        await CreateProgramAsync(host.Api, "book-retry");
+        var link = BookingLink(await FirstNudgeAsync(host, () => Sent(sendGrid).Where(b => Category(b) == "ladder-nudge").Select(b => Content(b, "text/plain")!)));
+        using var anonymous = host.Api.Client(key: null);
+        var chosen = (await ProposalsAsync(anonymous, link))[0];
+        var before = Sent(sendGrid).Count;
+        sendGrid.Answer = FakeAnswer.ServerError;
+
+        using (var booked = await PostAsync(anonymous, link, "start=" + Iso(chosen), html: false))
+        {
+            Assert.Equal("booked", (await Json(booked)).GetProperty("status").GetString());
+            Assert.Equal(before, Sent(sendGrid).Count); // answered before any send was tried
+        }
+
+        await host.DrainAsync();
+        Assert.Equal(2, Sent(sendGrid).Count - before); // both tried once, both refused with a 500
+        sendGrid.Answer = FakeAnswer.Accepted;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the backoff: the queue brings them back
+        await host.DrainAsync();
+        using (var again = await PostAsync(anonymous, link, "start=" + Iso(chosen), html: false))
+            Assert.Equal("already-booked", (await Json(again)).GetProperty("status").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await host.DrainAsync();
+
+        var retried = Sent(sendGrid).Skip(before + 2).Where(b => Category(b) == "meeting-invitation").ToList();
+        Assert.Equal(["ana@example.com", "ben@example.com"], retried.Select(To).Order(StringComparer.Ordinal));
+        Assert.All(retried, body => AssertRequest(Content(body, "text/calendar; method=REQUEST")!, chosen, sequence: 0));
+        Assert.Equal(4, Sent(sendGrid).Count - before);
     }
 
     /// <summary>The calendar object as RFC 5546 wants a REQUEST: both attendees, the program organizing, the pair's marker.</summary>

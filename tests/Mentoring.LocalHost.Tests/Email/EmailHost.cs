@@ -55,9 +55,11 @@ internal sealed class EmailHost : IAsyncDisposable
     }
 
     /// <summary>Pumps every queue until a full round finds nothing visible.</summary>
-    public async Task DrainAsync()
+    public Task DrainAsync() => DrainAsync(Api.App.Services);
+
+    /// <summary>Pumps every queue of the application's services until a full round finds nothing visible.</summary>
+    public static async Task DrainAsync(IServiceProvider services)
     {
-        var services = Api.App.Services;
         var queues = services.GetRequiredService<QueueServiceClient>();
         var pumps = QueuePumpSetup.Bindings(services).Select(b => new QueuePump(
             queues.GetQueueClient(b.Key), queues.GetQueueClient(QueueNames.PoisonOf(b.Key)), b.Value,
