@@ -133,9 +133,8 @@ internal static class PairHandlers
 
     private static async Task<PairView> ViewAsync(AdminRequest request)
     {
-        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(request.ProgramId), Keys.Encode(request.Route("pairId")), cancellationToken: request.Aborted);
-        return row.HasValue && row.Value is { } e ? ToView(e) : throw ApiProblem.NotFound("pair");
+        var (pair, summary) = await LoadAsync(request);
+        return pair.ToView(summary);
     }
 
     private static async Task<IResult> ChangeStatusAsync(AdminRequest request, PairStatus status, string verb, Action<TableEntity> more)
@@ -158,17 +157,5 @@ internal static class PairHandlers
         request.Get<MessageQueues>().EvaluateAsync(
             new EvaluatePair($"admin/{why}/{pairId}/{request.Now.UtcTicks}", request.ProgramId, pairId), request.Aborted);
 
-    private static PairView ToView(TableEntity e)
-    {
-        var pair = new PairRecord(
-            e.GetString("ProgramId"), e.GetString("PairId"), e.GetString("MentorId"), e.GetString("MenteeId"),
-            e.GetDateTimeOffset("StartedAt") ?? default, e.GetString("CycleId"),
-            Enum.TryParse<PairStatus>(e.GetString("Status"), out var s) ? s : PairStatus.Active, e.GetDateTimeOffset("StatusChangedAt"));
-        var summary = new PairSummary(
-            e.GetDateTimeOffset("EvaluatedAt"),
-            Enum.TryParse<Engine.Health.RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
-            e.GetInt32("Score"), null, null, null, e.GetInt32("MeetingsHeld") ?? 0);
-        return pair.ToView(summary, e.GetString("PauseReason"),
-            e.GetString("ResumeOn") is { } on ? DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture) : null);
-    }
+    private static PairView ToView(TableEntity e) => PairRows.ToPair(e).ToView(PairRows.ToSummary(e));
 }
