@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -105,6 +106,16 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         return ([.. rows.Select(e => (PairRows.ToPair(e), PairRows.ToSummary(e)))], more ? rows[^1].RowKey : null);
     }
 
+    /// <summary>A page of a program's pairs by the table's own continuation token (the admin API's pair list).</summary>
+    public async Task<(List<(PairRecord Pair, PairSummary Summary)> Pairs, string? ContinuationToken)> PageByTokenAsync(
+        string programId, int size, string? token, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: ct).AsPages(token, size))
+            return ([.. page.Values.Select(e => (PairRows.ToPair(e), PairRows.ToSummary(e)))], page.ContinuationToken);
+        return ([], null);
+    }
+
     /// <summary>Records an evaluation's summary under If-Match; returns the due-index key it replaced, if any.</summary>
     public async Task<string?> RecordSummaryAsync(string programId, string pairId, PairSummary summary, CancellationToken ct)
     {
@@ -137,12 +148,75 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         }
     }
 
-    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
-    public async Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct)
+    /// <summary>Pauses a pair, with the reason and the date it is to resume, if any.</summary>
+    public Task PauseAsync(string programId, string pairId, DateTimeOffset at, string reason, DateOnly? resumeOn, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Paused, at);
+            e["PauseReason"] = reason;
+            e["ResumeOn"] = resumeOn?.ToString("O", CultureInfo.InvariantCulture);
+        }, ct);
+
+    public Task ResumeAsync(string programId, string pairId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Active, at);
+            e["PauseReason"] = null;
+            e["ResumeOn"] = null;
+        }, ct);
+
+    public Task EndAsync(string programId, string pairId, DateTimeOffset at, string? reason, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Ended, at);
+            e["EndReason"] = reason;
+        }, ct);
+
+    /// <summary>Ends a pair at a cycle's roll, keeping whatever reason it had.</summary>
+    public Task EndAtRollAsync(string programId, string pairId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e => SetStatus(e, PairStatus.Ended, at), ct);
+
+    /// <summary>Moves a pair into the next cycle, active from its start.</summary>
+    public Task ReEnrolAsync(string programId, string pairId, string cycleId, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            e["CycleId"] = cycleId;
+            e["StartedAt"] = startedAt;
+            SetStatus(e, PairStatus.Active, at);
+        }, ct);
+
+    /// <summary>An erasure: the person's id becomes <paramref name="erasedId"/>, the pair ends, and its free text goes.</summary>
+    public Task EraseMemberAsync(string programId, string pairId, string personId, string erasedId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            if (e.GetString("MentorId") == personId)
+                e["MentorId"] = erasedId;
+            if (e.GetString("MenteeId") == personId)
+                e["MenteeId"] = erasedId;
+            SetStatus(e, PairStatus.Ended, at);
+            e.Remove("PauseReason");
+            e.Remove("EndReason");
+        }, ct);
+
+    /// <summary>Removes the people-index row that lists the pair under the person.</summary>
+    public Task RemoveFromIndexAsync(string personId, string programId, string pairId, CancellationToken ct) =>
+        _people.DeleteEntityAsync(Keys.Encode(personId), "pair" + Keys.Separator + Keys.PairLog(programId, pairId), ETag.All, ct);
+
+    private static void SetStatus(TableEntity e, PairStatus status, DateTimeOffset at)
     {
-        var written = await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+        e["Status"] = status.ToString();
+        e["StatusChangedAt"] = at;
+    }
+
+    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
+    private async Task ChangeAsync(string programId, string pairId, Action<TableEntity> change, CancellationToken ct)
+    {
+        await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
+        {
+            change(e);
+            return true;
+        }, ct);
         await directory.ChangedAsync(ct);
-        return written;
     }
 
     public async Task DeleteAsync(string programId, string pairId, CancellationToken ct)
