@@ -1,6 +1,6 @@
-using Mentoring.Application.Roster;
 using System.Globalization;
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Programs;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
-using Mentoring.Application.Roster;
 using Mentoring.Application.Outbox;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
-using Mentoring.Application.Roster;
 using Mentoring.Application.Outbox.Preview;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 
