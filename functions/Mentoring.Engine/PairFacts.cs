@@ -25,7 +25,7 @@ internal static class PairFacts
             ["streak"] = Number(seen.Streak),
             ["healthScore"] = Number(health.Score),
             ["riskLevel"] = health.Level.ToString(),
-            ["reason"] = Ladder.EscalationLadder.Primary(health.Signals)?.Describe() ?? "",
+            ["reason"] = health.MainReason,
             ["postponedBy"] = seen.LastSetbackBy?.ToString().ToLowerInvariant() ?? "",
             ["lastMeetingAt"] = Instant(seen.LastHeldStart),
             ["nextMeetingAt"] = Instant(seen.NextUpcomingStart),

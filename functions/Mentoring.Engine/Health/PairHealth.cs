@@ -6,4 +6,7 @@ namespace Mentoring.Engine.Health;
 public sealed record PairHealth(int Score, RiskLevel Level, IReadOnlyList<Signal> Signals)
 {
     public IEnumerable<string> Reasons => Signals.Select(s => s.Describe());
+
+    /// <summary>The line of the signal the ladder acts on first (admin alerts, the digest); empty when none.</summary>
+    public string MainReason => Ladder.EscalationLadder.Primary(Signals)?.Describe() ?? "";
 }
