@@ -32,6 +32,15 @@ internal static class PairFacts
             ["programActivePairs"] = Number(program.ActivePairs),
             ["programMeetingsHeld"] = Number(program.MeetingsHeldThisCycle),
         };
+        if (health.MainSignal is { } main)
+        {
+            // The main signal itself, so that a reader in another language gets the reason in theirs.
+            facts["reasonKind"] = main.Kind.ToString();
+            facts["reasonCount"] = Number(main.Count);
+            facts["reasonNeverMet"] = main.NeverMet ? "true" : "false";
+            facts["reasonParty"] = main.Party?.ToString() ?? "";
+        }
+
         if (pair.Cycle is { } cycle)
         {
             facts["cycleId"] = cycle.Id;

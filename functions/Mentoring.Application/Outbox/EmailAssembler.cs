@@ -222,7 +222,7 @@ internal sealed class EmailAssembler(
             var days = (int)(now - (evaluation.LastMeetingAt ?? pair.StartedAt)).TotalDays;
             attention.Add(new AttentionPair(
                 FirstWord(reading.MentorName), FirstWord(reading.MenteeName), evaluation.Health.Level.ToString(), evaluation.Health.Score, days,
-                evaluation.Health.MainReason, linkOptions.Value.DashboardUrl?.ToString() ?? ""));
+                evaluation.Health.MainReason, linkOptions.Value.DashboardUrl?.ToString() ?? "", evaluation.Health.MainSignal));
         }
 
         return attention;

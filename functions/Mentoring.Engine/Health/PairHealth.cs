@@ -7,6 +7,9 @@ public sealed record PairHealth(int Score, RiskLevel Level, IReadOnlyList<Signal
 {
     public IEnumerable<string> Reasons => Signals.Select(s => s.Describe());
 
-    /// <summary>The line of the signal the ladder acts on first (admin alerts, the digest); empty when none.</summary>
-    public string MainReason => Ladder.EscalationLadder.Primary(Signals)?.Describe() ?? "";
+    /// <summary>The signal the ladder acts on first (admin alerts, the digest); null when none.</summary>
+    public Signal? MainSignal => Ladder.EscalationLadder.Primary(Signals);
+
+    /// <summary>The main signal's line; empty when none.</summary>
+    public string MainReason => MainSignal?.Describe() ?? "";
 }
