@@ -1,5 +1,6 @@
 using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Engine.Messages;
+using Mentoring.Engine.Signals;
 
 namespace Mentoring.Tests.Email;
 
@@ -37,8 +38,8 @@ internal static class Samples
 
     public static IReadOnlyList<AttentionPair> Attention { get; } =
     [
-        new("Priya", "Tom", "AtRisk", 34, 31, "3 postponements or cancellations since the last meeting held.", "https://mentoring.example.com/admin/pairs/pair-17"),
-        new("Marcus", "Lena", "Dormant", 12, 94, "No meeting held for 94 days: dormant.", "https://mentoring.example.com/admin/pairs/pair-05"),
+        new("Priya", "Tom", "AtRisk", 34, 31, "3 postponements or cancellations since the last meeting held.", "https://mentoring.example.com/admin/pairs/pair-17", new(SignalKind.RepeatedPostponement, default, 3)),
+        new("Marcus", "Lena", "Dormant", 12, 94, "No meeting held for 94 days: dormant.", "https://mentoring.example.com/admin/pairs/pair-05", new(SignalKind.Dormant, default, 94)),
     ];
 
     /// <summary>The pair's own numbers, as the engine's PairFacts writes them.</summary>
@@ -55,6 +56,8 @@ internal static class Samples
         ["healthScore"] = "34",
         ["riskLevel"] = "AtRisk",
         ["reason"] = "3 postponements or cancellations since the last meeting held.",
+        ["reasonKind"] = "RepeatedPostponement", // the same signal as the engine writes it, for readers of other languages
+        ["reasonCount"] = "3",
         ["postponedBy"] = "mentor",
         ["lastMeetingAt"] = "2026-02-02T09:00:00.0000000+00:00",
         ["nextMeetingAt"] = "",
