@@ -1,4 +1,3 @@
-using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Participants;
@@ -26,7 +25,7 @@ internal static class ParticipantHandlers
         validation.ThrowIfInvalid();
         var rows = request.Get<ParticipantRows>();
         var existing = await rows.GetAsync(request.ProgramId, id, request.Aborted);
-        var participant = From(request.ProgramId, id, body, suppressed: existing?.Suppressed ?? false) with { Unsubscribed = existing?.Unsubscribed ?? EmailKinds.None };
+        var participant = From(request.ProgramId, id, body, suppressed: false).KeepingStoppedOf(existing);
         await rows.SaveAsync(participant, request.Aborted);
         return Results.Json(participant.ToView(), AdminJson.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
