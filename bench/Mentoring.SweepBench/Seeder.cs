@@ -23,8 +23,8 @@ internal static class Seeder
         var ids = Enumerable.Range(0, pairCount).Select(i => $"pair-{i:000000}").ToList();
         var participants = ids.SelectMany(id => new[]
         {
-            ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-a", "A", $"{id}.a@bench.example", "Europe/Berlin")),
-            ParticipantStore.ToEntity(new ParticipantRecord(programId, id + "-b", "B", $"{id}.b@bench.example", "Europe/Berlin")),
+            ParticipantColumns.ToEntity(new ParticipantRecord(programId, id + "-a", "A", $"{id}.a@bench.example", "Europe/Berlin")),
+            ParticipantColumns.ToEntity(new ParticipantRecord(programId, id + "-b", "B", $"{id}.b@bench.example", "Europe/Berlin")),
         });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await SubmitAsync(tables.GetTableClient(TableNames.Participants), participants, parallel);
@@ -33,8 +33,8 @@ internal static class Seeder
         var due = ids.Select(id => DueIndex.EntryOf(programId, id, now.AddMinutes(-1))).ToList();
         var pairs = ids.Zip(due, (id, entry) =>
         {
-            var row = PairStore.ToEntity(new PairRecord(programId, id, id + "-a", id + "-b", now.AddDays(-30)));
-            PairStore.Write(row, PairSummary.None with { DueKey = entry.DueKey });
+            var row = PairRows.ToEntity(new PairRecord(programId, id, id + "-a", id + "-b", now.AddDays(-30)));
+            PairRows.Write(row, PairSummary.None with { DueKey = entry.DueKey });
             return row;
         });
         await SubmitAsync(tables.GetTableClient(TableNames.Pairs), pairs, parallel);

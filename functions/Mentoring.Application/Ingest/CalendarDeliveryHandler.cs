@@ -33,6 +33,8 @@ internal sealed partial class CalendarDeliveryHandler(
     IOptions<WebhookOptions> webhooks,
     ILogger<CalendarDeliveryHandler> logger)
 {
+    private static readonly Dictionary<string, string> NoAliases = new(0);
+
     public async Task HandleAsync(CalendarDelivery delivery, CancellationToken ct)
     {
         if (delivery.Provider == CalendarDelivery.Rematch)
@@ -58,8 +60,8 @@ internal sealed partial class CalendarDeliveryHandler(
         {
             CalendarProviders.CalCom or CalendarProviders.Calendly or CalendarProviders.Zoom when program is null =>
                 Normalised.Invalid("no program (received before deliveries were per program)"),
-            CalendarProviders.CalCom => await ingest.IngestAsync(id, delivery.Provider, program!, a => CalComNormaliser.Normalise(body, a), ct),
-            CalendarProviders.Calendly => await ingest.IngestAsync(id, delivery.Provider, program!, a => CalendlyNormaliser.Normalise(body, a), ct),
+            CalendarProviders.CalCom => await ingest.IngestAsync(id, delivery.Provider, program!, CalComNormaliser.Normalise(body, NoAliases), ct),
+            CalendarProviders.Calendly => await ingest.IngestAsync(id, delivery.Provider, program!, CalendlyNormaliser.Normalise(body, NoAliases), ct),
             CalendarProviders.Zoom => await ZoomAsync(id, program!, body, ct),
             CalendarProviders.Graph => await GraphAsync(id, body, ct),
             CalendarProviders.Google => await GoogleAsync(delivery, ct),

@@ -27,7 +27,11 @@ internal sealed partial class LedgerIngest(
 
     private static readonly Dictionary<string, string> NoAliases = new(0);
 
-    /// <summary>Runs one unit of work; returns the normaliser's verdict (Invalid: the caller parks the message).</summary>
+    /// <summary>
+    /// Runs one unit of work for a provider whose aliases decide more than a meeting's id (Zoom's nearest booking; Graph's
+    /// and Google's bookings and occurrences): normalised without aliases to learn its keys, then again with those they
+    /// lead to. Returns the normaliser's verdict (Invalid: the caller parks the message).
+    /// </summary>
     public async Task<Normalised> IngestAsync(
         string deliveryId, string source, string programId, Func<IReadOnlyDictionary<string, string>, Normalised> normalise, CancellationToken ct)
     {
@@ -35,15 +39,33 @@ internal sealed partial class LedgerIngest(
         if (first.Status != NormalisedStatus.Parsed)
             return first;
 
-        var keys = first.Observations.SelectMany(o => new[] { o.MeetingId, o.SeriesKey })
-            .Concat(first.Aliases.SelectMany(a => new[] { a.Key, a.MeetingId }))
-            .OfType<string>();
-        var aliases = await meetings.LoadAliasesAsync(keys, ct);
+        var aliases = await meetings.LoadAliasesAsync(KeysOf(first), ct);
         var result = aliases.Count == 0 ? first : normalise(aliases);
         await meetings.AddAliasesAsync(result.Aliases, ct);
         await AppendAsync(deliveryId, source, programId, result.Observations, ct);
         return result;
     }
+
+    /// <summary>
+    /// Runs one unit of work for a delivery normalised once, whose aliases only rename meetings (Cal.com, Calendly): the
+    /// aliases its keys lead to resolve its meeting ids (<see cref="Normalised.ResolvedThrough"/>).
+    /// </summary>
+    public async Task<Normalised> IngestAsync(string deliveryId, string source, string programId, Normalised normalised, CancellationToken ct)
+    {
+        if (normalised.Status != NormalisedStatus.Parsed)
+            return normalised;
+
+        var aliases = await meetings.LoadAliasesAsync(KeysOf(normalised), ct);
+        var result = aliases.Count == 0 ? normalised : normalised.ResolvedThrough(aliases);
+        await meetings.AddAliasesAsync(result.Aliases, ct);
+        await AppendAsync(deliveryId, source, programId, result.Observations, ct);
+        return result;
+    }
+
+    private static IEnumerable<string> KeysOf(Normalised normalised) =>
+        normalised.Observations.SelectMany(o => new[] { o.MeetingId, o.SeriesKey })
+            .Concat(normalised.Aliases.SelectMany(a => new[] { a.Key, a.MeetingId }))
+            .OfType<string>();
 
     /// <summary>
     /// Matches observations to pairs and appends each pair's changes. What matches no pair against a directory read more

@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using Mentoring.Application.Ingest.Matching;
 using Mentoring.Application.Roster;
-using Mentoring.Application.Storage;
 using Mentoring.Engine.Pairs;
 
 namespace Mentoring.Application.Ingest;
@@ -12,7 +10,7 @@ namespace Mentoring.Application.Ingest;
 /// writes to them (<see cref="PairDirectoryChanges"/>). Grouped by program: a calendar change is only ever matched
 /// against the pairs of the program whose connection or route delivered it (<see cref="Snapshot.Of"/>).
 /// </summary>
-internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meetings, PairDirectoryChanges changes, TimeProvider time) : IDisposable
+internal sealed class PairDirectory(PairStore pairs, ParticipantStore participants, MeetingStore meetings, PairDirectoryChanges changes, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -47,26 +45,24 @@ internal sealed class PairDirectory(TableServiceClient tables, MeetingStore meet
 
     private async Task<Snapshot> LoadAsync(DateTimeOffset now, long version, CancellationToken ct)
     {
-        var pairRows = await tables.GetTableClient(TableNames.Pairs).QueryAllAsync("", ct);
+        var all = await pairs.ListAllAsync(ct);
         var emails = new Dictionary<(string, string), string>();
-        foreach (var program in pairRows.Select(p => p.GetString("ProgramId")).Distinct(StringComparer.Ordinal))
+        foreach (var program in all.Select(p => p.ProgramId).Distinct(StringComparer.Ordinal))
         {
-            var people = await tables.GetTableClient(TableNames.Participants)
-                .QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(program)}"), ct);
-            foreach (var person in people)
-                emails[(program, person.GetString("ParticipantId"))] = person.GetString("Email");
+            foreach (var person in await participants.ListAsync(program, ct))
+                emails[(program, person.ParticipantId)] = person.Email;
         }
 
         var links = await meetings.LinksAsync(ct);
         var byProgram = new Dictionary<string, List<PairIdentity>>(StringComparer.Ordinal);
-        foreach (var row in pairRows)
+        foreach (var row in all)
         {
-            var program = row.GetString("ProgramId");
-            var pair = row.GetString("PairId");
-            if (Enum.TryParse<PairStatus>(row.GetString("Status"), out var status) && status == PairStatus.Ended)
+            var program = row.ProgramId;
+            var pair = row.PairId;
+            if (row.Status == PairStatus.Ended)
                 continue;
-            if (!emails.TryGetValue((program, row.GetString("MentorId")), out var mentor)
-                || !emails.TryGetValue((program, row.GetString("MenteeId")), out var mentee))
+            if (!emails.TryGetValue((program, row.MentorId), out var mentor)
+                || !emails.TryGetValue((program, row.MenteeId), out var mentee))
                 continue;
             if (!byProgram.TryGetValue(program, out var identities))
                 byProgram[program] = identities = [];

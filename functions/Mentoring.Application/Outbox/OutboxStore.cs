@@ -17,6 +17,41 @@ internal sealed class OutboxStore(TableServiceClient tables)
 
     public static OutboxRef RefOf(string partition, string idempotencyKey) => new(partition, PairPartition.MessagePrefix + Keys.Encode(idempotencyKey));
 
+    private static readonly string[] ListedColumns = ["PartitionKey", "RowKey", "PairId", "TemplateId", "RecipientKind", "Status", "DecidedAt", "NotBefore", "SentAt", "Reason"];
+
+    /// <summary>
+    /// Up to <paramref name="size"/> message rows of a program's pair partitions in key order — pair by pair —, after
+    /// the row at <paramref name="after"/> (null: from the first), and whether more remain.
+    /// </summary>
+    public async Task<(List<OutboxListing> Rows, bool More)> PageOfProgramAsync(string programId, OutboxRef? after, int size, CancellationToken ct)
+    {
+        var prefix = Keys.Encode(programId) + Keys.Separator;
+        var filter = after is null
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey ge {prefix} and PartitionKey lt {prefix + "\u007f"} and RowKey ge {"msg~"} and RowKey lt {"msg\u007f"}")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey ge {after.Partition} and PartitionKey lt {prefix + "\u007f"} and RowKey ge {"msg~"} and RowKey lt {"msg\u007f"} and (PartitionKey gt {after.Partition} or RowKey gt {after.RowKey})");
+        var (rows, more) = await _table.QueryPageAsync(filter, size, ListedColumns, ct);
+        return ([.. rows.Select(e => new OutboxListing(
+            new OutboxRef(e.PartitionKey, e.RowKey),
+            e.GetString("PairId") ?? "",
+            e.GetString("TemplateId") ?? "",
+            e.GetString("RecipientKind") ?? "",
+            e.GetString("Status") ?? nameof(OutboxStatus.Pending),
+            e.GetDateTimeOffset("DecidedAt") ?? default,
+            e.GetDateTimeOffset("NotBefore") ?? default,
+            e.GetDateTimeOffset("SentAt"),
+            e.GetString("Reason") ?? ""))], more);
+    }
+
+    /// <summary>Deletes the messages addressed to a participant in one partition (an erasure).</summary>
+    public async Task DeleteMessagesToAsync(string partition, string participantId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ParticipantId eq {participantId}");
+        foreach (var row in await _table.QueryAllAsync(filter, ct))
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+    }
+
     public async Task<OutboxMessage?> GetMessageAsync(OutboxRef at, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(at.Partition, at.RowKey, cancellationToken: ct);

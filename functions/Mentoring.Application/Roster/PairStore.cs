@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -7,7 +8,7 @@ using Mentoring.Engine.Pairs;
 
 namespace Mentoring.Application.Roster;
 
-/// <summary>Who a pair is (ids only: addresses live with the participants).</summary>
+/// <summary>Who a pair is (ids only: addresses live with the participants), and whether it is paused, why and until when.</summary>
 internal sealed record PairRecord(
     string ProgramId,
     string PairId,
@@ -16,7 +17,9 @@ internal sealed record PairRecord(
     DateTimeOffset StartedAt,
     string? CycleId = null,
     PairStatus Status = PairStatus.Active,
-    DateTimeOffset? StatusChangedAt = null);
+    DateTimeOffset? StatusChangedAt = null,
+    string? PauseReason = null,
+    DateOnly? ResumeOn = null);
 
 /// <summary>The last evaluation of a pair, as the program crunch and the admin lists read it.</summary>
 internal sealed record PairSummary(
@@ -50,21 +53,21 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
             await _people.UpsertEntityAsync(index, TableUpdateMode.Replace, ct);
         }
 
-        await _table.UpsertEntityAsync(ToEntity(pair), TableUpdateMode.Merge, ct);
+        await _table.UpsertEntityAsync(PairRows.ToEntity(pair), TableUpdateMode.Merge, ct);
         await directory.ChangedAsync(ct);
     }
 
     public async Task<(PairRecord Pair, PairSummary Summary)?> GetAsync(string programId, string pairId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e)) : null;
+        return row.HasValue && row.Value is { } e ? (PairRows.ToPair(e), PairRows.ToSummary(e)) : null;
     }
 
     /// <summary>The pair with the ETag of its row, for a write of its summary under If-Match without reading it again.</summary>
     public async Task<(PairRecord Pair, PairSummary Summary, ETag ETag)?> GetWithETagAsync(string programId, string pairId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(pairId), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? (ToPair(e), ToSummary(e), e.ETag) : null;
+        return row.HasValue && row.Value is { } e ? (PairRows.ToPair(e), PairRows.ToSummary(e), e.ETag) : null;
     }
 
     /// <summary>The pairs a person is in (the people index), as (program, pair).</summary>
@@ -79,7 +82,14 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
     public async Task<List<(PairRecord Pair, PairSummary Summary)>> ListAsync(string programId, CancellationToken ct)
     {
         var rows = await _table.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}"), ct);
-        return [.. rows.Select(e => (ToPair(e), ToSummary(e)))];
+        return [.. rows.Select(e => (PairRows.ToPair(e), PairRows.ToSummary(e)))];
+    }
+
+    /// <summary>Every pair of every program, without the evaluations (the pair directory's read).</summary>
+    public async Task<List<PairRecord>> ListAllAsync(CancellationToken ct)
+    {
+        var rows = await _table.QueryAllAsync("", ct);
+        return [.. rows.Select(PairRows.ToPair)];
     }
 
     /// <summary>
@@ -93,7 +103,17 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterKey}");
         var (rows, more) = await _table.QueryPageAsync(filter, size, select: null, ct);
-        return ([.. rows.Select(e => (ToPair(e), ToSummary(e)))], more ? rows[^1].RowKey : null);
+        return ([.. rows.Select(e => (PairRows.ToPair(e), PairRows.ToSummary(e)))], more ? rows[^1].RowKey : null);
+    }
+
+    /// <summary>A page of a program's pairs by the table's own continuation token (the admin API's pair list).</summary>
+    public async Task<(List<(PairRecord Pair, PairSummary Summary)> Pairs, string? ContinuationToken)> PageByTokenAsync(
+        string programId, int size, string? token, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: ct).AsPages(token, size))
+            return ([.. page.Values.Select(e => (PairRows.ToPair(e), PairRows.ToSummary(e)))], page.ContinuationToken);
+        return ([], null);
     }
 
     /// <summary>Records an evaluation's summary under If-Match; returns the due-index key it replaced, if any.</summary>
@@ -103,22 +123,10 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
         {
             previousDueKey = e.GetString("DueKey");
-            Write(e, summary);
+            PairRows.Write(e, summary);
             return true;
         }, ct);
         return previousDueKey;
-    }
-
-    internal static void Write(TableEntity e, PairSummary summary)
-    {
-        e["EvaluatedAt"] = summary.EvaluatedAt;
-        e["RiskLevel"] = summary.RiskLevel?.ToString();
-        e["Score"] = summary.Score;
-        e["LastSetbackAt"] = summary.LastSetbackAt;
-        e["NextEvaluationAt"] = summary.NextEvaluationAt;
-        e["DueKey"] = summary.DueKey;
-        e["MeetingsHeld"] = summary.MeetingsHeld;
-        e["LastMeetingAt"] = summary.LastMeetingAt;
     }
 
     /// <summary>
@@ -128,7 +136,7 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
     public async Task<bool> TryRecordSummaryAsync(string programId, string pairId, PairSummary summary, ETag read, CancellationToken ct)
     {
         var entity = new TableEntity(Keys.Encode(programId), Keys.Encode(pairId));
-        Write(entity, summary);
+        PairRows.Write(entity, summary);
         try
         {
             await _table.UpdateEntityAsync(entity, read, TableUpdateMode.Merge, ct);
@@ -140,12 +148,75 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         }
     }
 
-    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
-    public async Task<TableEntity?> UpdateAsync(string programId, string pairId, Func<TableEntity, bool> change, CancellationToken ct)
+    /// <summary>Pauses a pair, with the reason and the date it is to resume, if any.</summary>
+    public Task PauseAsync(string programId, string pairId, DateTimeOffset at, string reason, DateOnly? resumeOn, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Paused, at);
+            e["PauseReason"] = reason;
+            e["ResumeOn"] = resumeOn?.ToString("O", CultureInfo.InvariantCulture);
+        }, ct);
+
+    public Task ResumeAsync(string programId, string pairId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Active, at);
+            e["PauseReason"] = null;
+            e["ResumeOn"] = null;
+        }, ct);
+
+    public Task EndAsync(string programId, string pairId, DateTimeOffset at, string? reason, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            SetStatus(e, PairStatus.Ended, at);
+            e["EndReason"] = reason;
+        }, ct);
+
+    /// <summary>Ends a pair at a cycle's roll, keeping whatever reason it had.</summary>
+    public Task EndAtRollAsync(string programId, string pairId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e => SetStatus(e, PairStatus.Ended, at), ct);
+
+    /// <summary>Moves a pair into the next cycle, active from its start.</summary>
+    public Task ReEnrolAsync(string programId, string pairId, string cycleId, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            e["CycleId"] = cycleId;
+            e["StartedAt"] = startedAt;
+            SetStatus(e, PairStatus.Active, at);
+        }, ct);
+
+    /// <summary>An erasure: the person's id becomes <paramref name="erasedId"/>, the pair ends, and its free text goes.</summary>
+    public Task EraseMemberAsync(string programId, string pairId, string personId, string erasedId, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(programId, pairId, e =>
+        {
+            if (e.GetString("MentorId") == personId)
+                e["MentorId"] = erasedId;
+            if (e.GetString("MenteeId") == personId)
+                e["MenteeId"] = erasedId;
+            SetStatus(e, PairStatus.Ended, at);
+            e.Remove("PauseReason");
+            e.Remove("EndReason");
+        }, ct);
+
+    /// <summary>Removes the people-index row that lists the pair under the person.</summary>
+    public Task RemoveFromIndexAsync(string personId, string programId, string pairId, CancellationToken ct) =>
+        _people.DeleteEntityAsync(Keys.Encode(personId), "pair" + Keys.Separator + Keys.PairLog(programId, pairId), ETag.All, ct);
+
+    private static void SetStatus(TableEntity e, PairStatus status, DateTimeOffset at)
     {
-        var written = await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), change, ct);
+        e["Status"] = status.ToString();
+        e["StatusChangedAt"] = at;
+    }
+
+    /// <summary>Applies a change to a pair's row under If-Match (retried on 412).</summary>
+    private async Task ChangeAsync(string programId, string pairId, Action<TableEntity> change, CancellationToken ct)
+    {
+        await _table.UpdateAsync(Keys.Encode(programId), Keys.Encode(pairId), e =>
+        {
+            change(e);
+            return true;
+        }, ct);
         await directory.ChangedAsync(ct);
-        return written;
     }
 
     public async Task DeleteAsync(string programId, string pairId, CancellationToken ct)
@@ -153,38 +224,6 @@ internal sealed class PairStore(TableServiceClient tables, PairDirectoryChanges 
         await _table.DeleteEntityAsync(Keys.Encode(programId), Keys.Encode(pairId), ETag.All, ct);
         await directory.ChangedAsync(ct);
     }
-
-    internal static TableEntity ToEntity(PairRecord pair) => new(Keys.Encode(pair.ProgramId), Keys.Encode(pair.PairId))
-    {
-        ["ProgramId"] = pair.ProgramId,
-        ["PairId"] = pair.PairId,
-        ["MentorId"] = pair.MentorId,
-        ["MenteeId"] = pair.MenteeId,
-        ["StartedAt"] = pair.StartedAt,
-        ["CycleId"] = pair.CycleId,
-        ["Status"] = pair.Status.ToString(),
-        ["StatusChangedAt"] = pair.StatusChangedAt,
-    };
-
-    private static PairRecord ToPair(TableEntity e) => new(
-        e.GetString("ProgramId"),
-        e.GetString("PairId"),
-        e.GetString("MentorId"),
-        e.GetString("MenteeId"),
-        e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
-        e.GetString("CycleId"),
-        Enum.TryParse<PairStatus>(e.GetString("Status"), out var status) ? status : PairStatus.Active,
-        e.GetDateTimeOffset("StatusChangedAt"));
-
-    private static PairSummary ToSummary(TableEntity e) => new(
-        e.GetDateTimeOffset("EvaluatedAt"),
-        Enum.TryParse<RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
-        e.GetInt32("Score"),
-        e.GetDateTimeOffset("LastSetbackAt"),
-        e.GetDateTimeOffset("NextEvaluationAt"),
-        e.GetString("DueKey"),
-        e.GetInt32("MeetingsHeld") ?? 0,
-        e.GetDateTimeOffset("LastMeetingAt"));
 
     /// <summary>What the program-level rules read of a pair.</summary>
     public static Engine.Programs.PairActivity ActivityOf(PairRecord pair, PairSummary summary) =>

@@ -34,26 +34,10 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
 
     public async Task SaveAsync(ParticipantRecord p, CancellationToken ct)
     {
-        await _table.UpsertEntityAsync(ToEntity(p), TableUpdateMode.Replace, ct);
+        await _table.UpsertEntityAsync(ParticipantColumns.ToEntity(p), TableUpdateMode.Replace, ct);
         changes.Touch(p.ProgramId);
         await directory.ChangedAsync(ct);
     }
-
-    internal static TableEntity ToEntity(ParticipantRecord p) => new(Keys.Encode(p.ProgramId), Keys.Encode(p.ParticipantId))
-    {
-        ["ProgramId"] = p.ProgramId,
-        ["ParticipantId"] = p.ParticipantId,
-        ["DisplayName"] = p.DisplayName,
-        ["Email"] = p.Email,
-        ["TimeZoneId"] = p.TimeZoneId,
-        ["ManagerEmail"] = p.ManagerEmail,
-        ["AllowsManagerNotes"] = p.AllowsManagerNotes,
-        ["Suppressed"] = p.Suppressed,
-        ["ManagerName"] = p.ManagerName,
-        ["Culture"] = p.Culture,
-        [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
-        ["ManagerCulture"] = p.ManagerCulture,
-    };
 
     /// <summary>Sets the kinds one participant takes no more, touching no other column (the admin API keeps more on the row).</summary>
     public async Task MarkStoppedAsync(string programId, string participantId, EmailKinds stopped, CancellationToken ct)
@@ -67,7 +51,7 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     public async Task<ParticipantRecord?> GetAsync(string programId, string participantId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(programId), Keys.Encode(participantId), cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? ToRecord(e) : null;
+        return row.HasValue && row.Value is { } e ? ParticipantColumns.ToRecord(e) : null;
     }
 
     /// <summary>Every participant of a program: one partition, read in pages of 1,000.</summary>
@@ -75,26 +59,8 @@ internal sealed class ParticipantStore(TableServiceClient tables, ProgramChanges
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
         var rows = new List<ParticipantRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: ct))
-            rows.Add(ToRecord(e));
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ParticipantColumns.Names, cancellationToken: ct))
+            rows.Add(ParticipantColumns.ToRecord(e));
         return rows;
     }
-
-    private static readonly string[] Columns =
-        ["ProgramId", "ParticipantId", "DisplayName", "Email", "TimeZoneId", "ManagerEmail", "AllowsManagerNotes", "Suppressed", "ManagerName", "Culture", StoppedColumns.Unsubscribed, "ManagerCulture"];
-
-    private static ParticipantRecord ToRecord(TableEntity e) =>
-        new(
-            e.GetString("ProgramId"),
-            e.GetString("ParticipantId"),
-            e.GetString("DisplayName"),
-            e.GetString("Email"),
-            e.GetString("TimeZoneId"),
-            e.GetString("ManagerEmail"),
-            e.GetBoolean("AllowsManagerNotes") ?? false,
-            e.GetBoolean("Suppressed") ?? false,
-            e.GetString("ManagerName"),
-            e.GetString("Culture"),
-            StoppedColumns.UnsubscribedOf(e),
-            e.GetString("ManagerCulture"));
 }

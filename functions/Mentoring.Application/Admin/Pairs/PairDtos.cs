@@ -37,7 +37,7 @@ internal sealed record PairView(
 
 internal static class PairMapping
 {
-    public static PairView ToView(this PairRecord pair, PairSummary summary, string? pauseReason = null, DateOnly? resumeOn = null) => new(
-        pair.PairId, pair.MentorId, pair.MenteeId, pair.CycleId, pair.StartedAt, pair.Status, pair.StatusChangedAt, pauseReason, resumeOn,
+    public static PairView ToView(this PairRecord pair, PairSummary summary) => new(
+        pair.PairId, pair.MentorId, pair.MenteeId, pair.CycleId, pair.StartedAt, pair.Status, pair.StatusChangedAt, pair.PauseReason, pair.ResumeOn,
         summary.RiskLevel, summary.Score, summary.EvaluatedAt, summary.MeetingsHeld);
 }

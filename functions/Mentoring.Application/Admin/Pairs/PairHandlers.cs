@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Queues;
 using Mentoring.Application.Roster;
-using Mentoring.Application.Storage;
 using Mentoring.Engine.Ledger;
 using Mentoring.Engine.Pairs;
 using Microsoft.AspNetCore.Http;
@@ -20,11 +18,8 @@ internal static class PairHandlers
     {
         await Programs.ProgramHandlers.LoadAsync(request);
         var (size, token) = request.Page();
-        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(request.ProgramId)}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: request.Aborted).AsPages(token, size))
-            return Results.Json(new { items = page.Values.Select(ToView), continuationToken = page.ContinuationToken }, AdminJson.Options);
-        return Results.Json(new { items = Array.Empty<PairView>() }, AdminJson.Options);
+        var (pairs, next) = await request.Get<PairStore>().PageByTokenAsync(request.ProgramId, size, token, request.Aborted);
+        return Results.Json(new { items = pairs.Select(p => p.Pair.ToView(p.Summary)), continuationToken = next }, AdminJson.Options);
     }
 
     public static async Task<IResult> GetAsync(AdminRequest request) => Results.Json(await ViewAsync(request), AdminJson.Options);
@@ -62,24 +57,17 @@ internal static class PairHandlers
             .Require(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 500, "reason", "Required, at most 500 characters.")
             .Require(body.ResumeOn is null || body.ResumeOn > DateOnly.FromDateTime(request.Now.UtcDateTime), "resumeOn", "A date in the future.")
             .ThrowIfInvalid();
-        return await ChangeStatusAsync(request, PairStatus.Paused, "paused", e =>
-        {
-            e["PauseReason"] = body.Reason;
-            e["ResumeOn"] = body.ResumeOn?.ToString("O", CultureInfo.InvariantCulture);
-        });
+        return await ChangeStatusAsync(request, "paused", (pairs, pair) =>
+            pairs.PauseAsync(pair.ProgramId, pair.PairId, request.Now, body.Reason, body.ResumeOn, request.Aborted));
     }
 
     public static Task<IResult> ResumeAsync(AdminRequest request) =>
-        ChangeStatusAsync(request, PairStatus.Active, "resumed", e =>
-        {
-            e["PauseReason"] = null;
-            e["ResumeOn"] = null;
-        });
+        ChangeStatusAsync(request, "resumed", (pairs, pair) => pairs.ResumeAsync(pair.ProgramId, pair.PairId, request.Now, request.Aborted));
 
     public static async Task<IResult> EndAsync(AdminRequest request)
     {
         var body = await request.BodyAsync<EndBody>();
-        return await ChangeStatusAsync(request, PairStatus.Ended, "ended", e => e["EndReason"] = body.Reason);
+        return await ChangeStatusAsync(request, "ended", (pairs, pair) => pairs.EndAsync(pair.ProgramId, pair.PairId, request.Now, body.Reason, request.Aborted));
     }
 
     /// <summary>
@@ -133,23 +121,16 @@ internal static class PairHandlers
 
     private static async Task<PairView> ViewAsync(AdminRequest request)
     {
-        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Keys.Encode(request.ProgramId), Keys.Encode(request.Route("pairId")), cancellationToken: request.Aborted);
-        return row.HasValue && row.Value is { } e ? ToView(e) : throw ApiProblem.NotFound("pair");
+        var (pair, summary) = await LoadAsync(request);
+        return pair.ToView(summary);
     }
 
-    private static async Task<IResult> ChangeStatusAsync(AdminRequest request, PairStatus status, string verb, Action<TableEntity> more)
+    private static async Task<IResult> ChangeStatusAsync(AdminRequest request, string verb, Func<PairStore, PairRecord, Task> change)
     {
         var (pair, _) = await LoadAsync(request);
         if (pair.Status == PairStatus.Ended)
             throw ApiProblem.Conflict("The pair has ended.");
-        await request.Get<PairStore>().UpdateAsync(pair.ProgramId, pair.PairId, e =>
-        {
-            e["Status"] = status.ToString();
-            e["StatusChangedAt"] = request.Now;
-            more(e);
-            return true;
-        }, request.Aborted);
+        await change(request.Get<PairStore>(), pair);
         await EvaluateAsync(request, pair.PairId, verb);
         return Results.Json(await ViewAsync(request), AdminJson.Options);
     }
@@ -157,18 +138,4 @@ internal static class PairHandlers
     private static Task EvaluateAsync(AdminRequest request, string pairId, string why) =>
         request.Get<MessageQueues>().EvaluateAsync(
             new EvaluatePair($"admin/{why}/{pairId}/{request.Now.UtcTicks}", request.ProgramId, pairId), request.Aborted);
-
-    private static PairView ToView(TableEntity e)
-    {
-        var pair = new PairRecord(
-            e.GetString("ProgramId"), e.GetString("PairId"), e.GetString("MentorId"), e.GetString("MenteeId"),
-            e.GetDateTimeOffset("StartedAt") ?? default, e.GetString("CycleId"),
-            Enum.TryParse<PairStatus>(e.GetString("Status"), out var s) ? s : PairStatus.Active, e.GetDateTimeOffset("StatusChangedAt"));
-        var summary = new PairSummary(
-            e.GetDateTimeOffset("EvaluatedAt"),
-            Enum.TryParse<Engine.Health.RiskLevel>(e.GetString("RiskLevel"), out var level) ? level : null,
-            e.GetInt32("Score"), null, null, null, e.GetInt32("MeetingsHeld") ?? 0);
-        return pair.ToView(summary, e.GetString("PauseReason"),
-            e.GetString("ResumeOn") is { } on ? DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture) : null);
-    }
 }

@@ -68,4 +68,12 @@ internal sealed record AdminParticipant(
     public ParticipantView ToView() => new(
         Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,
         EmailKindNames.Names(StoppedColumns.Stopped(Suppressed, Unsubscribed)), ManagerCulture);
+
+    /// <summary>The columns the pipeline reads (<see cref="ParticipantColumns"/>).</summary>
+    public ParticipantRecord Record => new(
+        ProgramId, Id, Name, Email, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, ManagerName, Culture, Unsubscribed, ManagerCulture);
+
+    public static AdminParticipant Of(ParticipantRecord p, ParticipantRole role, IReadOnlyList<CalendarConnection> calendars) => new(
+        p.ProgramId, p.ParticipantId, p.DisplayName, p.Email, role, p.TimeZoneId, p.ManagerEmail, p.AllowsManagerNotes, p.Suppressed,
+        calendars, p.ManagerName, p.Culture, p.Unsubscribed, p.ManagerCulture);
 }

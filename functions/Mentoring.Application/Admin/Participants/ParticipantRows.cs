@@ -14,39 +14,18 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Participants);
 
-    public static TableEntity ToEntity(AdminParticipant p) => new(Keys.Encode(p.ProgramId), Keys.Encode(p.Id))
+    public static TableEntity ToEntity(AdminParticipant p)
     {
-        ["ProgramId"] = p.ProgramId,
-        ["ParticipantId"] = p.Id,
-        ["DisplayName"] = p.Name,
-        ["Email"] = p.Email,
-        ["TimeZoneId"] = p.TimeZone,
-        ["ManagerEmail"] = p.ManagerEmail,
-        ["AllowsManagerNotes"] = p.ManagerNotesConsent,
-        ["Suppressed"] = p.Suppressed,
-        ["ManagerName"] = p.ManagerName,
-        ["Culture"] = p.Culture,
-        [StoppedColumns.Unsubscribed] = StoppedColumns.Partial(p.Suppressed, p.Unsubscribed),
-        ["ManagerCulture"] = p.ManagerCulture,
-        ["Role"] = p.Role.ToString(),
-        ["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options),
-    };
+        var e = ParticipantColumns.ToEntity(p.Record);
+        e["Role"] = p.Role.ToString();
+        e["Calendars"] = JsonSerializer.Serialize(p.Calendars, StorageJson.Options);
+        return e;
+    }
 
-    public static AdminParticipant ToParticipant(TableEntity e) => new(
-        e.GetString("ProgramId"),
-        e.GetString("ParticipantId"),
-        e.GetString("DisplayName") ?? "",
-        e.GetString("Email") ?? "",
+    public static AdminParticipant ToParticipant(TableEntity e) => AdminParticipant.Of(
+        ParticipantColumns.ToRecord(e),
         Enum.TryParse<ParticipantRole>(e.GetString("Role"), out var role) ? role : ParticipantRole.Both,
-        e.GetString("TimeZoneId") ?? "UTC",
-        e.GetString("ManagerEmail"),
-        e.GetBoolean("AllowsManagerNotes") ?? false,
-        e.GetBoolean("Suppressed") ?? false,
-        JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? [],
-        e.GetString("ManagerName"),
-        e.GetString("Culture"),
-        StoppedColumns.UnsubscribedOf(e),
-        e.GetString("ManagerCulture"));
+        JsonSerializer.Deserialize<List<CalendarConnection>>(e.GetString("Calendars") ?? "[]", StorageJson.Options) ?? []);
 
     public async Task<AdminParticipant?> GetAsync(string programId, string id, CancellationToken ct)
     {

@@ -1,11 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
 using Mentoring.Application.Admin.Participants;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Ingest;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
-using Mentoring.Engine.Pairs;
 using Microsoft.AspNetCore.Http;
 using Connections = Mentoring.Application.Ingest.Connections;
 
@@ -66,9 +63,6 @@ internal static class PrivacyHandlers
     public static async Task<IResult> EraseAsync(AdminRequest request)
     {
         var person = await ParticipantHandlers.LoadAsync(request);
-        var tables = request.Get<TableServiceClient>();
-        var pairLogs = tables.GetTableClient(TableNames.PairLogs);
-        var people = tables.GetTableClient(TableNames.People);
         // Suppressed in the programs the erasing caller runs, not everywhere: an admin of one program must not be able to
         // silence another program's member by adding and erasing their address. Their own unsubscribe stays global.
         await request.Get<Outbox.Suppressions.SuppressionStore>().SuppressAsync(
@@ -86,23 +80,11 @@ internal static class PrivacyHandlers
             if (programId == request.ProgramId)
             {
                 var partition = Keys.PairLog(programId, pairId);
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ParticipantId eq {person.Id}");
-                foreach (var row in await pairLogs.QueryAllAsync(filter, request.Aborted))
-                    await pairLogs.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, request.Aborted);
-                await request.Get<PairStore>().UpdateAsync(programId, pairId, e =>
-                {
-                    if (e.GetString("MentorId") == person.Id)
-                        e["MentorId"] = ErasedId;
-                    if (e.GetString("MenteeId") == person.Id)
-                        e["MenteeId"] = ErasedId;
-                    e["Status"] = nameof(PairStatus.Ended);
-                    e["StatusChangedAt"] = request.Now;
-                    e.Remove("PauseReason");
-                    e.Remove("EndReason");
-                    return true;
-                }, request.Aborted);
+                await request.Get<Outbox.OutboxStore>().DeleteMessagesToAsync(partition, person.Id, request.Aborted);
+                var pairs = request.Get<PairStore>();
+                await pairs.EraseMemberAsync(programId, pairId, person.Id, ErasedId, request.Now, request.Aborted);
                 reasonsErased += await request.Get<LedgerStore>().EraseReasonsAsync(partition, request.Aborted);
-                await people.DeleteEntityAsync(Keys.Encode(person.Id), "pair" + Keys.Separator + partition, ETag.All, request.Aborted);
+                await pairs.RemoveFromIndexAsync(person.Id, programId, pairId, request.Aborted);
                 erasedPairs++;
             }
         }
@@ -128,10 +110,6 @@ internal static class PrivacyHandlers
         [.. (await request.Get<Connections.ConnectionStore>().ListForProgramAsync(request.ProgramId, request.Aborted))
             .Where(c => c.ParticipantId == personId || (c.PairId is { } pair && pairIds.Contains(pair)))];
 
-    private static async Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId)
-    {
-        var people = request.Get<TableServiceClient>().GetTableClient(TableNames.People);
-        var rows = await people.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(personId)}"), request.Aborted);
-        return [.. rows.Where(r => r.GetString("PairId") is not null).Select(r => (r.GetString("ProgramId"), r.GetString("PairId")))];
-    }
+    private static Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId) =>
+        request.Get<PairStore>().PairsOfAsync(personId, request.Aborted);
 }

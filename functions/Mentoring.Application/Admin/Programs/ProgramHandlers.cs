@@ -98,22 +98,10 @@ internal static class ProgramHandlers
             if (pair.CycleId != current.CycleId || pair.Status == PairStatus.Ended)
                 continue;
             var reEnrol = optedIn.Contains(pair.PairId);
-            await pairs.UpdateAsync(program.ProgramId, pair.PairId, e =>
-            {
-                if (reEnrol)
-                {
-                    e["CycleId"] = next.CycleId;
-                    e["StartedAt"] = next.Start;
-                    e["Status"] = nameof(PairStatus.Active);
-                }
-                else
-                {
-                    e["Status"] = nameof(PairStatus.Ended);
-                }
-
-                e["StatusChangedAt"] = request.Now;
-                return true;
-            }, request.Aborted);
+            if (reEnrol)
+                await pairs.ReEnrolAsync(program.ProgramId, pair.PairId, next.CycleId, next.Start, request.Now, request.Aborted);
+            else
+                await pairs.EndAtRollAsync(program.ProgramId, pair.PairId, request.Now, request.Aborted);
             (reEnrol ? reEnrolled : ended).Add(pair.PairId);
         }
 

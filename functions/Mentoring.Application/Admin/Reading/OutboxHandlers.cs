@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,6 @@ internal sealed record OutboxItem(string PairId, string TemplateId, string Recip
 internal static class OutboxHandlers
 {
     private const string Route = "outbox";
-    private static readonly string[] Select = ["PartitionKey", "RowKey", "PairId", "TemplateId", "RecipientKind", "Status", "DecidedAt", "NotBefore", "SentAt", "Reason"];
 
     public static async Task<IResult> ListAsync(AdminRequest request)
     {
@@ -28,27 +26,18 @@ internal static class OutboxHandlers
         var after = PageToken.Read(token, Route, request.ProgramId, keyCount: 2);
         if (after is not null && !after[0].StartsWith(prefix, StringComparison.Ordinal))
             throw ApiProblem.Invalid("continuationToken is not one this route gave for this program.");
-        var filter = after is null
-            ? TableClient.CreateQueryFilter(
-                $"PartitionKey ge {prefix} and PartitionKey lt {prefix + "\u007f"} and RowKey ge {"msg~"} and RowKey lt {"msg\u007f"}")
-            : TableClient.CreateQueryFilter(
-                $"PartitionKey ge {after[0]} and PartitionKey lt {prefix + "\u007f"} and RowKey ge {"msg~"} and RowKey lt {"msg\u007f"} and (PartitionKey gt {after[0]} or RowKey gt {after[1]})");
-        var table = request.Get<TableServiceClient>().GetTableClient(TableNames.PairLogs);
-        var (rows, more) = await table.QueryPageAsync(filter, size, Select, request.Aborted);
+        var (rows, more) = await request.Get<OutboxStore>().PageOfProgramAsync(
+            request.ProgramId, after is null ? null : new OutboxRef(after[0], after[1]), size, request.Aborted);
         var counts = Enum.GetNames<OutboxStatus>().ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         var items = new List<OutboxItem>();
-        foreach (var e in rows)
+        foreach (var row in rows)
         {
-            var rowStatus = e.GetString("Status") ?? nameof(OutboxStatus.Pending);
-            counts[rowStatus] = counts.GetValueOrDefault(rowStatus) + 1;
-            if (status is null || string.Equals(rowStatus, status, StringComparison.OrdinalIgnoreCase))
-            {
-                items.Add(new OutboxItem(e.GetString("PairId") ?? "", e.GetString("TemplateId") ?? "", e.GetString("RecipientKind") ?? "", rowStatus,
-                    e.GetDateTimeOffset("DecidedAt") ?? default, e.GetDateTimeOffset("NotBefore") ?? default, e.GetDateTimeOffset("SentAt"), e.GetString("Reason") ?? ""));
-            }
+            counts[row.Status] = counts.GetValueOrDefault(row.Status) + 1;
+            if (status is null || string.Equals(row.Status, status, StringComparison.OrdinalIgnoreCase))
+                items.Add(new OutboxItem(row.PairId, row.TemplateId, row.RecipientKind, row.Status, row.DecidedAt, row.NotBefore, row.SentAt, row.Reason));
         }
 
-        var next = more ? PageToken.Create(Route, request.ProgramId, rows[^1].PartitionKey, rows[^1].RowKey) : null;
+        var next = more ? PageToken.Create(Route, request.ProgramId, rows[^1].Ref.Partition, rows[^1].Ref.RowKey) : null;
         return Results.Json(
             new { counts, total = rows.Count, items = items.OrderByDescending(i => i.DecidedAt).ToList(), continuationToken = next }, AdminJson.Options);
     }

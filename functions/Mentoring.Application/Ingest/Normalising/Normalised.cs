@@ -25,4 +25,15 @@ public sealed record Normalised(
     public static Normalised Ignored(string reason) => new(NormalisedStatus.Ignored, [], [], reason);
 
     public static Normalised Invalid(string reason) => new(NormalisedStatus.Invalid, [], [], reason);
+
+    /// <summary>
+    /// The same delivery with its meeting ids resolved through recorded aliases: for providers whose aliases only rename
+    /// the meetings a delivery names (Cal.com's and Calendly's moved bookings), this is what normalising again with the
+    /// aliases would give.
+    /// </summary>
+    internal Normalised ResolvedThrough(IReadOnlyDictionary<string, string> aliases) => this with
+    {
+        Observations = [.. Observations.Select(o => o with { MeetingId = Normalising.Aliases.Resolve(aliases, o.MeetingId) })],
+        Aliases = [.. Aliases.Select(a => a with { MeetingId = Normalising.Aliases.Resolve(aliases, a.MeetingId) })],
+    };
 }
