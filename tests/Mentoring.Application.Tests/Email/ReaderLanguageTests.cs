@@ -10,6 +10,9 @@ public sealed class ReaderLanguageTests
     [Theory]
     [InlineData("en-GB", "en", "en-GB")]
     [InlineData("en-US", "en", "en-US")]
+    [InlineData("de-DE", "de", "de-DE")]
+    [InlineData("de-AT", "de", "de-AT")] // German words, Austrian dates ("Jänner")
+    [InlineData("de-CH", "de", "de-CH")]
     [InlineData("fr-FR", "en", "en-GB")] // no French templates: English words, English dates, never "mardi" in an English line
     [InlineData("ja-JP", "en", "en-GB")]
     [InlineData(null, "en", "en-GB")]
@@ -42,6 +45,17 @@ public sealed class ReaderLanguageTests
     }
 
     [Fact]
+    public void Render_German_GermanTextGermanDatesAndSaysSo()
+    {
+        var content = EmailRenderer.Render(Samples.For(TemplateIds.PreMeetingReminder, "de-DE", "Europe/Berlin"));
+
+        Assert.Equal("de", content.Language);
+        Assert.Contains("<html lang=\"de\">", content.Html, StringComparison.Ordinal);
+        Assert.Contains("Sie treffen Priya morgen, Dienstag, 3. März, 10:00 (Europe/Berlin).", content.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tuesday", content.Text + content.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_RenderedContent_EmailCarriesItsLanguage()
     {
         var model = Samples.For(TemplateIds.Nudge, "en-US");
@@ -49,5 +63,7 @@ public sealed class ReaderLanguageTests
         var email = RenderedEmail.Create(EmailRenderer.Render(model), "a@example.com", "A", "m-1", model.Links, null, "pair-17", "prog-eng");
 
         Assert.Equal("en", email.ContentLanguage);
+        var german = Samples.For(TemplateIds.Nudge, "de-DE");
+        Assert.Equal("de", RenderedEmail.Create(EmailRenderer.Render(german), "a@example.com", "A", "m-2", german.Links, null, "pair-17", "prog-eng").ContentLanguage);
     }
 }

@@ -12,8 +12,9 @@ namespace Mentoring.Tests.Email;
 /// </summary>
 /// <remarks>
 /// The worst case we hold the subjects to: a 30-character program name, 12-character first names ("Maximilianus"),
-/// three-digit day and meeting counts, four-digit program counts, 100 %, the longest English dates ("Wednesday 30
-/// September 2026") and times ("10:00 AM"), in en-GB and en-US, and every branch a subject has.
+/// three-digit day and meeting counts, four-digit program counts, 100 %, the longest dates ("Wednesday 30 September
+/// 2026", "Mittwoch, 30. September 2026") and times ("10:00 AM"), in en-GB, en-US and de-DE (the German templates),
+/// and every branch a subject has.
 /// </remarks>
 public sealed partial class SubjectAndPreheaderTests
 {
@@ -46,7 +47,7 @@ public sealed partial class SubjectAndPreheaderTests
         {
             var subject = EmailRenderer.Render(model).Subject;
             Assert.DoesNotContain(Samples.Program.Name, subject, StringComparison.Ordinal);
-            Assert.False(subject.StartsWith("Hi ", StringComparison.Ordinal), subject);
+            Assert.False(subject.StartsWith("Hi ", StringComparison.Ordinal) || subject.StartsWith("Hallo ", StringComparison.Ordinal), subject);
         }
     }
 
@@ -74,10 +75,30 @@ public sealed partial class SubjectAndPreheaderTests
         Assert.Equal("Bring one real problem from this week's work.", Preheader(html));
     }
 
+    [Fact]
+    public void Preheader_German_IsTheGermanTemplates()
+    {
+        var html = EmailRenderer.Render(Samples.For(TemplateIds.PreMeetingReminder, "de-DE")).Html;
+
+        Assert.Equal("Bringen Sie ein echtes Problem aus der Arbeit dieser Woche mit.", Preheader(html));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void Variants_CoverEveryLanguage(string templateId)
+    {
+        var languages = Variants(templateId, Samples.For).Select(m => EmailRenderer.Render(m).Language).ToHashSet();
+
+        Assert.Equal(TemplateLibrary.Languages.Order(StringComparer.Ordinal), languages.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Each culture whose words or formats change a subject's length: both English date orders, and German.</summary>
+    private static readonly string[] Cultures = ["en-GB", "en-US", "de-DE"];
+
     /// <summary>The model in every shape that changes what a subject or preheader says.</summary>
     private static IEnumerable<EmailModel> Variants(string templateId, Func<string, string, string, EmailModel> build)
     {
-        foreach (var culture in new[] { "en-GB", "en-US" })
+        foreach (var culture in Cultures)
         {
             var model = build(templateId, culture, "America/Argentina/Buenos_Aires");
             yield return model;

@@ -8,7 +8,7 @@ using Mentoring.Engine.Messages;
 namespace Mentoring.Tests.Email;
 
 /// <summary>
-/// Every template, rendered as sent, read as a reader's client would: each piece of text against the background it
+/// Every template in every language, rendered as sent, read as a reader's client would: each piece of text against the background it
 /// sits on, in the light colours of the inline styles and in the dark colours of the layout's
 /// <c>prefers-color-scheme: dark</c> rules, must reach WCAG 2.2 AA (4.5:1); the email has one <c>h1</c>, declares
 /// both colour schemes, and its stat cells stack on a narrow screen.
@@ -17,13 +17,24 @@ public sealed partial class TemplateAccessibilityTests
 {
     private const double AaContrast = 4.5;
 
-    public static TheoryData<string> Templates() => [.. TemplateIds.All];
+    /// <summary>Every template with a reader of each language: the German words sit in the same markup as the English.</summary>
+    public static TheoryData<string, string> Templates()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var templateId in TemplateIds.All)
+        {
+            foreach (var culture in new[] { "en-GB", "de-DE" })
+                data.Add(templateId, culture);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Templates))]
-    public void Render_EveryTextColour_ReachesAaOnItsBackgroundInLightAndDark(string templateId)
+    public void Render_EveryTextColour_ReachesAaOnItsBackgroundInLightAndDark(string templateId, string culture)
     {
-        var document = Parse(templateId);
+        var document = Parse(templateId, culture);
         var dark = DarkRules(document);
         var failures = new List<string>();
         foreach (var element in TextElements(document))
@@ -37,14 +48,14 @@ public sealed partial class TemplateAccessibilityTests
                 failures.Add($"dark {inDark:F2}:1 \"{text}\"");
         }
 
-        Assert.True(failures.Count == 0, $"{templateId}: text below {AaContrast}:1\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"{templateId} ({culture}): text below {AaContrast}:1\n" + string.Join("\n", failures));
     }
 
     [Theory]
     [MemberData(nameof(Templates))]
-    public void Render_HasOneHeadingBothColourSchemesAndStackingStats(string templateId)
+    public void Render_HasOneHeadingBothColourSchemesAndStackingStats(string templateId, string culture)
     {
-        var document = Parse(templateId);
+        var document = Parse(templateId, culture);
 
         var heading = Assert.Single(document.QuerySelectorAll("h1"));
         Assert.False(string.IsNullOrWhiteSpace(heading.TextContent));
@@ -52,6 +63,19 @@ public sealed partial class TemplateAccessibilityTests
         var styles = string.Join("\n", document.QuerySelectorAll("style").Select(s => s.TextContent));
         Assert.Matches(@"@media screen and \(max-width: 480px\)\s*\{\s*td\.stat \{ display: block !important;", styles);
         Assert.All(document.QuerySelectorAll("td[width='33%']"), cell => Assert.Contains("stat", cell.ClassList));
+        Assert.Equal(LocalTimes.Culture(culture).TwoLetterISOLanguageName, document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Render_EachLanguage_SameHeadingsStatCellsAndLinksAsEnglish(string templateId, string culture)
+    {
+        var english = Parse(templateId, "en-GB");
+        var reader = Parse(templateId, culture);
+
+        Assert.Equal(english.QuerySelectorAll("h1, h2").Length, reader.QuerySelectorAll("h1, h2").Length);
+        Assert.Equal(english.QuerySelectorAll("td.stat").Length, reader.QuerySelectorAll("td.stat").Length);
+        Assert.Equal(english.QuerySelectorAll("a").Length, reader.QuerySelectorAll("a").Length);
     }
 
     [Fact]
@@ -61,8 +85,8 @@ public sealed partial class TemplateAccessibilityTests
         Assert.Equal(4.54, Contrast(Rgb("#767676"), White), 2); // the lightest grey that passes on white
     }
 
-    private static IDocument Parse(string templateId) =>
-        new HtmlParser().ParseDocument(EmailRenderer.Render(Samples.For(templateId)).Html);
+    private static IDocument Parse(string templateId, string culture) =>
+        new HtmlParser().ParseDocument(EmailRenderer.Render(Samples.For(templateId, culture)).Html);
 
     /// <summary>Elements that hold text of their own, outside the head and the hidden preheader.</summary>
     private static IEnumerable<IElement> TextElements(IDocument document) =>

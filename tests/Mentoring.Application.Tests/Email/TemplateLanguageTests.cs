@@ -11,7 +11,7 @@ namespace Mentoring.Tests.Email;
 /// </summary>
 public sealed partial class TemplateLanguageTests
 {
-    /// <summary>Every language but English (none yet: German is the next; each test then checks it).</summary>
+    /// <summary>Every language but English (German; each test checks every one).</summary>
     private static IEnumerable<string> OtherLanguages => TemplateLibrary.Languages.Where(l => l != ReaderLanguage.DefaultLanguage);
 
     [Fact]
@@ -19,6 +19,7 @@ public sealed partial class TemplateLanguageTests
     {
         Assert.Equal("en", TemplateLibrary.Languages[0]);
         Assert.All(TemplateLibrary.Languages, l => Assert.Matches("^[a-z]{2}$", l));
+        Assert.Contains("de", TemplateLibrary.Languages);
     }
 
     [Fact]

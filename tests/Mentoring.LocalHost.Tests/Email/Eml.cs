@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Mentoring.Tests.Email;
 
-/// <summary>One .eml file of the outbox as a reader sees it: who it went to, the template, the subject, the plain text, who it is from and where replies go.</summary>
-internal sealed partial record Eml(string To, string Template, string Subject, string Text, string From = "", string ReplyTo = "")
+/// <summary>
+/// One .eml file of the outbox as a reader sees it: who it went to, the template, the subject, the plain text, who it is
+/// from, where replies go and the language it is written in.
+/// </summary>
+internal sealed partial record Eml(string To, string Template, string Subject, string Text, string From = "", string ReplyTo = "", string ContentLanguage = "")
 {
     public static Eml Read(string path)
     {
@@ -15,7 +18,7 @@ internal sealed partial record Eml(string To, string Template, string Subject, s
         var plain = raw.IndexOf("Content-Type: text/plain", StringComparison.Ordinal);
         var bodyStart = raw.IndexOf("\r\n\r\n", plain, StringComparison.Ordinal) + 4;
         var bodyEnd = raw.IndexOf("\r\n--=_alt_", bodyStart, StringComparison.Ordinal);
-        return new Eml(Header("To"), Header("X-Mentoring-Template"), DecodeWord(Header("Subject")), QuotedPrintable(raw[bodyStart..bodyEnd]), Header("From"), Header("Reply-To"));
+        return new Eml(Header("To"), Header("X-Mentoring-Template"), DecodeWord(Header("Subject")), QuotedPrintable(raw[bodyStart..bodyEnd]), Header("From"), Header("Reply-To"), Header("Content-Language"));
     }
 
     private static string DecodeWord(string value)

@@ -141,9 +141,15 @@ public sealed partial class ProgramContentTests
         await host.SweepAsync();
 
         var close = host.Emails().Where(e => e.Template == "campaign-close").ToList();
-        Assert.Contains("The next cycle starts on Wednesday, April 29 2026.", Of(close, "ben").Text, StringComparison.Ordinal); // Ben: en-US
-        // The program's de-DE, without German templates: English words, English dates (one language per email).
-        Assert.Contains("The next cycle starts on Wednesday 29 April 2026.", Of(close, "ana").Text, StringComparison.Ordinal);
+        var ben = Of(close, "ben"); // en-US
+        Assert.Contains("The next cycle starts on Wednesday, April 29 2026.", ben.Text, StringComparison.Ordinal);
+        Assert.Equal("en", ben.ContentLanguage);
+        // Ana has no culture of her own: the program's de-DE, so the German email with German dates (one language per email).
+        var ana = Of(close, "ana");
+        Assert.Contains("Der nächste Zyklus beginnt am Mittwoch, 29. April 2026.", ana.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Hallo Ana,", ana.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The next cycle", ana.Text, StringComparison.Ordinal);
+        Assert.Equal("de", ana.ContentLanguage);
     }
 
     [Fact]
