@@ -25,13 +25,22 @@ internal static class PairFacts
             ["streak"] = Number(seen.Streak),
             ["healthScore"] = Number(health.Score),
             ["riskLevel"] = health.Level.ToString(),
-            ["reason"] = Ladder.EscalationLadder.Primary(health.Signals)?.Describe() ?? "",
+            ["reason"] = health.MainReason,
             ["postponedBy"] = seen.LastSetbackBy?.ToString().ToLowerInvariant() ?? "",
             ["lastMeetingAt"] = Instant(seen.LastHeldStart),
             ["nextMeetingAt"] = Instant(seen.NextUpcomingStart),
             ["programActivePairs"] = Number(program.ActivePairs),
             ["programMeetingsHeld"] = Number(program.MeetingsHeldThisCycle),
         };
+        if (health.MainSignal is { } main)
+        {
+            // The main signal itself, so that a reader in another language gets the reason in theirs.
+            facts["reasonKind"] = main.Kind.ToString();
+            facts["reasonCount"] = Number(main.Count);
+            facts["reasonNeverMet"] = main.NeverMet ? "true" : "false";
+            facts["reasonParty"] = main.Party?.ToString() ?? "";
+        }
+
         if (pair.Cycle is { } cycle)
         {
             facts["cycleId"] = cycle.Id;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentoring.Application.Admin.Programs;
+using Mentoring.Application.Admin.Reading;
 using Mentoring.Application.Links;
 using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Application.Roster;
@@ -29,6 +30,7 @@ internal sealed class EmailAssembler(
     TemplateOverrideStore overrides,
     LinkSigner signer,
     InvitationCalendar invitations,
+    PairReader pairReader,
     IOptions<LinkOptions> linkOptions)
 {
     private const int MaxAttentionPairs = 20;
@@ -104,7 +106,7 @@ internal sealed class EmailAssembler(
             links,
             pairId is null ? null : await PairNamesAsync(program.ProgramId, pairId, decision.Recipient, ct),
             NeedsNumbers(decision.TemplateId) ? await NumbersAsync(program.ProgramId, decision.NotBefore, ct) : null,
-            decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, ct) : null);
+            decision.TemplateId == TemplateIds.AdminDigest ? await AttentionAsync(program.ProgramId, sendAt, ct) : null);
 
     /// <summary>
     /// The check-in and booking links for the pair's own people; unsubscribe wherever an unsubscribe stops the email, signed
@@ -203,22 +205,29 @@ internal sealed class EmailAssembler(
             summary.ActivePairs, summary.MeetingsHeld, summary.Healthy, summary.Watch, summary.AtRisk, summary.Dormant, summary.MetInLast30Days);
     }
 
-    private async Task<List<AttentionPair>> AttentionAsync(string programId, CancellationToken ct)
+    /// <summary>
+    /// The worst pairs at risk or dormant, each with what the engine says of it at <paramref name="now"/>: the main
+    /// reason and the days since its last held meeting (since its start when it never met).
+    /// </summary>
+    private async Task<List<AttentionPair>> AttentionAsync(string programId, DateTimeOffset now, CancellationToken ct)
     {
         var all = await pairs.ListAsync(programId, ct);
         var attention = new List<AttentionPair>();
-        foreach (var (pair, summary) in all.Where(p => p.Summary.RiskLevel is RiskLevel.AtRisk or RiskLevel.Dormant)
+        foreach (var (pair, _) in all.Where(p => p.Summary.RiskLevel is RiskLevel.AtRisk or RiskLevel.Dormant)
                      .OrderBy(p => p.Summary.Score ?? 100).Take(MaxAttentionPairs))
         {
-            var mentor = await participants.GetAsync(programId, pair.MentorId, ct);
-            var mentee = await participants.GetAsync(programId, pair.MenteeId, ct);
-            var days = summary.LastSetbackAt is { } setback && summary.EvaluatedAt is { } evaluated ? (int)(evaluated - setback).TotalDays : 0;
+            if (await pairReader.ReadAsync(programId, pair.PairId, now, ct) is not { Evaluation: { } evaluation } reading)
+                continue;
+            var days = (int)(now - (evaluation.LastMeetingAt ?? pair.StartedAt)).TotalDays;
             attention.Add(new AttentionPair(
-                FirstName(mentor), FirstName(mentee), summary.RiskLevel?.ToString() ?? "", summary.Score ?? 0, days, "", linkOptions.Value.DashboardUrl?.ToString() ?? ""));
+                FirstWord(reading.MentorName), FirstWord(reading.MenteeName), evaluation.Health.Level.ToString(), evaluation.Health.Score, days,
+                evaluation.Health.MainReason, linkOptions.Value.DashboardUrl?.ToString() ?? "", evaluation.Health.MainSignal));
         }
 
         return attention;
     }
+
+    private static string FirstWord(string? name) => name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
     private static string FirstName(ParticipantRecord? person) =>
         person?.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";

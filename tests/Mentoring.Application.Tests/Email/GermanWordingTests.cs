@@ -141,6 +141,38 @@ public sealed class GermanWordingTests
     }
 
     [Fact]
+    public void AdminAlert_MainSignal_InGerman_FromTheEnginesSignalNotItsEnglishLine()
+    {
+        var german = Render(TemplateIds.AdminAlert, RecipientRoles.Admin, ("reasonKind", "AtRisk"), ("reasonCount", "31"), ("reasonNeverMet", "true"));
+        var english = EmailRenderer.Render(Samples.For(TemplateIds.AdminAlert) with
+        {
+            Facts = new Dictionary<string, string>(Samples.For(TemplateIds.AdminAlert).Facts) { ["reasonKind"] = "AtRisk", ["reasonCount"] = "31", ["reasonNeverMet"] = "true" },
+        });
+
+        Assert.Contains("- Hauptsignal: In den 31 Tagen seit dem Start kein Treffen und keines geplant: gefährdet.", german.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("postponement", german.Text + german.Html, StringComparison.Ordinal);
+        Assert.Contains(Samples.For(TemplateIds.AdminAlert).Facts["reason"], english.Text, StringComparison.Ordinal); // English: the engine's own line
+    }
+
+    [Fact]
+    public void AdminDigest_PairsThatNeedAHuman_ReasonInGerman()
+    {
+        var model = Samples.For(TemplateIds.AdminDigest, German);
+        var attention = model.Attention!.Select((a, i) => a with
+        {
+            MainSignal = i == 0
+                ? new Engine.Signals.Signal(Engine.Signals.SignalKind.RepeatedPostponement, default, 3)
+                : new Engine.Signals.Signal(Engine.Signals.SignalKind.Dormant, default, 94, NeverMet: true),
+        }).ToList();
+
+        var content = EmailRenderer.Render(model with { Attention = attention });
+
+        Assert.Contains("3 Verschiebungen oder Absagen seit dem letzten Treffen.", content.Text, StringComparison.Ordinal);
+        Assert.Contains("In den 94 Tagen seit dem Start kein Treffen: ruhend.", content.Text, StringComparison.Ordinal);
+        Assert.Contains("In den 94 Tagen seit dem Start kein Treffen: ruhend.", Words(content.Html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Footer_InGerman_WithTheUnsubscribeLink()
     {
         var content = Render(TemplateIds.Nudge, RecipientRoles.Mentor);

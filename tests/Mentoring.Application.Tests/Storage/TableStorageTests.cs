@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Ingest;
-using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Testing;
 
@@ -17,15 +16,15 @@ public sealed class TableStorageTests(AzuriteFixture azurite)
     {
         await using var harness = await PipelineHarness.StartAsync(azurite, Now);
         await TestPrograms.SeedPairAsync(harness, "p-etag", "pair-1", Now, due: false);
-        var pairs = harness.Get<PairStore>();
+        var pairs = harness.Get<TableServiceClient>().GetTableClient(TableNames.Pairs);
         var attempts = 0;
 
-        await pairs.UpdateAsync("p-etag", "pair-1", e =>
+        await pairs.UpdateAsync(Keys.Encode("p-etag"), Keys.Encode("pair-1"), e =>
         {
             if (++attempts == 1)
             {
                 // Another writer gets in between our read and our write: our ETag is now stale.
-                pairs.UpdateAsync("p-etag", "pair-1", other => { other["Other"] = "theirs"; return true; }, default).GetAwaiter().GetResult();
+                pairs.UpdateAsync(Keys.Encode("p-etag"), Keys.Encode("pair-1"), other => { other["Other"] = "theirs"; return true; }, default).GetAwaiter().GetResult();
             }
 
             e["Mine"] = "ours";

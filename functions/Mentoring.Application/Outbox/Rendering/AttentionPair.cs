@@ -8,4 +8,5 @@ public sealed record AttentionPair(
     int HealthScore,
     int DaysSinceLastMeeting,
     string Reason,
-    string TimelineUrl);
+    string TimelineUrl,
+    Engine.Signals.Signal? MainSignal = null);

@@ -15,7 +15,7 @@ internal static class FluidModel
         var context = new TemplateContext(options) { CultureInfo = reader.Formats };
         context.AmbientValues[ZoneKey] = model.Recipient.TimeZoneId;
 
-        Set(context, "facts", Facts(model));
+        Set(context, "facts", Facts(model, reader.Language));
         Set(context, "program", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = model.Program.Name,
@@ -44,7 +44,7 @@ internal static class FluidModel
             ["dashboard"] = model.Links.Dashboard,
         });
         Set(context, "numbers", Numbers(model.Numbers));
-        Set(context, "attention", (model.Attention ?? []).Select(Attention).ToList());
+        Set(context, "attention", (model.Attention ?? []).Select(a => Attention(a, reader.Language)).ToList());
         return context;
     }
 
@@ -52,7 +52,7 @@ internal static class FluidModel
         context.SetValue(name, FluidValue.Create(value, context.Options));
 
     /// <summary>Facts the engine wrote as invariant numbers become numbers, so templates can compare them.</summary>
-    private static Dictionary<string, object?> Facts(EmailModel model)
+    private static Dictionary<string, object?> Facts(EmailModel model, string language)
     {
         var facts = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var key in ModelSchema.FactKeys(model.TemplateId))
@@ -64,6 +64,8 @@ internal static class FluidModel
                 : value;
         }
 
+        if (ReasonWording.FromFacts(model.Facts) is { } signal && ReasonWording.In(language, signal) is { } reason)
+            facts["reason"] = reason;
         return facts;
     }
 
@@ -100,14 +102,14 @@ internal static class FluidModel
         };
     }
 
-    private static Dictionary<string, object?> Attention(AttentionPair pair) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object?> Attention(AttentionPair pair, string language) => new(StringComparer.Ordinal)
     {
         ["mentorFirstName"] = pair.MentorFirstName,
         ["menteeFirstName"] = pair.MenteeFirstName,
         ["riskLevel"] = pair.RiskLevel,
         ["healthScore"] = pair.HealthScore,
         ["daysSinceLastMeeting"] = pair.DaysSinceLastMeeting,
-        ["reason"] = pair.Reason,
+        ["reason"] = pair.MainSignal is { } signal ? ReasonWording.In(language, signal) ?? pair.Reason : pair.Reason,
         ["timelineUrl"] = pair.TimelineUrl,
     };
 
