@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders one example of each email template into this folder: HTML and text from the test project's samples,
-# then a PNG of each HTML file with headless Chromium (apt-get install -y chromium).
+# Renders one example of each email template into this folder (English) and into de/ (German): HTML and text from
+# the test project's samples, then PNGs of each HTML file with headless Chromium (apt-get install -y chromium).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,4 +20,10 @@ for html in "$here"/*.html; do
   shoot "$html" "$base-dark.png" 700 1100 --force-dark-mode
   shoot "$html" "$base-375.png" 375 1500
   shoot "$html" "$base-375-dark.png" 375 1500 --force-dark-mode
+done
+# German: the desktop light view and the phone, the same markup as the English in other words.
+for html in "$here"/de/*.html; do
+  base="${html%.html}"
+  shoot "$html" "$base.png" 700 1100
+  shoot "$html" "$base-375.png" 375 1500
 done

@@ -30,6 +30,13 @@ public sealed record AdminRoute(HttpEndpoint Endpoint, AdminAccess Access, strin
 /// </summary>
 internal static class AdminEndpoint
 {
+    /// <summary>A route served by <typeparamref name="THandler"/>, a handler class registered in DI (<see cref="AdminSetup"/>).</summary>
+    public static AdminRoute Define<THandler>(
+        string name, string method, string route, AdminAccess access, string summary, Func<THandler, AdminRequest, Task<IResult>> handle,
+        string? requestBody = null, string? requestContentType = null)
+        where THandler : notnull =>
+        Define(name, method, route, access, summary, request => handle(request.Http.RequestServices.GetRequiredService<THandler>(), request), requestBody, requestContentType);
+
     public static AdminRoute Define(
         string name, string method, string route, AdminAccess access, string summary, Func<AdminRequest, Task<IResult>> handle,
         string? requestBody = null, string? requestContentType = null)

@@ -26,6 +26,7 @@ public static class AdminSetup
         services.AddSingleton<ProgramProfileStore>();
         services.AddSingleton<ParticipantRows>();
         services.AddSingleton<PairReader>();
+        services.AddAdminHandlers();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<WebhookDeliveryHandler>();
         services.AddUserTargetClient(WebhookDeliveryHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -41,5 +42,22 @@ public static class AdminSetup
             sp.GetRequiredService<SubscriptionStore>(),
             sp.GetRequiredService<Queues.MessageQueues>()));
         return builder;
+    }
+
+    /// <summary>The route handlers <see cref="AdminEndpoints"/> resolves per request (<see cref="AdminEndpoint.Define{THandler}"/>).</summary>
+    private static void AddAdminHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton<ProgramHandlers>();
+        services.AddSingleton<ParticipantHandlers>();
+        services.AddSingleton<Privacy.PrivacyHandlers>();
+        services.AddSingleton<Pairs.PairHandlers>();
+        services.AddSingleton<ReadingHandlers>();
+        services.AddSingleton<HistoryHandler>();
+        services.AddSingleton<PreviewHandlers>();
+        services.AddSingleton<OutboxHandlers>();
+        services.AddSingleton<Templates.TemplateHandlers>();
+        services.AddSingleton<Calendars.CalendarHandlers>();
+        services.AddSingleton<Poison.PoisonHandlers>();
+        services.AddSingleton<ApiKeys.KeyHandlers>();
     }
 }

@@ -14,6 +14,13 @@ internal static class Samples
         SponsorWords: "Every hour a senior engineer spends mentoring comes back to us as weeks of work we don't have to redo.",
         NextCycleStart: new DateTimeOffset(2026, 9, 7, 7, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The same program as a German company words it (the rendered German examples use it).</summary>
+    public static EmailProgram GermanProgram { get; } = Program with
+    {
+        BusinessGoal = "Neue Entwicklerinnen und Entwickler sollen nach drei statt nach sechs Monaten eigenständig liefern.",
+        SponsorWords = "Jede Stunde, die eine erfahrene Entwicklerin ins Mentoring steckt, spart uns Wochen an Nacharbeit.",
+    };
+
     public static EmailPair Pair { get; } = new("Priya", "Tom");
 
     public static EmailLinks Links { get; } = new(

@@ -11,15 +11,15 @@ internal sealed record KeyView(string Id, string Name, IReadOnlyList<string>? Pr
 internal sealed record CreatedKeyView(string Id, string Key, string Name, IReadOnlyList<string>? Programs, bool ReadOnly);
 
 /// <summary>API keys: stored as their SHA-256; the key itself is shown once, on creation.</summary>
-internal static class KeyHandlers
+internal sealed class KeyHandlers(ApiKeyStore keyStore)
 {
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        var keys = await request.Get<ApiKeyStore>().ListAsync(request.Aborted);
+        var keys = await keyStore.ListAsync(request.Aborted);
         return Results.Json(new { items = keys.Select(k => new KeyView(k.KeyId, k.Name, k.Programs, k.ReadOnly, k.CreatedAt, k.RevokedAt)) }, AdminJson.Options);
     }
 
-    public static async Task<IResult> CreateAsync(AdminRequest request)
+    public async Task<IResult> CreateAsync(AdminRequest request)
     {
         var body = await request.BodyAsync<KeyBody>();
         new Validation()
@@ -27,13 +27,13 @@ internal static class KeyHandlers
             .Require(body.Programs is null || (body.Programs.Count is >= 1 and <= 100 && body.Programs.All(Validation.IsId)), "programs", "Null (every program) or 1–100 program ids.")
             .ThrowIfInvalid();
         var (key, keyId) = ApiKeyStore.NewKey();
-        await request.Get<ApiKeyStore>().AddAsync(
+        await keyStore.AddAsync(
             new ApiKeyRecord(keyId, body.Name, ApiKeyStore.HashOf(key), body.Programs, body.ReadOnly, request.Now, request.Caller.Id), request.Aborted);
         return Results.Json(new CreatedKeyView(keyId, key, body.Name, body.Programs, body.ReadOnly), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> RevokeAsync(AdminRequest request) =>
-        await request.Get<ApiKeyStore>().RevokeAsync(request.Route("keyId"), request.Now, request.Aborted)
+    public async Task<IResult> RevokeAsync(AdminRequest request) =>
+        await keyStore.RevokeAsync(request.Route("keyId"), request.Now, request.Aborted)
             ? Results.NoContent()
             : throw ApiProblem.NotFound("key");
 }

@@ -9,25 +9,25 @@ namespace Mentoring.Application.Admin.Calendars;
 /// A program's calendar connections: connect (and do the first sync), list with health, disconnect. A Graph or Google
 /// connection is bound to its participant: the resource is their own calendar (<see cref="CalendarOwnership"/>).
 /// </summary>
-internal static class CalendarHandlers
+internal sealed class CalendarHandlers(ProgramStore programs, ConnectionStore connections, ConnectionOnboarding onboarding, PairStore pairs, ParticipantStore participants)
 {
     private const int MaxResourceLength = 2048;
 
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
-        var items = await request.Get<ConnectionStore>().ListForProgramAsync(request.ProgramId, request.Aborted);
+        await programs.ProgramOfAsync(request);
+        var items = await connections.ListForProgramAsync(request.ProgramId, request.Aborted);
         return Results.Json(new { items = items.OrderBy(c => c.ConnectionId, StringComparer.Ordinal).Select(CalendarView.Of) }, AdminJson.Options);
     }
 
-    public static async Task<IResult> ConnectAsync(AdminRequest request)
+    public async Task<IResult> ConnectAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<CalendarBody>();
         var provider = body.Provider;
         var resource = body.Resource.Trim();
-        var participant = body.ParticipantId is { } participantId ? await request.Get<ParticipantStore>().GetAsync(request.ProgramId, participantId, request.Aborted) : null;
-        var pair = body.PairId is { } pairId ? await request.Get<PairStore>().GetAsync(request.ProgramId, pairId, request.Aborted) : null;
+        var participant = body.ParticipantId is { } participantId ? await participants.GetAsync(request.ProgramId, participantId, request.Aborted) : null;
+        var pair = body.PairId is { } pairId ? await pairs.GetAsync(request.ProgramId, pairId, request.Aborted) : null;
         new Validation()
             .Require(CalendarConnection.Providers.Contains(provider), "provider", "One of: " + string.Join(", ", CalendarConnection.Providers) + ".")
             .Require(resource.Length is > 0 and <= MaxResourceLength && !resource.Any(char.IsWhiteSpace), "resource", $"A user id, calendar id or feed URL: no spaces, at most {MaxResourceLength} characters.")
@@ -47,7 +47,6 @@ internal static class CalendarHandlers
             await UserTargets.RequirePublicAsync(request, new Uri(resource), "resource", "The feed URL");
 
         var id = CalendarConnection.IdFor(provider, request.ProgramId, resource);
-        var onboarding = request.Get<ConnectionOnboarding>();
         var connected = await onboarding.ConnectAsync(
             new CalendarConnection(provider, id, request.ProgramId, body.ParticipantId, body.PairId, resource), request.Aborted)
             ?? throw ApiProblem.Conflict($"This {provider} calendar is connected already as '{id}'.");
@@ -61,15 +60,15 @@ internal static class CalendarHandlers
         return Results.Json(CalendarView.Of(connected), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> DisconnectAsync(AdminRequest request)
+    public async Task<IResult> DisconnectAsync(AdminRequest request)
     {
         var id = request.Route("connectionId");
         var connection = CalendarConnection.ProviderOf(id) is { } provider
-            ? await request.Get<ConnectionStore>().GetAsync(provider, id, request.Aborted)
+            ? await connections.GetAsync(provider, id, request.Aborted)
             : null;
         if (connection is null || connection.ProgramId != request.ProgramId)
             throw ApiProblem.NotFound("calendar connection");
-        await request.Get<ConnectionOnboarding>().DisconnectAsync(connection, request.Aborted);
+        await onboarding.DisconnectAsync(connection, request.Aborted);
         return Results.NoContent();
     }
 

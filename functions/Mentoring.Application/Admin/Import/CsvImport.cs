@@ -24,7 +24,7 @@ internal static class CsvImport
 
     public static async Task<IResult> ParticipantsAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
         var partial = Mode(request);
         var good = new List<AdminParticipant>();
         var errors = new List<RowError>();
@@ -59,7 +59,7 @@ internal static class CsvImport
 
     public static async Task<IResult> PairsAsync(AdminRequest request)
     {
-        var program = await Programs.ProgramHandlers.LoadAsync(request);
+        var program = await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
         var partial = Mode(request);
         var people = await request.Get<ParticipantRows>().IdsAsync(request.ProgramId, request.Aborted);
         var cycles = (await request.Get<Programs.ProgramProfileStore>().ListCyclesAsync(request.ProgramId, request.Aborted))

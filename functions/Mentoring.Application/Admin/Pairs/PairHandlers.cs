@@ -12,27 +12,26 @@ using Microsoft.AspNetCore.Http;
 namespace Mentoring.Application.Admin.Pairs;
 
 /// <summary>Pairs: create, pause (reason, resume date), resume, end, and the manual meeting log.</summary>
-internal static class PairHandlers
+internal sealed class PairHandlers(ProgramStore programs, PairStore pairs, ParticipantRows participants, CalendarChangeHandler calendarChanges, MessageQueues queues)
 {
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await programs.ProgramOfAsync(request);
         var (size, token) = request.Page();
-        var (pairs, next) = await request.Get<PairStore>().PageByTokenAsync(request.ProgramId, size, token, request.Aborted);
-        return Results.Json(new { items = pairs.Select(p => p.Pair.ToView(p.Summary)), continuationToken = next }, AdminJson.Options);
+        var (page, next) = await pairs.PageByTokenAsync(request.ProgramId, size, token, request.Aborted);
+        return Results.Json(new { items = page.Select(p => p.Pair.ToView(p.Summary)), continuationToken = next }, AdminJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(AdminRequest request) => Results.Json(await ViewAsync(request), AdminJson.Options);
+    public async Task<IResult> GetAsync(AdminRequest request) => Results.Json(await ViewAsync(request), AdminJson.Options);
 
-    public static async Task<IResult> CreateAsync(AdminRequest request)
+    public async Task<IResult> CreateAsync(AdminRequest request)
     {
-        var program = await Programs.ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<PairBody>();
-        var rows = request.Get<ParticipantRows>();
-        var mentor = await rows.GetAsync(program.ProgramId, body.MentorId, request.Aborted);
-        var mentee = await rows.GetAsync(program.ProgramId, body.MenteeId, request.Aborted);
+        var mentor = await participants.GetAsync(program.ProgramId, body.MentorId, request.Aborted);
+        var mentee = await participants.GetAsync(program.ProgramId, body.MenteeId, request.Aborted);
         var cycleId = body.CycleId ?? program.CurrentCycleId;
-        var cycle = cycleId is null ? null : await request.Get<ProgramStore>().GetCycleAsync(program.ProgramId, cycleId, request.Aborted);
+        var cycle = cycleId is null ? null : await programs.GetCycleAsync(program.ProgramId, cycleId, request.Aborted);
         new Validation()
             .Require(Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
             .Require(mentor is not null, "mentorId", "No such participant in this program.")
@@ -40,7 +39,6 @@ internal static class PairHandlers
             .Require(body.MentorId != body.MenteeId, "menteeId", "A pair is two people.")
             .Require(cycleId is null || cycle is not null, "cycleId", "No such cycle in this program.")
             .ThrowIfInvalid();
-        var pairs = request.Get<PairStore>();
         if (await pairs.GetAsync(program.ProgramId, body.Id, request.Aborted) is not null)
             throw ApiProblem.Conflict($"Pair '{body.Id}' exists.");
         var started = body.StartedAt ?? (cycle is { } c && c.Start > request.Now ? c.Start : request.Now);
@@ -50,24 +48,24 @@ internal static class PairHandlers
         return Results.Json(pair.ToView(PairSummary.None), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> PauseAsync(AdminRequest request)
+    public async Task<IResult> PauseAsync(AdminRequest request)
     {
         var body = await request.BodyAsync<PauseBody>();
         new Validation()
             .Require(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 500, "reason", "Required, at most 500 characters.")
             .Require(body.ResumeOn is null || body.ResumeOn > DateOnly.FromDateTime(request.Now.UtcDateTime), "resumeOn", "A date in the future.")
             .ThrowIfInvalid();
-        return await ChangeStatusAsync(request, "paused", (pairs, pair) =>
+        return await ChangeStatusAsync(request, "paused", pair =>
             pairs.PauseAsync(pair.ProgramId, pair.PairId, request.Now, body.Reason, body.ResumeOn, request.Aborted));
     }
 
-    public static Task<IResult> ResumeAsync(AdminRequest request) =>
-        ChangeStatusAsync(request, "resumed", (pairs, pair) => pairs.ResumeAsync(pair.ProgramId, pair.PairId, request.Now, request.Aborted));
+    public Task<IResult> ResumeAsync(AdminRequest request) =>
+        ChangeStatusAsync(request, "resumed", pair => pairs.ResumeAsync(pair.ProgramId, pair.PairId, request.Now, request.Aborted));
 
-    public static async Task<IResult> EndAsync(AdminRequest request)
+    public async Task<IResult> EndAsync(AdminRequest request)
     {
         var body = await request.BodyAsync<EndBody>();
-        return await ChangeStatusAsync(request, "ended", (pairs, pair) => pairs.EndAsync(pair.ProgramId, pair.PairId, request.Now, body.Reason, request.Aborted));
+        return await ChangeStatusAsync(request, "ended", pair => pairs.EndAsync(pair.ProgramId, pair.PairId, request.Now, body.Reason, request.Aborted));
     }
 
     /// <summary>
@@ -77,9 +75,9 @@ internal static class PairHandlers
     /// past meeting as cancelled and a no-show as a no-show, and no calendar changes the outcome afterwards. For a meeting
     /// already past, when it was decided is unknown: the changes say so, and no late-change rule fires on them.
     /// </summary>
-    public static async Task<IResult> LogMeetingAsync(AdminRequest request)
+    public async Task<IResult> LogMeetingAsync(AdminRequest request)
     {
-        var (pair, _) = await LoadAsync(request);
+        var (pair, _) = await pairs.PairOfAsync(request);
         var body = await request.BodyAsync<MeetingBody>();
         new Validation()
             .Require(body.Start <= request.Now || body.Outcome == LoggedOutcome.Cancelled, "start", "A held or missed meeting is in the past.")
@@ -103,7 +101,7 @@ internal static class PairHandlers
             new(meetingId + "/scheduled", meetingId, ChangeKind.Scheduled, bookedAt, body.Start, end, Source: ChangeSources.Admin, ChangedAtUnknown: past),
             new(changeId, meetingId, kind, request.Now, body.Start, end, Reason: body.Reason, Source: ChangeSources.Admin, ChangedAtUnknown: past),
         };
-        var outcome = await request.Get<CalendarChangeHandler>().HandleAsync(
+        var outcome = await calendarChanges.HandleAsync(
             new CalendarChanges(changeId, pair.ProgramId, pair.PairId, changes), request.Aborted);
         return Results.Json(new { changeId, meetingId, outcome = outcome.ToString() }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
@@ -116,26 +114,23 @@ internal static class PairHandlers
         "admin/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{pair.ProgramId}|{pair.PairId}|{meetingId}|{body.Outcome}|{body.Start.UtcTicks}|{body.End?.UtcTicks}")))[..24];
 
-    public static async Task<(PairRecord Pair, PairSummary Summary)> LoadAsync(AdminRequest request) =>
-        await request.Get<PairStore>().GetAsync(request.ProgramId, request.Route("pairId"), request.Aborted) ?? throw ApiProblem.NotFound("pair");
-
-    private static async Task<PairView> ViewAsync(AdminRequest request)
+    private async Task<PairView> ViewAsync(AdminRequest request)
     {
-        var (pair, summary) = await LoadAsync(request);
+        var (pair, summary) = await pairs.PairOfAsync(request);
         return pair.ToView(summary);
     }
 
-    private static async Task<IResult> ChangeStatusAsync(AdminRequest request, string verb, Func<PairStore, PairRecord, Task> change)
+    private async Task<IResult> ChangeStatusAsync(AdminRequest request, string verb, Func<PairRecord, Task> change)
     {
-        var (pair, _) = await LoadAsync(request);
+        var (pair, _) = await pairs.PairOfAsync(request);
         if (pair.Status == PairStatus.Ended)
             throw ApiProblem.Conflict("The pair has ended.");
-        await change(request.Get<PairStore>(), pair);
+        await change(pair);
         await EvaluateAsync(request, pair.PairId, verb);
         return Results.Json(await ViewAsync(request), AdminJson.Options);
     }
 
-    private static Task EvaluateAsync(AdminRequest request, string pairId, string why) =>
-        request.Get<MessageQueues>().EvaluateAsync(
+    private Task EvaluateAsync(AdminRequest request, string pairId, string why) =>
+        queues.EvaluateAsync(
             new EvaluatePair($"admin/{why}/{pairId}/{request.Now.UtcTicks}", request.ProgramId, pairId), request.Aborted);
 }

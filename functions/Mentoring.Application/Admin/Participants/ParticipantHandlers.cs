@@ -1,32 +1,32 @@
+using Mentoring.Application.Roster;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Participants;
 
-internal static class ParticipantHandlers
+internal sealed class ParticipantHandlers(ProgramStore programs, ParticipantRows participants)
 {
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await programs.ProgramOfAsync(request);
         var (size, token) = request.Page();
-        var (items, next) = await request.Get<ParticipantRows>().PageAsync(request.ProgramId, size, token, request.Aborted);
+        var (items, next) = await participants.PageAsync(request.ProgramId, size, token, request.Aborted);
         return Results.Json(new { items = items.Select(p => p.ToView()), continuationToken = next }, AdminJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(AdminRequest request) =>
-        Results.Json((await LoadAsync(request)).ToView(), AdminJson.Options);
+    public async Task<IResult> GetAsync(AdminRequest request) =>
+        Results.Json((await participants.ParticipantOfAsync(request)).ToView(), AdminJson.Options);
 
-    public static async Task<IResult> PutAsync(AdminRequest request)
+    public async Task<IResult> PutAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await programs.ProgramOfAsync(request);
         var id = request.Route("participantId");
         var body = await request.BodyAsync<ParticipantBody>();
         var validation = new Validation().Require(Validation.IsId(id), "participantId", "Letters, digits, '-', '_' or '.', at most 64.");
         Validate(body, validation);
         validation.ThrowIfInvalid();
-        var rows = request.Get<ParticipantRows>();
-        var existing = await rows.GetAsync(request.ProgramId, id, request.Aborted);
+        var existing = await participants.GetAsync(request.ProgramId, id, request.Aborted);
         var participant = From(request.ProgramId, id, body, suppressed: false).KeepingStoppedOf(existing);
-        await rows.SaveAsync(participant, request.Aborted);
+        await participants.SaveAsync(participant, request.Aborted);
         return Results.Json(participant.ToView(), AdminJson.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
@@ -44,8 +44,4 @@ internal static class ParticipantHandlers
     public static AdminParticipant From(string programId, string id, ParticipantBody body, bool suppressed) =>
         new(programId, id, body.Name.Trim(), body.Email.Trim(), body.Role, body.TimeZone, body.ManagerEmail, body.ManagerNotesConsent, suppressed, body.Calendars ?? [],
             string.IsNullOrWhiteSpace(body.ManagerName) ? null : body.ManagerName.Trim(), Validation.CultureName(body.Culture), ManagerCulture: Validation.CultureName(body.ManagerCulture));
-
-    public static async Task<AdminParticipant> LoadAsync(AdminRequest request) =>
-        await request.Get<ParticipantRows>().GetAsync(request.ProgramId, request.Route("participantId"), request.Aborted)
-        ?? throw ApiProblem.NotFound("participant");
 }

@@ -12,11 +12,11 @@ internal sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long
 /// queue, then delete it from the poison queue. A replay that dies in between leaves a copy in both: the handlers are
 /// idempotent, so the message may run twice but acts once.
 /// </summary>
-internal static class PoisonHandlers
+internal sealed class PoisonHandlers(MessageQueues queues)
 {
     private const int MaxBodyChars = 4096;
 
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
         var poison = PoisonOf(request, out var queue);
         var peeked = await poison.PeekMessagesAsync(32, request.Aborted);
@@ -25,7 +25,7 @@ internal static class PoisonHandlers
         return Results.Json(new { queue, approximateCount = properties.Value.ApproximateMessagesCount, items }, AdminJson.Options);
     }
 
-    public static async Task<IResult> ReplayAsync(AdminRequest request)
+    public async Task<IResult> ReplayAsync(AdminRequest request)
     {
         var poison = PoisonOf(request, out var queue);
         var id = request.Route("messageId");
@@ -46,7 +46,7 @@ internal static class PoisonHandlers
 
             if (found is not null)
             {
-                await request.Get<MessageQueues>().Client(queue).SendMessageAsync(found.Body.ToString(), null, QueueNames.PoisonTimeToLive(queue), request.Aborted);
+                await queues.Client(queue).SendMessageAsync(found.Body.ToString(), null, QueueNames.PoisonTimeToLive(queue), request.Aborted);
                 await poison.DeleteMessageAsync(found.MessageId, found.PopReceipt, request.Aborted);
                 return Results.Json(new { queue, replayed = id }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
             }
@@ -55,12 +55,12 @@ internal static class PoisonHandlers
         throw ApiProblem.NotFound("poison message with that id");
     }
 
-    private static QueueClient PoisonOf(AdminRequest request, out string queue)
+    private QueueClient PoisonOf(AdminRequest request, out string queue)
     {
         queue = request.Route("queue");
         if (!QueueNames.All.Contains(queue, StringComparer.Ordinal))
             throw ApiProblem.NotFound("queue");
-        return request.Get<MessageQueues>().Client(QueueNames.PoisonOf(queue));
+        return queues.Client(QueueNames.PoisonOf(queue));
     }
 
     private static string Truncate(string body) => body.Length <= MaxBodyChars ? body : body[..MaxBodyChars] + "…";

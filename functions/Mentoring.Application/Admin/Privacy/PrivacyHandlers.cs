@@ -31,21 +31,29 @@ internal sealed record PersonPairExport(
 /// the unmatched observations that carry their address, and keeps only the suppression hash of the address, scoped to
 /// the erasing caller's programs (everywhere for a caller with every program).
 /// </summary>
-internal static class PrivacyHandlers
+internal sealed class PrivacyHandlers(
+    ParticipantRows participants,
+    PairStore pairs,
+    PairLogStore logs,
+    Outbox.OutboxStore outbox,
+    LedgerStore ledgers,
+    Outbox.Suppressions.SuppressionStore suppressions,
+    Connections.ConnectionStore connections,
+    Connections.ConnectionOnboarding onboarding,
+    ErasedDeliveries erasedDeliveries)
 {
     public const string ErasedId = "erased";
 
-    public static async Task<IResult> ExportAsync(AdminRequest request)
+    public async Task<IResult> ExportAsync(AdminRequest request)
     {
-        var person = await ParticipantHandlers.LoadAsync(request);
-        var logs = request.Get<PairLogStore>();
-        var pairs = new List<PersonPairExport>();
+        var person = await participants.ParticipantOfAsync(request);
+        var exports = new List<PersonPairExport>();
         foreach (var (programId, pairId) in await PairsOfAsync(request, person.Id))
         {
-            if (programId != request.ProgramId || await request.Get<PairStore>().GetAsync(programId, pairId, request.Aborted) is not { } found)
+            if (programId != request.ProgramId || await pairs.GetAsync(programId, pairId, request.Aborted) is not { } found)
                 continue;
             var log = await logs.LoadAsync(Keys.PairLog(programId, pairId), request.Aborted);
-            pairs.Add(new PersonPairExport(
+            exports.Add(new PersonPairExport(
                 programId,
                 pairId,
                 found.Pair.MentorId == person.Id ? "mentor" : "mentee",
@@ -55,23 +63,23 @@ internal static class PrivacyHandlers
                     m.Decision.TemplateId, m.Decision.Recipient.Kind.ToString(), m.Decision.Reason, m.Status.ToString(), m.DecidedAt, m.Decision.NotBefore, m.SentAt, m.Decision.Step))]));
         }
 
-        var calendars = await CalendarsOfAsync(request, person.Id, [.. pairs.Select(p => p.PairId)]);
+        var calendars = await CalendarsOfAsync(request, person.Id, [.. exports.Select(p => p.PairId)]);
         request.Http.Response.Headers.ContentDisposition = $"attachment; filename=\"{person.Id}.json\"";
-        return Results.Json(new PersonExport(request.Now, person.ToView(), pairs, [.. calendars.Select(Calendars.CalendarView.Of)]), AdminJson.Options);
+        return Results.Json(new PersonExport(request.Now, person.ToView(), exports, [.. calendars.Select(Calendars.CalendarView.Of)]), AdminJson.Options);
     }
 
-    public static async Task<IResult> EraseAsync(AdminRequest request)
+    public async Task<IResult> EraseAsync(AdminRequest request)
     {
-        var person = await ParticipantHandlers.LoadAsync(request);
+        var person = await participants.ParticipantOfAsync(request);
         // Suppressed in the programs the erasing caller runs, not everywhere: an admin of one program must not be able to
         // silence another program's member by adding and erasing their address. Their own unsubscribe stays global.
-        await request.Get<Outbox.Suppressions.SuppressionStore>().SuppressAsync(
+        await suppressions.SuppressAsync(
             person.Email, Outbox.Suppressions.SuppressionReason.Erased, "erasure", request.Now, request.Aborted, request.Caller.Programs);
 
         var theirPairs = await PairsOfAsync(request, person.Id);
         var calendars = await CalendarsOfAsync(request, person.Id, [.. theirPairs.Where(p => p.ProgramId == request.ProgramId).Select(p => p.PairId)]);
         foreach (var connection in calendars)
-            await request.Get<Connections.ConnectionOnboarding>().DisconnectAsync(connection, request.Aborted);
+            await onboarding.DisconnectAsync(connection, request.Aborted);
 
         var erasedPairs = 0;
         var reasonsErased = 0;
@@ -80,17 +88,16 @@ internal static class PrivacyHandlers
             if (programId == request.ProgramId)
             {
                 var partition = Keys.PairLog(programId, pairId);
-                await request.Get<Outbox.OutboxStore>().DeleteMessagesToAsync(partition, person.Id, request.Aborted);
-                var pairs = request.Get<PairStore>();
+                await outbox.DeleteMessagesToAsync(partition, person.Id, request.Aborted);
                 await pairs.EraseMemberAsync(programId, pairId, person.Id, ErasedId, request.Now, request.Aborted);
-                reasonsErased += await request.Get<LedgerStore>().EraseReasonsAsync(partition, request.Aborted);
+                reasonsErased += await ledgers.EraseReasonsAsync(partition, request.Aborted);
                 await pairs.RemoveFromIndexAsync(person.Id, programId, pairId, request.Aborted);
                 erasedPairs++;
             }
         }
 
-        var (poison, kept) = await request.Get<Mentoring.Application.Ingest.ErasedDeliveries>().ForgetAsync(person.Email, request.ProgramId, request.Aborted);
-        await request.Get<ParticipantRows>().DeleteAsync(request.ProgramId, person.Id, request.Aborted);
+        var (poison, kept) = await erasedDeliveries.ForgetAsync(person.Email, request.ProgramId, request.Aborted);
+        await participants.DeleteAsync(request.ProgramId, person.Id, request.Aborted);
         return Results.Json(
             new
             {
@@ -106,10 +113,10 @@ internal static class PrivacyHandlers
     }
 
     /// <summary>The program's calendar connections that are the person's, or feed one of their pairs.</summary>
-    private static async Task<List<Connections.CalendarConnection>> CalendarsOfAsync(AdminRequest request, string personId, IReadOnlyCollection<string> pairIds) =>
-        [.. (await request.Get<Connections.ConnectionStore>().ListForProgramAsync(request.ProgramId, request.Aborted))
+    private async Task<List<Connections.CalendarConnection>> CalendarsOfAsync(AdminRequest request, string personId, IReadOnlyCollection<string> pairIds) =>
+        [.. (await connections.ListForProgramAsync(request.ProgramId, request.Aborted))
             .Where(c => c.ParticipantId == personId || (c.PairId is { } pair && pairIds.Contains(pair)))];
 
-    private static Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId) =>
-        request.Get<PairStore>().PairsOfAsync(personId, request.Aborted);
+    private Task<List<(string ProgramId, string PairId)>> PairsOfAsync(AdminRequest request, string personId) =>
+        pairs.PairsOfAsync(personId, request.Aborted);
 }

@@ -7,12 +7,10 @@ using Microsoft.AspNetCore.Http;
 namespace Mentoring.Application.Admin.Programs;
 
 /// <summary>Programs and cycles.</summary>
-internal static class ProgramHandlers
+internal sealed class ProgramHandlers(ProgramStore programs, ProgramProfileStore profiles, PairStore pairs)
 {
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        var profiles = request.Get<ProgramProfileStore>();
-        var programs = request.Get<ProgramStore>();
         var views = new List<ProgramView>();
         foreach (var id in (await profiles.ListIdsAsync(request.Aborted)).Where(request.Caller.CanSee).Order(StringComparer.Ordinal))
         {
@@ -23,50 +21,50 @@ internal static class ProgramHandlers
         return Results.Json(new { items = views }, AdminJson.Options);
     }
 
-    public static async Task<IResult> CreateAsync(AdminRequest request)
+    public async Task<IResult> CreateAsync(AdminRequest request)
     {
         var body = await request.BodyAsync<ProgramBody>();
         new Validation().Require(Validation.IsId(body.Id), "id", "Required: letters, digits, '-', '_' or '.', at most 64.").ThrowIfInvalid();
-        if (await request.Get<ProgramStore>().GetAsync(body.Id!, request.Aborted) is not null)
+        if (await programs.GetAsync(body.Id!, request.Aborted) is not null)
             throw ApiProblem.Conflict($"Program '{body.Id}' exists; PUT it to change it.");
         var view = await SaveAsync(request, body.Id!, body, currentCycleId: null);
         return Results.Json(view, AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> GetAsync(AdminRequest request)
+    public async Task<IResult> GetAsync(AdminRequest request)
     {
-        var program = await LoadAsync(request);
-        return Results.Json(program.ToView(await request.Get<ProgramProfileStore>().GetAsync(program.ProgramId, request.Aborted)), AdminJson.Options);
+        var program = await programs.ProgramOfAsync(request);
+        return Results.Json(program.ToView(await profiles.GetAsync(program.ProgramId, request.Aborted)), AdminJson.Options);
     }
 
-    public static async Task<IResult> UpdateAsync(AdminRequest request)
+    public async Task<IResult> UpdateAsync(AdminRequest request)
     {
-        var program = await LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<ProgramBody>();
         if (body.Id is { } id && id != program.ProgramId)
             throw ApiProblem.Invalid("The body's id differs from the route's.", new Dictionary<string, string[]> { ["id"] = ["Differs from the route."] });
         return Results.Json(await SaveAsync(request, program.ProgramId, body, program.CurrentCycleId), AdminJson.Options);
     }
 
-    public static async Task<IResult> ListCyclesAsync(AdminRequest request)
+    public async Task<IResult> ListCyclesAsync(AdminRequest request)
     {
-        var program = await LoadAsync(request);
-        var cycles = await request.Get<ProgramProfileStore>().ListCyclesAsync(program.ProgramId, request.Aborted);
+        var program = await programs.ProgramOfAsync(request);
+        var cycles = await profiles.ListCyclesAsync(program.ProgramId, request.Aborted);
         return Results.Json(new { items = cycles.Select(c => c.ToView(program.CurrentCycleId)) }, AdminJson.Options);
     }
 
-    public static async Task<IResult> CreateCycleAsync(AdminRequest request)
+    public async Task<IResult> CreateCycleAsync(AdminRequest request)
     {
-        var program = await LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<CycleBody>();
         new Validation()
             .Require(Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
             .Require(body.End > body.Start, "end", "Must be after start.")
             .ThrowIfInvalid();
         var cycle = new CycleRecord(program.ProgramId, body.Id, body.Start, body.End);
-        await request.Get<ProgramStore>().SaveCycleAsync(cycle, request.Aborted);
+        await programs.SaveCycleAsync(cycle, request.Aborted);
         if (body.Current)
-            await request.Get<ProgramStore>().SaveAsync(program with { CurrentCycleId = cycle.CycleId }, request.Aborted);
+            await programs.SaveAsync(program with { CurrentCycleId = cycle.CycleId }, request.Aborted);
         return Results.Json(cycle.ToView(body.Current ? cycle.CycleId : program.CurrentCycleId), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -74,24 +72,23 @@ internal static class ProgramHandlers
     /// The next cycle of a recurring program, as long as the current one, from its end. Re-enrolment is opt-in: the pairs
     /// named move into the new cycle (a fresh start); the current cycle's other active or paused pairs end.
     /// </summary>
-    public static async Task<IResult> RollAsync(AdminRequest request)
+    public async Task<IResult> RollAsync(AdminRequest request)
     {
-        var program = await LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<RollBody>();
-        var profile = await request.Get<ProgramProfileStore>().GetAsync(program.ProgramId, request.Aborted);
-        var current = program.CurrentCycleId is { } currentId ? await request.Get<ProgramStore>().GetCycleAsync(program.ProgramId, currentId, request.Aborted) : null;
+        var profile = await profiles.GetAsync(program.ProgramId, request.Aborted);
+        var current = program.CurrentCycleId is { } currentId ? await programs.GetCycleAsync(program.ProgramId, currentId, request.Aborted) : null;
         new Validation()
             .Require(profile.Recurring, "recurring", "Only a recurring program rolls into a next cycle.")
             .Require(current is not null, "currentCycleId", "The program has no current cycle to roll from.")
             .Require(Validation.IsId(body.Id) && body.Id != current?.CycleId, "id", "A new cycle id: letters, digits, '-', '_' or '.'.")
             .ThrowIfInvalid();
         var next = new CycleRecord(program.ProgramId, body.Id, current!.End, current.End + (current.End - current.Start));
-        var store = request.Get<ProgramStore>();
-        await store.SaveCycleAsync(next, request.Aborted);
-        await store.SaveAsync(program with { CurrentCycleId = next.CycleId }, request.Aborted);
+
+        await programs.SaveCycleAsync(next, request.Aborted);
+        await programs.SaveAsync(program with { CurrentCycleId = next.CycleId }, request.Aborted);
 
         var optedIn = body.ReEnrolPairIds.ToHashSet(StringComparer.Ordinal);
-        var pairs = request.Get<PairStore>();
         var (reEnrolled, ended) = (new List<string>(), new List<string>());
         foreach (var (pair, _) in await pairs.ListAsync(program.ProgramId, request.Aborted))
         {
@@ -108,11 +105,7 @@ internal static class ProgramHandlers
         return Results.Json(new RollView(next.ToView(next.CycleId), reEnrolled, ended), AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>The program in the route; 404 when it does not exist (the caller's scope was checked already).</summary>
-    public static async Task<ProgramRecord> LoadAsync(AdminRequest request) =>
-        await request.Get<ProgramStore>().GetAsync(request.ProgramId, request.Aborted) ?? throw ApiProblem.NotFound("program");
-
-    private static async Task<ProgramView> SaveAsync(AdminRequest request, string programId, ProgramBody body, string? currentCycleId)
+    private async Task<ProgramView> SaveAsync(AdminRequest request, string programId, ProgramBody body, string? currentCycleId)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(body.Name) && body.Name.Length <= 200, "name", "Required, at most 200 characters.")
@@ -147,8 +140,8 @@ internal static class ProgramHandlers
         var culture = Validation.CultureName(body.Culture) ?? Outbox.Rendering.EmailRecipient.DefaultCulture;
         var program = new ProgramRecord(programId, body.Name, body.TimeZone, policy, adminEmail, body.SponsorEmail, currentCycleId, voice, adminName, culture);
         var profile = new ProgramProfile(body.Admins, body.Recurring, body.Policy?.GetRawText());
-        await request.Get<ProgramStore>().SaveAsync(program, request.Aborted);
-        await request.Get<ProgramProfileStore>().SaveAsync(programId, profile, request.Aborted);
+        await programs.SaveAsync(program, request.Aborted);
+        await profiles.SaveAsync(programId, profile, request.Aborted);
         return program.ToView(profile);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Evaluation;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine.Programs;
 using Microsoft.AspNetCore.Http;
@@ -13,19 +13,19 @@ internal sealed record HistoryDay(string Date, int ActivePairs, int Healthy, int
 internal sealed record HistoryView(string ProgramId, string TimeZone, string From, string To, IReadOnlyList<HistoryDay> Days);
 
 /// <summary><c>GET programs/{id}/health/history?days=84</c>: the daily snapshots of the last <c>days</c> days of the program's zone.</summary>
-internal static class HistoryHandler
+internal sealed class HistoryHandler(ProgramStore programs, ProgramDayStore dayStore)
 {
-    public static async Task<IResult> HistoryAsync(AdminRequest request)
+    public async Task<IResult> HistoryAsync(AdminRequest request)
     {
         var days = RiskHistory.DefaultDays;
         if (request.Query("days") is { } asked
             && (!int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days < 1 || days > RiskHistory.MaxDays))
             throw ApiProblem.Invalid($"days must be a whole number from 1 to {RiskHistory.MaxDays}.");
 
-        var program = await ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var today = RiskHistory.DayOf(request.Now, Zones.Resolve(program.TimeZoneId));
         var from = RiskHistory.FirstDay(today, days);
-        var rows = await request.Get<ProgramDayStore>().ListAsync(program.ProgramId, from, today, request.Aborted);
+        var rows = await dayStore.ListAsync(program.ProgramId, from, today, request.Aborted);
         var view = new HistoryView(
             program.ProgramId,
             program.TimeZoneId,

@@ -1,4 +1,5 @@
 using Mentoring.Application.Outbox;
+using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -11,13 +12,13 @@ internal sealed record OutboxItem(string PairId, string TemplateId, string Recip
 /// Admin:MaxPageSize) in key order — pair by pair —, their counts per status, and those of them of <c>?status=</c> (all
 /// when absent), latest first within the page.
 /// </summary>
-internal static class OutboxHandlers
+internal sealed class OutboxHandlers(ProgramStore programs, OutboxStore outbox)
 {
     private const string Route = "outbox";
 
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        await Programs.ProgramHandlers.LoadAsync(request);
+        await programs.ProgramOfAsync(request);
         var status = request.Query("status");
         if (status is not null && !Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out _))
             throw ApiProblem.Invalid("status must be one of " + string.Join(", ", Enum.GetNames<OutboxStatus>()) + ".");
@@ -26,7 +27,7 @@ internal static class OutboxHandlers
         var after = PageToken.Read(token, Route, request.ProgramId, keyCount: 2);
         if (after is not null && !after[0].StartsWith(prefix, StringComparison.Ordinal))
             throw ApiProblem.Invalid("continuationToken is not one this route gave for this program.");
-        var (rows, more) = await request.Get<OutboxStore>().PageOfProgramAsync(
+        var (rows, more) = await outbox.PageOfProgramAsync(
             request.ProgramId, after is null ? null : new OutboxRef(after[0], after[1]), size, request.Aborted);
         var counts = Enum.GetNames<OutboxStatus>().ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
         var items = new List<OutboxItem>();

@@ -1,5 +1,5 @@
-using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Outbox.Preview;
+using Mentoring.Application.Roster;
 using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 
@@ -24,11 +24,11 @@ internal sealed record PreviewView(
 /// numbers), for the pair's real facts — or, without a pair, for an example pair marked as one — in the reader's culture,
 /// or in <c>culture</c> when it is given. Sends nothing.
 /// </summary>
-internal static class PreviewHandlers
+internal sealed class PreviewHandlers(ProgramStore programs, EmailPreviewHandler previews)
 {
-    public static async Task<IResult> PreviewAsync(AdminRequest request)
+    public async Task<IResult> PreviewAsync(AdminRequest request)
     {
-        var program = await ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var templateId = request.Route("templateId");
         if (!TemplateIds.All.Contains(templateId))
             throw ApiProblem.NotFound("template");
@@ -38,7 +38,7 @@ internal static class PreviewHandlers
         var culture = request.Query("culture");
         if (culture is not null && !Validation.IsCulture(culture))
             throw ApiProblem.Invalid("culture is not a culture.", new Dictionary<string, string[]> { ["culture"] = [Validation.CultureRule] });
-        var preview = await request.Get<EmailPreviewHandler>()
+        var preview = await previews
             .PreviewAsync(program, request.Query("pairId"), templateId, role, request.Aborted, Validation.CultureName(culture))
             ?? throw ApiProblem.NotFound("pair");
         if (request.Query("format") == "html")

@@ -56,7 +56,7 @@ internal sealed record TimelineMeeting(string MeetingId, DateTimeOffset Start, M
 internal sealed record TimelineMessage(string TemplateId, string Recipient, string Reason, string Status, DateTimeOffset DecidedAt, DateTimeOffset NotBefore, DateTimeOffset? SentAt, int? Step);
 
 /// <summary>Program health, the at-risk list, a pair's timeline.</summary>
-internal static class ReadingHandlers
+internal sealed class ReadingHandlers(ProgramStore programs, ProgramProfileStore profiles, PairStore pairStore, PairLogStore logs, PairReader reader)
 {
     private const int Parallelism = 8;
     private const string HealthRoute = "health";
@@ -69,17 +69,16 @@ internal static class ReadingHandlers
     /// One page of pairs at a time (<c>pageSize</c> pairs, default and at most Admin:MaxPageSize), each pair's ledger
     /// read once: the figures of a program of more pairs are the sums of its pages' figures.
     /// </summary>
-    public static async Task<IResult> HealthAsync(AdminRequest request)
+    public async Task<IResult> HealthAsync(AdminRequest request)
     {
-        var program = await ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var (size, token) = request.Page(request.Options.MaxPageSize);
         var after = PageToken.Read(token, HealthRoute, program.ProgramId, keyCount: 1)?[0];
-        var (pairs, next) = await request.Get<PairStore>().PageAsync(program.ProgramId, after, size, request.Aborted);
-        var cycles = await request.Get<ProgramProfileStore>().ListCyclesAsync(program.ProgramId, request.Aborted);
+        var (pairs, next) = await pairStore.PageAsync(program.ProgramId, after, size, request.Aborted);
+        var cycles = await profiles.ListCyclesAsync(program.ProgramId, request.Aborted);
         var current = cycles.FirstOrDefault(c => c.CycleId == program.CurrentCycleId) ?? cycles.LastOrDefault(c => c.Start <= request.Now);
         var previous = current is null ? null : cycles.LastOrDefault(c => c.End <= current.Start);
         var ledgers = new System.Collections.Concurrent.ConcurrentBag<(PairRecord Pair, IReadOnlyList<LedgerChange> Ledger)>();
-        var logs = request.Get<PairLogStore>();
         await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = request.Aborted }, async (p, ct) =>
             ledgers.Add((p.Pair, (await logs.LoadAsync(Keys.PairLog(program.ProgramId, p.Pair.PairId), ct)).Ledger)));
 
@@ -106,17 +105,16 @@ internal static class ReadingHandlers
     /// of pairs at a time (<c>pageSize</c> pairs read, default and at most Admin:MaxPageSize): the at-risk pairs among
     /// them, worst first within the page.
     /// </summary>
-    public static async Task<IResult> AtRiskAsync(AdminRequest request)
+    public async Task<IResult> AtRiskAsync(AdminRequest request)
     {
-        var program = await ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var (size, token) = request.Page(request.Options.MaxPageSize);
         var after = PageToken.Read(token, AtRiskRoute, program.ProgramId, keyCount: 1)?[0];
-        var (pairs, next) = await request.Get<PairStore>().PageAsync(program.ProgramId, after, size, request.Aborted);
+        var (pairs, next) = await pairStore.PageAsync(program.ProgramId, after, size, request.Aborted);
         var flagged = pairs
             .Where(p => p.Summary.RiskLevel >= RiskLevel.AtRisk && p.Pair.Status != PairStatus.Ended)
             .OrderBy(p => p.Summary.Score).ThenBy(p => p.Pair.PairId, StringComparer.Ordinal)
             .ToList();
-        var reader = request.Get<PairReader>();
         var items = new AtRiskPair[flagged.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, flagged.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = request.Aborted }, async (i, ct) =>
         {
@@ -132,9 +130,9 @@ internal static class ReadingHandlers
     }
 
     /// <summary>A pair's ledger, its meetings as they stand, the signals now, and every message decided, with why.</summary>
-    public static async Task<IResult> TimelineAsync(AdminRequest request)
+    public async Task<IResult> TimelineAsync(AdminRequest request)
     {
-        var reading = await request.Get<PairReader>().ReadAsync(request.ProgramId, request.Route("pairId"), request.Now, request.Aborted)
+        var reading = await reader.ReadAsync(request.ProgramId, request.Route("pairId"), request.Now, request.Aborted)
             ?? throw ApiProblem.NotFound("pair");
         var policy = reading.Program.Policy;
         var view = new TimelineView(

@@ -1,4 +1,3 @@
-using Mentoring.Application.Admin.Programs;
 using Mentoring.Application.Outbox;
 using Mentoring.Application.Outbox.Preview;
 using Mentoring.Application.Outbox.Rendering;
@@ -22,18 +21,18 @@ internal sealed record TemplateView(string TemplateId, TemplateTexts Program, Te
 /// saved (Liquid syntax, only the variables the template's model has, no external resources): a refused part answers
 /// 400 naming the part, line and column, and nothing is saved. Sending and previews render with what is saved.
 /// </summary>
-internal static class TemplateHandlers
+internal sealed class TemplateHandlers(ProgramStore programs, TemplateOverrideStore overrides)
 {
     public const int MaxPartLength = 50_000;
 
-    public static async Task<IResult> GetAsync(AdminRequest request)
+    public async Task<IResult> GetAsync(AdminRequest request)
     {
         var (program, templateId) = await LoadAsync(request);
-        var saved = await request.Get<TemplateOverrideStore>().GetAsync(program.ProgramId, templateId, request.Aborted);
+        var saved = await overrides.GetAsync(program.ProgramId, templateId, request.Aborted);
         return Results.Json(View(templateId, saved), AdminJson.Options);
     }
 
-    public static async Task<IResult> PutAsync(AdminRequest request)
+    public async Task<IResult> PutAsync(AdminRequest request)
     {
         var (program, templateId) = await LoadAsync(request);
         var body = await request.BodyAsync<TemplateBody>();
@@ -55,20 +54,20 @@ internal static class TemplateHandlers
 
         validation.ThrowIfInvalid();
         var saved = new TemplateOverride(body.Subject, body.Html, body.Text);
-        await request.Get<TemplateOverrideStore>().SaveAsync(program.ProgramId, templateId, saved, request.Aborted);
+        await overrides.SaveAsync(program.ProgramId, templateId, saved, request.Aborted);
         return Results.Json(View(templateId, saved), AdminJson.Options);
     }
 
-    public static async Task<IResult> DeleteAsync(AdminRequest request)
+    public async Task<IResult> DeleteAsync(AdminRequest request)
     {
         var (program, templateId) = await LoadAsync(request);
-        await request.Get<TemplateOverrideStore>().DeleteAsync(program.ProgramId, templateId, request.Aborted);
+        await overrides.DeleteAsync(program.ProgramId, templateId, request.Aborted);
         return Results.NoContent();
     }
 
-    private static async Task<(ProgramRecord Program, string TemplateId)> LoadAsync(AdminRequest request)
+    private async Task<(ProgramRecord Program, string TemplateId)> LoadAsync(AdminRequest request)
     {
-        var program = await ProgramHandlers.LoadAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var templateId = request.Route("templateId");
         if (!TemplateIds.All.Contains(templateId))
             throw ApiProblem.NotFound("template");

@@ -15,14 +15,14 @@ internal static class SubscriptionHandlers
 
     public static async Task<IResult> ListAsync(AdminRequest request)
     {
-        await Admin.Programs.ProgramHandlers.LoadAsync(request);
+        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
         var items = await request.Get<SubscriptionStore>().ListAsync(request.ProgramId, request.Aborted);
         return Results.Json(new { items = items.Select(s => new SubscriptionView(s.Id, s.Url.AbsoluteUri, s.EventTypes, s.CreatedAt)) }, AdminJson.Options);
     }
 
     public static async Task<IResult> CreateAsync(AdminRequest request)
     {
-        await Admin.Programs.ProgramHandlers.LoadAsync(request);
+        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
         var body = await request.BodyAsync<SubscriptionBody>();
         var ok = Uri.TryCreate(body.Url, UriKind.Absolute, out var url);
         new Validation()
