@@ -36,6 +36,13 @@ internal sealed record InvitationFacts(BookingChange Change, DateTimeOffset Star
         ["stamp"] = Stamp.ToString("O", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A meeting the reader's partner booked for two days on, as previews show it.</summary>
+    public static IReadOnlyDictionary<string, string> Example(DateTimeOffset now)
+    {
+        var start = new DateTimeOffset(now.UtcDateTime.Date.AddDays(2).AddHours(9), TimeSpan.Zero);
+        return new InvitationFacts(BookingChange.Booked, start, start.AddMinutes(30), 0, now, ByPartner).ToFacts();
+    }
+
     public static InvitationFacts Of(IReadOnlyDictionary<string, string> facts)
     {
         string Fact(string key) => facts.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"An invitation without its {key}.");

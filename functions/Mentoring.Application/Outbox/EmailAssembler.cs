@@ -29,7 +29,7 @@ internal sealed class EmailAssembler(
     ProgramProfileStore profiles,
     TemplateOverrideStore overrides,
     LinkSigner signer,
-    InvitationEmails invitations,
+    InvitationCalendar invitations,
     PairReader pairReader,
     IOptions<LinkOptions> linkOptions)
 {
@@ -74,9 +74,8 @@ internal sealed class EmailAssembler(
         ProgramRecord program, string? pairId, MessageDecision decision, Addressee to, string messageId, DateTimeOffset now, CancellationToken ct)
     {
         var links = SignLinks(program.ProgramId, pairId, decision, now);
-        var (content, invite) = decision.TemplateId == TemplateIds.MeetingInvitation
-            ? await invitations.RenderAsync(program, pairId, decision, to, links, ct)
-            : (await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, now, ct), ct), null);
+        var content = await ContentAsync(program, await ModelAsync(program, pairId, decision, to, links, now, ct), ct);
+        var invite = decision.TemplateId == TemplateIds.MeetingInvitation ? await invitations.WriteAsync(program, pairId, decision, ct) : null;
         var mailto = links.OneClickUnsubscribe.Length > 0 ? linkOptions.Value.UnsubscribeMailto : null;
         var email = RenderedEmail.Create(content, to.Address, to.DisplayName, messageId, links, mailto, pairId, program.ProgramId);
         return email.InVoiceOf(program) with { IdempotencyKey = decision.IdempotencyKey, Invite = invite };

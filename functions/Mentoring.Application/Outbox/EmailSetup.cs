@@ -69,7 +69,7 @@ public static class EmailSetup
         services.AddSingleton<CheckInHandler>();
         services.AddSingleton<BookingHandler>();
         services.AddSingleton<BookingInvitations>();
-        services.AddSingleton<InvitationEmails>();
+        services.AddSingleton<InvitationCalendar>();
         services.AddSingleton<UnsubscribeHandler>();
         services.AddSingleton<SendGridEventHandler>();
         services.AddSingleton<EmailPreviewHandler>();

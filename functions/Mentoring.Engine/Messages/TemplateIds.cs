@@ -24,6 +24,7 @@ public static class TemplateIds
     [
         Nudge, ValueReminder, SponsorNote, AdminAlert, ThankYou, PreMeetingReminder, CampaignBeforeLaunch,
         CampaignLaunch, CampaignBookFirstMeeting, CampaignMidCycle, CampaignClose, ProgramCrunch, AdminDigest,
+        MeetingInvitation,
     ];
 
     /// <summary>

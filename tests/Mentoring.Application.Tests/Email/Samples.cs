@@ -124,6 +124,20 @@ internal static class Samples
                 role = RecipientRoles.Sponsor;
                 name = "Dana Whitfield";
                 break;
+            case TemplateIds.MeetingInvitation:
+                facts = new(StringComparer.Ordinal)
+                {
+                    ["bookedBy"] = "partner",
+                    ["change"] = "booked",
+                    ["meetingEnd"] = "2026-03-03T09:30:00.0000000+00:00",
+                    ["meetingMinutes"] = "30",
+                    ["meetingStart"] = "2026-03-03T09:00:00.0000000+00:00",
+                    ["sequence"] = "0",
+                    ["stamp"] = "2026-03-01T10:00:00.0000000+00:00",
+                };
+                role = RecipientRoles.Mentee;
+                name = "Tom Becker";
+                break;
             case TemplateIds.AdminDigest:
                 facts = new(StringComparer.Ordinal)
                 {

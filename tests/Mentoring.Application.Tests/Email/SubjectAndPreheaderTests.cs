@@ -110,6 +110,15 @@ public sealed partial class SubjectAndPreheaderTests
                     yield return model with { Facts = With(model.Facts, ("meetingDay", day)) };
             }
 
+            if (templateId == TemplateIds.MeetingInvitation)
+            {
+                foreach (var change in new[] { "booked", "moved", "cancelled" })
+                {
+                    foreach (var by in new[] { "self", "partner", "" })
+                        yield return model with { Facts = With(model.Facts, ("change", change), ("bookedBy", by)) };
+                }
+            }
+
             if (templateId == TemplateIds.SponsorNote)
                 yield return model with { Recipient = model.Recipient with { Role = RecipientRoles.Manager } };
         }

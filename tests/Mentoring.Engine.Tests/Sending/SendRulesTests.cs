@@ -68,12 +68,19 @@ public sealed class SendRulesTests
     }
 
     [Fact]
-    public void KindOf_EveryTemplate_HasOneKind_TheDigestNone()
+    public void KindOf_EveryTemplate_HasOneKind_TheDigestNone_TheInvitationEvery()
     {
         foreach (var template in TemplateIds.All)
         {
             var kind = TemplateIds.KindOf(template);
-            Assert.True(template == TemplateIds.AdminDigest ? kind == EmailKinds.None : EmailKindNames.Each.Any(e => e.Kind == kind), template);
+            Assert.True(
+                template switch
+                {
+                    TemplateIds.AdminDigest => kind == EmailKinds.None,
+                    TemplateIds.MeetingInvitation => kind == EmailKinds.All,
+                    _ => EmailKindNames.Each.Any(e => e.Kind == kind),
+                },
+                template);
             Assert.Equal(kind != EmailKinds.None, SendRules.IsSuppressible(template));
         }
 

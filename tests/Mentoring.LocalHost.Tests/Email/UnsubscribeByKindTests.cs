@@ -129,6 +129,36 @@ public sealed partial class UnsubscribeByKindTests
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>
+    /// Admins re-import the roster (here with Ben's new address): what Ben stopped is his choice and stays — the admin API
+    /// still shows his ladder stopped, and no ladder email reaches him at either address while Ana's ladder goes on.
+    /// </summary>
+    [Fact]
+    public async Task RosterReimported_AfterBenStoppedHisLadder_HisChoiceStays_NoLadderEmailAtHisNewAddress()
+    {
+        const string NewBen = "ben.okafor@example.com";
+        await using var host = await EmailHost.StartAsync(Now);
+        await CreateProgramAsync(host.Api, "kinds-again");
+        using var anonymous = host.Api.Client(key: null);
+        await host.DrainAsync();
+        for (var day = 0; day < 10 && !Outbox(host).Any(e => e.To == Ben && e.Template == "ladder-nudge"); day++)
+            await host.LiveDaysAsync(1);
+        var nudge = Outbox(host).First(e => e.To == Ben && e.Template == "ladder-nudge");
+        using (var click = await PostAsync(anonymous, Path(OneClick().Match(nudge.Header("List-Unsubscribe")).Groups[1].Value), "List-Unsubscribe=One-Click"))
+            Assert.Equal(["ladder"], StoppedOf(await Json(click)));
+
+        await host.Api.SendAsync(HttpMethod.Post, "programs/kinds-again/participant-imports", AdminApi.Csv(People.Replace(Ben, NewBen, StringComparison.Ordinal)));
+
+        var participant = await host.Api.SendAsync(HttpMethod.Get, "programs/kinds-again/participants/ben");
+        Assert.Equal(NewBen, participant.GetProperty("email").GetString());
+        Assert.Equal(["ladder"], participant.GetProperty("unsubscribedFrom").EnumerateArray().Select(k => k.GetString()));
+        var seen = Outbox(host).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        await host.LiveDaysAsync(6);
+        var after = Outbox(host).Where(e => !seen.Contains(e.File)).ToList();
+        Assert.DoesNotContain(after, e => e.To is Ben or NewBen && (e.Template.StartsWith("ladder-", StringComparison.Ordinal) || e.Template == "thank-you"));
+        Assert.Contains(after, e => e.To == Ana && e.Template.StartsWith("ladder-", StringComparison.Ordinal));
+    }
+
     private const string Ana = "ana@example.com";
     private const string Ben = "ben@example.com";
 

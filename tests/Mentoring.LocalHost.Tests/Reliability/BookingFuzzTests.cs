@@ -88,7 +88,6 @@ public sealed class BookingFuzzTests(AzuriteFixture azurite)
         using var book = await client.PostAsync(new Uri("/api/book/" + valid, UriKind.Relative), Form("start=" + Iso(now.AddDays(3))));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(200, (int)book.StatusCode);
-        await Email.EmailHost.DrainAsync(api.App.Services); // the invitations go through the outbox: sent here, into this test's own outbox
         // At most one invitation each: the seeded addresses are shared with other tests on this Azurite, whose
         // unsubscribes (global) may suppress them, so the exact count is BookingTests' to check.
         Assert.InRange(Directory.GetFiles(outbox, "*.eml").Length, 0, 2);

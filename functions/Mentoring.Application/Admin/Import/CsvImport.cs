@@ -48,7 +48,13 @@ internal static class CsvImport
                 good.Add(ParticipantHandlers.From(request.ProgramId, id, body, suppressed: false));
         });
 
-        return await FinishAsync(request, partial, rows, good.Count, errors, () => request.Get<ParticipantRows>().SaveManyAsync(good, Parallelism, request.Aborted));
+        return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
+        {
+            // A re-imported roster replaces what the file says, not what people stopped (their unsubscribes stay).
+            var store = request.Get<ParticipantRows>();
+            var existing = await store.StoppedAsync(request.ProgramId, request.Aborted);
+            await store.SaveManyAsync([.. good.Select(p => p.KeepingStoppedOf(existing.GetValueOrDefault(p.Id)))], Parallelism, request.Aborted);
+        });
     }
 
     public static async Task<IResult> PairsAsync(AdminRequest request)

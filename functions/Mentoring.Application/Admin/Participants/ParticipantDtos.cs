@@ -57,6 +57,13 @@ internal sealed record AdminParticipant(
     EmailKinds Unsubscribed = EmailKinds.None,
     string? ManagerCulture = null)
 {
+    /// <summary>
+    /// The same participant with what <paramref name="existing"/> stopped: only the person (their unsubscribe), a bounce
+    /// or an erasure changes that, never an admin's edit or a re-imported roster.
+    /// </summary>
+    public AdminParticipant KeepingStoppedOf(AdminParticipant? existing) =>
+        this with { Suppressed = existing?.Suppressed ?? false, Unsubscribed = existing?.Unsubscribed ?? EmailKinds.None };
+
     /// <summary><c>suppressed</c>: no email at all; <c>unsubscribedFrom</c>: the kinds they take no more (all three when suppressed).</summary>
     public ParticipantView ToView() => new(
         Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,

@@ -1,5 +1,4 @@
 using Mentoring.Application.Roster;
-using Mentoring.Engine.Messages;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Admin.Participants;
@@ -26,7 +25,7 @@ internal sealed class ParticipantHandlers(ProgramStore programs, ParticipantRows
         Validate(body, validation);
         validation.ThrowIfInvalid();
         var existing = await participants.GetAsync(request.ProgramId, id, request.Aborted);
-        var participant = From(request.ProgramId, id, body, suppressed: existing?.Suppressed ?? false) with { Unsubscribed = existing?.Unsubscribed ?? EmailKinds.None };
+        var participant = From(request.ProgramId, id, body, suppressed: false).KeepingStoppedOf(existing);
         await participants.SaveAsync(participant, request.Aborted);
         return Results.Json(participant.ToView(), AdminJson.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -58,6 +58,25 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
         await directory.ChangedAsync(ct);
     }
 
+    /// <summary>
+    /// The program's participants who stopped some email, with only their stopped columns read (what an import keeps;
+    /// <see cref="AdminParticipant.KeepingStoppedOf"/> reads nothing else of them).
+    /// </summary>
+    public async Task<Dictionary<string, AdminParticipant>> StoppedAsync(string programId, CancellationToken ct)
+    {
+        var stopped = new Dictionary<string, AdminParticipant>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
+        string[] columns = ["ProgramId", "ParticipantId", StoppedColumns.Suppressed, StoppedColumns.Unsubscribed];
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: columns, cancellationToken: ct))
+        {
+            var person = ToParticipant(e);
+            if (person.Suppressed || person.Unsubscribed != Engine.Messages.EmailKinds.None)
+                stopped[person.Id] = person;
+        }
+
+        return stopped;
+    }
+
     /// <summary>The ids of a program's participants (for an import's checks).</summary>
     public async Task<HashSet<string>> IdsAsync(string programId, CancellationToken ct)
     {

@@ -127,6 +127,8 @@ internal sealed class EmailPreviewHandler(PairReader reader, ProgramStore progra
     private static IReadOnlyDictionary<string, string> PairFacts(
         string templateId, PairSnapshot snapshot, ProgramRecord program, Recipient reader, DateTimeOffset now)
     {
+        if (templateId == TemplateIds.MeetingInvitation)
+            return Links.InvitationFacts.Example(now);
         var facts = ModelSchema.FactKeys(templateId) == ModelSchema.LadderFactKeys
             ? CurrentFacts.ForLadderEmail(snapshot, program.Policy, reader, now)
             : CurrentFacts.Of(snapshot, program.Policy, now);

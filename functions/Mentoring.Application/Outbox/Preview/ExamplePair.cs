@@ -37,6 +37,8 @@ internal static class ExamplePair
     public static IReadOnlyDictionary<string, string> Facts(
         string templateId, ProgramRecord program, CycleRecord? cycle, ProgramConditions conditions, DateTimeOffset now)
     {
+        if (templateId == TemplateIds.MeetingInvitation)
+            return Links.InvitationFacts.Example(now);
         var zone = Zones.Resolve(program.TimeZoneId);
         var started = now - TimeSpan.FromDays(70);
         var context = new PairContext(

@@ -26,6 +26,13 @@ public static class ModelSchema
     /// <summary>Reminders add the meeting they are about, and its day as seen when the email goes: today, tomorrow or later.</summary>
     public static IReadOnlyList<string> ReminderFactKeys { get; } = [.. PairFactKeys, "meetingStart", "meetingEnd", "meetingDay"];
 
+    /// <summary>
+    /// A booking page's invitation: what changed ("booked", "moved", "cancelled"), the meeting, and who made the change as
+    /// the reader sees it (<c>bookedBy</c>: "self", "partner" or ""); <c>sequence</c> and <c>stamp</c> are its iCalendar's.
+    /// </summary>
+    public static IReadOnlyList<string> InvitationFactKeys { get; } =
+        ["bookedBy", "change", "meetingEnd", "meetingMinutes", "meetingStart", "sequence", "stamp"];
+
     /// <summary>The program-wide crunch message.</summary>
     public static IReadOnlyList<string> CrunchFactKeys { get; } =
         ["programId", "activePairs", "postponingPairs", "sharePercent", "windowDays"];
@@ -42,6 +49,7 @@ public static class ModelSchema
         TemplateIds.PreMeetingReminder => ReminderFactKeys,
         TemplateIds.ProgramCrunch => CrunchFactKeys,
         TemplateIds.AdminDigest => DigestFactKeys,
+        TemplateIds.MeetingInvitation => InvitationFactKeys,
         _ => PairFactKeys,
     };
 
