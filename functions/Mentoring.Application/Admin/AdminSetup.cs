@@ -59,5 +59,6 @@ public static class AdminSetup
         services.AddSingleton<Calendars.CalendarHandlers>();
         services.AddSingleton<Poison.PoisonHandlers>();
         services.AddSingleton<ApiKeys.KeyHandlers>();
+        services.AddSingleton<Import.CsvImport>();
     }
 }

@@ -17,14 +17,14 @@ internal sealed record ImportReport(string Mode, int Rows, int Imported, int Rej
 /// <para>Participants: <c>id,name,email,role,timeZone,managerEmail,managerNotesConsent,managerName,culture,managerCulture</c> (the last five optional).
 /// Pairs: <c>id,mentorId,menteeId,cycleId,startedAt</c>.</para>
 /// </summary>
-internal static class CsvImport
+internal sealed class CsvImport(ProgramStore programs, Programs.ProgramProfileStore profiles, ParticipantRows participants, PairStore pairs, Queues.MessageQueues queues)
 {
     private const int MaxErrorsReported = 1000;
     private const int Parallelism = 8;
 
-    public static async Task<IResult> ParticipantsAsync(AdminRequest request)
+    public async Task<IResult> ParticipantsAsync(AdminRequest request)
     {
-        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
+        await programs.ProgramOfAsync(request);
         var partial = Mode(request);
         var good = new List<AdminParticipant>();
         var errors = new List<RowError>();
@@ -51,18 +51,17 @@ internal static class CsvImport
         return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
         {
             // A re-imported roster replaces what the file says, not what people stopped (their unsubscribes stay).
-            var store = request.Get<ParticipantRows>();
-            var existing = await store.StoppedAsync(request.ProgramId, request.Aborted);
-            await store.SaveManyAsync([.. good.Select(p => p.KeepingStoppedOf(existing.GetValueOrDefault(p.Id)))], Parallelism, request.Aborted);
+            var existing = await participants.StoppedAsync(request.ProgramId, request.Aborted);
+            await participants.SaveManyAsync([.. good.Select(p => p.KeepingStoppedOf(existing.GetValueOrDefault(p.Id)))], Parallelism, request.Aborted);
         });
     }
 
-    public static async Task<IResult> PairsAsync(AdminRequest request)
+    public async Task<IResult> PairsAsync(AdminRequest request)
     {
-        var program = await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
+        var program = await programs.ProgramOfAsync(request);
         var partial = Mode(request);
-        var people = await request.Get<ParticipantRows>().IdsAsync(request.ProgramId, request.Aborted);
-        var cycles = (await request.Get<Programs.ProgramProfileStore>().ListCyclesAsync(request.ProgramId, request.Aborted))
+        var people = await participants.IdsAsync(request.ProgramId, request.Aborted);
+        var cycles = (await profiles.ListCyclesAsync(request.ProgramId, request.Aborted))
             .ToDictionary(c => c.CycleId, StringComparer.Ordinal);
         var good = new List<PairRecord>();
         var errors = new List<RowError>();
@@ -93,11 +92,9 @@ internal static class CsvImport
 
         return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
         {
-            var store = request.Get<PairStore>();
-            var queues = request.Get<Queues.MessageQueues>();
             await Parallel.ForEachAsync(good, new ParallelOptions { MaxDegreeOfParallelism = Parallelism * 4, CancellationToken = request.Aborted }, async (pair, ct) =>
             {
-                await store.SaveAsync(pair, ct);
+                await pairs.SaveAsync(pair, ct);
                 await queues.EvaluateAsync(new Queues.EvaluatePair($"admin/import/{pair.PairId}/{request.Now.UtcTicks}", pair.ProgramId, pair.PairId), ct);
             });
         });
