@@ -189,11 +189,35 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 return candidate;
         }
 
-        using var apt = Process.Start("apt-get", "install -y chromium")!;
-        await apt.WaitForExitAsync();
+        await Installing.WaitAsync();
+        try
+        {
+            if (!File.Exists("/usr/bin/chromium"))
+            {
+                // A clean machine's package lists are empty until an update; test projects running side by side wait
+                // for each other's dpkg lock instead of failing on it.
+                await AptAsync("update -o DPkg::Lock::Timeout=600");
+                await AptAsync("install -y -o DPkg::Lock::Timeout=600 chromium");
+            }
+        }
+        finally
+        {
+            Installing.Release();
+        }
+
         return File.Exists("/usr/bin/chromium")
             ? "/usr/bin/chromium"
-            : throw new InvalidOperationException("No chromium, and `apt-get install -y chromium` did not install one (run it as root).");
+            : throw new InvalidOperationException("No chromium, and `apt-get update && apt-get install -y chromium` did not install one (run it as root).");
+    }
+
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+
+    private static async Task AptAsync(string arguments)
+    {
+        var start = new ProcessStartInfo("apt-get", arguments);
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var apt = Process.Start(start)!;
+        await apt.WaitForExitAsync();
     }
 
     /// <summary>The page target's WebSocket, once Chromium has written its port into the profile.</summary>
