@@ -20,9 +20,6 @@ internal sealed class AdminRequest(HttpContext http, Caller caller, DateTimeOffs
 
     public AdminOptions Options => Http.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value;
 
-    public T Get<T>()
-        where T : notnull => Http.RequestServices.GetRequiredService<T>();
-
     /// <summary>A route value; the program id was checked against the caller before the handler ran.</summary>
     public string Route(string name) => Http.Request.RouteValues[name]?.ToString() ?? throw ApiProblem.Invalid($"Missing route value '{name}'.");
 

@@ -60,5 +60,7 @@ public static class AdminSetup
         services.AddSingleton<Poison.PoisonHandlers>();
         services.AddSingleton<ApiKeys.KeyHandlers>();
         services.AddSingleton<Import.CsvImport>();
+        services.AddSingleton<SubscriptionHandlers>();
+        services.AddSingleton<UserTargets>();
     }
 }

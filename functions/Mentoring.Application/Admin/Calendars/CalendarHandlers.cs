@@ -9,7 +9,7 @@ namespace Mentoring.Application.Admin.Calendars;
 /// A program's calendar connections: connect (and do the first sync), list with health, disconnect. A Graph or Google
 /// connection is bound to its participant: the resource is their own calendar (<see cref="CalendarOwnership"/>).
 /// </summary>
-internal sealed class CalendarHandlers(ProgramStore programs, ConnectionStore connections, ConnectionOnboarding onboarding, PairStore pairs, ParticipantStore participants)
+internal sealed class CalendarHandlers(ProgramStore programs, ConnectionStore connections, ConnectionOnboarding onboarding, PairStore pairs, ParticipantStore participants, UserTargets targets)
 {
     private const int MaxResourceLength = 2048;
 
@@ -44,7 +44,7 @@ internal sealed class CalendarHandlers(ProgramStore programs, ConnectionStore co
                     : "A mailbox is connected for its participant only: the participant's own address.")
             .ThrowIfInvalid();
         if (provider == CalendarConnection.Ics)
-            await UserTargets.RequirePublicAsync(request, new Uri(resource), "resource", "The feed URL");
+            await targets.RequirePublicAsync(new Uri(resource), "resource", "The feed URL", request.Aborted);
 
         var id = CalendarConnection.IdFor(provider, request.ProgramId, resource);
         var connected = await onboarding.ConnectAsync(

@@ -1,5 +1,7 @@
 using System.Net;
 using Mentoring.Application.Admin;
+using Mentoring.Application.Queues;
+using Mentoring.Application.Roster;
 using Microsoft.AspNetCore.Http;
 
 namespace Mentoring.Application.Integration.Subscriptions;
@@ -9,20 +11,20 @@ internal sealed record SubscriptionBody(string Url, IReadOnlyList<string> EventT
 internal sealed record SubscriptionView(string Id, string Url, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt, string? Secret = null);
 
 /// <summary>Integration subscriptions of a program: HTTPS endpoints (plain HTTP only on loopback, for local tools).</summary>
-internal static class SubscriptionHandlers
+internal sealed class SubscriptionHandlers(ProgramStore programs, SubscriptionStore store, MessageQueues queues, UserTargets targets)
 {
     public static IReadOnlyList<string> EventTypes { get; } = [IntegrationEvent.PairAtRisk, IntegrationEvent.MeetingHeld, "escalation.sent", "*"];
 
-    public static async Task<IResult> ListAsync(AdminRequest request)
+    public async Task<IResult> ListAsync(AdminRequest request)
     {
-        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
-        var items = await request.Get<SubscriptionStore>().ListAsync(request.ProgramId, request.Aborted);
+        await programs.ProgramOfAsync(request);
+        var items = await store.ListAsync(request.ProgramId, request.Aborted);
         return Results.Json(new { items = items.Select(s => new SubscriptionView(s.Id, s.Url.AbsoluteUri, s.EventTypes, s.CreatedAt)) }, AdminJson.Options);
     }
 
-    public static async Task<IResult> CreateAsync(AdminRequest request)
+    public async Task<IResult> CreateAsync(AdminRequest request)
     {
-        await request.Get<Roster.ProgramStore>().ProgramOfAsync(request);
+        await programs.ProgramOfAsync(request);
         var body = await request.BodyAsync<SubscriptionBody>();
         var ok = Uri.TryCreate(body.Url, UriKind.Absolute, out var url);
         new Validation()
@@ -30,12 +32,12 @@ internal static class SubscriptionHandlers
             .Require(body.EventTypes.Count > 0 && body.EventTypes.All(EventTypes.Contains), "eventTypes", "One or more of: " + string.Join(", ", EventTypes) + ".")
             .Require(body.Id is null || Validation.IsId(body.Id), "id", "Letters, digits, '-', '_' or '.', at most 64.")
             .ThrowIfInvalid();
-        await UserTargets.RequirePublicAsync(request, url!, "url", "The subscription URL");
+        await targets.RequirePublicAsync(url!, "url", "The subscription URL", request.Aborted);
         var subscription = new Subscription(request.ProgramId, body.Id ?? "sub_" + request.Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             url!, body.EventTypes, StandardWebhooks.NewSecret(), request.Now);
         try
         {
-            await request.Get<SubscriptionStore>().AddAsync(subscription, request.Aborted);
+            await store.AddAsync(subscription, request.Aborted);
         }
         catch (Azure.RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
         {
@@ -47,14 +49,13 @@ internal static class SubscriptionHandlers
             AdminJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> DeleteAsync(AdminRequest request) =>
-        await request.Get<SubscriptionStore>().DeleteAsync(request.ProgramId, request.Route("subscriptionId"), request.Aborted)
+    public async Task<IResult> DeleteAsync(AdminRequest request) =>
+        await store.DeleteAsync(request.ProgramId, request.Route("subscriptionId"), request.Aborted)
             ? Results.NoContent()
             : throw ApiProblem.NotFound("subscription");
 
-    public static async Task<IResult> DeliveriesAsync(AdminRequest request)
+    public async Task<IResult> DeliveriesAsync(AdminRequest request)
     {
-        var store = request.Get<SubscriptionStore>();
         var id = request.Route("subscriptionId");
         if (await store.GetAsync(request.ProgramId, id, request.Aborted) is null)
             throw ApiProblem.NotFound("subscription");
@@ -62,14 +63,13 @@ internal static class SubscriptionHandlers
     }
 
     /// <summary>Sends a <c>subscription.test</c> event to the subscription through the delivery queue.</summary>
-    public static async Task<IResult> TestAsync(AdminRequest request)
+    public async Task<IResult> TestAsync(AdminRequest request)
     {
-        var store = request.Get<SubscriptionStore>();
         var subscription = await store.GetAsync(request.ProgramId, request.Route("subscriptionId"), request.Aborted) ?? throw ApiProblem.NotFound("subscription");
         var e = new IntegrationEvent($"{request.ProgramId}/test/{request.Now.UtcTicks}", "subscription.test", request.ProgramId, "", request.Now,
             new Dictionary<string, string>(StringComparer.Ordinal));
         var message = new WebhookDeliveryMessage(SubscriptionPublisher.DeliveryIdOf(e.EventId, subscription.Id), request.ProgramId, subscription.Id, 1, e);
-        await SubscriptionPublisher.EnqueueAsync(request.Get<Queues.MessageQueues>(), message, TimeSpan.Zero, request.Aborted);
+        await SubscriptionPublisher.EnqueueAsync(queues, message, TimeSpan.Zero, request.Aborted);
         return Results.Json(new { deliveryId = message.DeliveryId }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
