@@ -50,9 +50,10 @@ internal sealed class CsvImport(ProgramStore programs, Programs.ProgramProfileSt
 
         return await FinishAsync(request, partial, rows, good.Count, errors, async () =>
         {
-            // A re-imported roster replaces what the file says, not what people stopped (their unsubscribes stay).
-            var existing = await participants.StoppedAsync(request.ProgramId, request.Aborted);
-            await participants.SaveManyAsync([.. good.Select(p => p.KeepingStoppedOf(existing.GetValueOrDefault(p.Id)))], Parallelism, request.Aborted);
+            // A re-imported roster replaces what the file says, not what people stopped (their unsubscribes stay) nor the
+            // calendars given through the JSON API (a CSV has no column for them).
+            var existing = await participants.KeptOnImportAsync(request.ProgramId, request.Aborted);
+            await participants.SaveManyAsync([.. good.Select(p => p.KeepingWhatACsvLacks(existing.GetValueOrDefault(p.Id)))], Parallelism, request.Aborted);
         });
     }
 

@@ -64,6 +64,13 @@ internal sealed record AdminParticipant(
     public AdminParticipant KeepingStoppedOf(AdminParticipant? existing) =>
         this with { Suppressed = existing?.Suppressed ?? false, Unsubscribed = existing?.Unsubscribed ?? EmailKinds.None };
 
+    /// <summary>
+    /// A row of a re-imported roster over <paramref name="existing"/>: what the person stopped, and the calendars an admin
+    /// gave through the JSON API, which a CSV has no column for (a re-import that dropped them would lose them).
+    /// </summary>
+    public AdminParticipant KeepingWhatACsvLacks(AdminParticipant? existing) =>
+        KeepingStoppedOf(existing) with { Calendars = existing?.Calendars ?? Calendars };
+
     /// <summary><c>suppressed</c>: no email at all; <c>unsubscribedFrom</c>: the kinds they take no more (all three when suppressed).</summary>
     public ParticipantView ToView() => new(
         Id, Name, Email, Role, TimeZone, ManagerEmail, ManagerNotesConsent, Suppressed, Calendars, ManagerName, Culture,

@@ -59,22 +59,22 @@ internal sealed class ParticipantRows(TableServiceClient tables, ProgramChanges 
     }
 
     /// <summary>
-    /// The program's participants who stopped some email, with only their stopped columns read (what an import keeps;
-    /// <see cref="AdminParticipant.KeepingStoppedOf"/> reads nothing else of them).
+    /// The program's participants with something a CSV import keeps — email they stopped, calendars given through the
+    /// JSON API — with only those columns read (<see cref="AdminParticipant.KeepingWhatACsvLacks"/> reads nothing else).
     /// </summary>
-    public async Task<Dictionary<string, AdminParticipant>> StoppedAsync(string programId, CancellationToken ct)
+    public async Task<Dictionary<string, AdminParticipant>> KeptOnImportAsync(string programId, CancellationToken ct)
     {
-        var stopped = new Dictionary<string, AdminParticipant>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, AdminParticipant>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Encode(programId)}");
-        string[] columns = ["ProgramId", "ParticipantId", StoppedColumns.Suppressed, StoppedColumns.Unsubscribed];
+        string[] columns = ["ProgramId", "ParticipantId", StoppedColumns.Suppressed, StoppedColumns.Unsubscribed, "Calendars"];
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: columns, cancellationToken: ct))
         {
             var person = ToParticipant(e);
-            if (person.Suppressed || person.Unsubscribed != Engine.Messages.EmailKinds.None)
-                stopped[person.Id] = person;
+            if (person.Suppressed || person.Unsubscribed != Engine.Messages.EmailKinds.None || person.Calendars.Count > 0)
+                kept[person.Id] = person;
         }
 
-        return stopped;
+        return kept;
     }
 
     /// <summary>The ids of a program's participants (for an import's checks).</summary>
