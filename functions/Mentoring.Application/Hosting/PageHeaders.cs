@@ -19,13 +19,13 @@ internal static class PageHeaders
         response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
-    /// <summary>An <see cref="IResult"/> that sets the headers, then writes <paramref name="inner"/>.</summary>
-    public static IResult With(IResult inner, string contentSecurityPolicy) => new Headed(inner, contentSecurityPolicy);
+    /// <summary>An <see cref="IResult"/> that sets the headers (and the page's language, when given), then writes <paramref name="inner"/>.</summary>
+    public static IResult With(IResult inner, string contentSecurityPolicy, string? contentLanguage = null) => new Headed(inner, contentSecurityPolicy, contentLanguage);
 
     /// <summary>The result under the headers (what a handler test reads).</summary>
     public static IResult Inner(IResult result) => result is Headed headed ? headed.Inner : result;
 
-    private sealed class Headed(IResult inner, string policy) : IResult, IStatusCodeHttpResult
+    private sealed class Headed(IResult inner, string policy, string? language) : IResult, IStatusCodeHttpResult
     {
         public IResult Inner => inner;
 
@@ -34,6 +34,8 @@ internal static class PageHeaders
         public Task ExecuteAsync(HttpContext httpContext)
         {
             Apply(httpContext.Response, policy);
+            if (language is not null)
+                httpContext.Response.Headers.ContentLanguage = language;
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -83,7 +83,7 @@ internal sealed partial class BookingHandler(
         if (await LoadAsync(link.Claims, now, ct) is not { } pair)
             return Gone(context.Request);
         if (pair.Status != Engine.Pairs.PairStatus.Active)
-            return LinkPages.Refuse(context.Request, StatusCodes.Status409Conflict, "This pair is not active.", "The program paused or ended it: there is nothing to book.");
+            return BookingPage.Refuse(context.Request, pair.Reader, pair.Partner, pair.Program, StatusCodes.Status409Conflict, w => w.NotActive);
 
         var policy = pair.Program.Policy;
         var booked = pair.Booked;
@@ -93,16 +93,16 @@ internal sealed partial class BookingHandler(
         if (form.ContainsKey("cancel"))
         {
             if (booked is null)
-                return LinkPages.Refuse(context.Request, StatusCodes.Status409Conflict, "Nothing to cancel.", "No booked meeting is ahead.");
+                return BookingPage.Refuse(context.Request, pair.Reader, pair.Partner, pair.Program, StatusCodes.Status409Conflict, w => w.NothingToCancel);
             (change, uid, start) = (BookingChange.Cancelled, booked.Id, booked.Start);
         }
         else
         {
             var given = form.TryGetValue("start", out var s) ? s.ToString() : "";
             if (ParseStart(given, Zones.Resolve(pair.Reader.TimeZoneId), now) is not { } at)
-                return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "Please choose a time.", "Give start as a date and time, e.g. 2026-03-12T10:00 (your time) or 2026-03-12T09:00:00Z.");
+                return BookingPage.Refuse(context.Request, pair.Reader, pair.Partner, pair.Program, StatusCodes.Status400BadRequest, w => w.ChooseATimeRefusal);
             if (at < now + EarliestStart || at > now + LatestStart)
-                return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That time is out of range.", "Choose a time from a few minutes from now to six months ahead.");
+                return BookingPage.Refuse(context.Request, pair.Reader, pair.Partner, pair.Program, StatusCodes.Status400BadRequest, w => w.OutOfRange);
             if (booked is not null && booked.Start == at)
                 return Done(context.Request, "already-booked", booked.Id, at, BookingIds.NextSequence(pair.Ledger, booked.Id) - 1, null, pair);
             (change, uid, start) = booked is null

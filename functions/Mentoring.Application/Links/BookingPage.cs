@@ -9,12 +9,10 @@ namespace Mentoring.Application.Links;
 /// <summary>
 /// The booking page as a person reads it on a phone or a desk: each proposed time a full-width button (a form that
 /// POSTs <c>start</c>), a free date and time, and — once booked — the meeting with a cancel button. Times are in the
-/// reader's zone and culture, with the partner's own time beside them.
+/// reader's zone, language and culture (<see cref="BookingWords"/>), with the partner's own time beside them.
 /// </summary>
 internal static class BookingPage
 {
-    private static readonly string[] EnglishOnly = [ReaderLanguage.DefaultLanguage];
-
     private const string Choice = "display:block;width:100%;box-sizing:border-box;margin:.5rem 0;padding:.8rem 1rem;font-size:1rem;"
         + "text-align:left;background:#fff;color:#0b5e44;border:2px solid #0b6e4f;border-radius:8px;cursor:pointer";
 
@@ -24,30 +22,29 @@ internal static class BookingPage
         ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program, Meeting? booked, Meeting? other,
         IReadOnlyList<DateTimeOffset> proposals, DateTimeOffset now)
     {
-        var culture = ReaderLanguage.For(reader.Culture ?? program.Culture, EnglishOnly).Formats; // the page is English: one language on it
-        var partnerName = FirstName(partner);
+        var (words, culture) = WordsFor(reader, partner, program);
         var html = new StringBuilder();
         if (booked is not null)
         {
-            html.Append(LinkPages.Text($"Your next meeting with {partnerName} is booked: {LocalTimes.DateTime(booked.Start, reader.TimeZoneId, culture)}."))
-                .Append(LinkPages.Text("To move it, choose another time below: both of you get the updated invitation."));
+            html.Append(LinkPages.Text(words.IsBooked(LocalTimes.DateTime(booked.Start, reader.TimeZoneId, culture))))
+                .Append(LinkPages.Text(words.ToMove));
         }
         else
         {
-            html.Append(LinkPages.Text($"Choose a time for your next meeting with {partnerName}. Both of you get a calendar invitation."));
+            html.Append(LinkPages.Text(words.ChooseATime));
         }
 
         if (other is not null)
-            html.Append(LinkPages.Text($"Your calendar already shows a meeting with {partnerName} on {LocalTimes.DateTime(other.Start, reader.TimeZoneId, culture)}."));
+            html.Append(LinkPages.Text(words.CalendarShows(LocalTimes.DateTime(other.Start, reader.TimeZoneId, culture))));
 
-        html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">Times that suit you both</h2>");
+        html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">").Append(LinkPages.Attribute(words.TimesThatSuit)).Append("</h2>");
         if (proposals.Count == 0)
         {
-            html.Append(LinkPages.Text("Your working hours and your partner's do not overlap in the coming weeks. Pick a time below."));
+            html.Append(LinkPages.Text(words.NoOverlap));
         }
         else
         {
-            html.Append(LinkPages.Text($"Inside both your working hours, clear of meetings already booked. Times are yours ({reader.TimeZoneId})."));
+            html.Append(LinkPages.Text(words.ProposalsAre(reader.TimeZoneId)));
             foreach (var start in proposals)
             {
                 var theirs = LocalTimes.Time(start, partner.TimeZoneId, culture);
@@ -56,44 +53,48 @@ internal static class BookingPage
                     .Append("\" style=\"").Append(Choice).Append("\"><strong>")
                     .Append(LinkPages.Attribute(LocalTimes.DateTime(start, reader.TimeZoneId, culture).Replace(" (" + reader.TimeZoneId + ")", "", StringComparison.Ordinal)))
                     .Append("</strong><br><span style=\"font-size:.9rem;color:#374151\">")
-                    .Append(LinkPages.Attribute(reader.TimeZoneId == partner.TimeZoneId ? "the same time for " + partnerName : theirs + " for " + partnerName))
+                    .Append(LinkPages.Attribute(reader.TimeZoneId == partner.TimeZoneId ? words.SameTimeForPartner : words.PartnersTime(theirs)))
                     .Append("</span></button></form>");
             }
         }
 
-        html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">Another time</h2>")
+        html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">").Append(LinkPages.Attribute(words.AnotherTime)).Append("</h2>")
             .Append(LinkPages.Form(
-                $"<p><label for=\"start\">Date and time, your time ({LinkPages.Attribute(reader.TimeZoneId)})</label><br>"
+                $"<p><label for=\"start\">{LinkPages.Attribute(words.DateAndTime(reader.TimeZoneId))}</label><br>"
                 + "<input id=\"start\" type=\"datetime-local\" name=\"start\" required style=\"font-size:1rem;padding:.5rem;max-width:100%;box-sizing:border-box\"></p>",
-                booked is null ? "Book this time" : "Move to this time"));
+                booked is null ? words.BookThisTime : words.MoveToThisTime));
         if (booked is not null)
         {
-            html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">Can't make it?</h2>")
+            html.Append("<h2 style=\"font-size:1.1rem;margin-top:1.5rem\">").Append(LinkPages.Attribute(words.CantMakeIt)).Append("</h2>")
                 .Append("<form method=\"post\"><input type=\"hidden\" name=\"cancel\" value=\"yes\"><p><button type=\"submit\" style=\"")
-                .Append(Secondary).Append("\">Cancel the meeting</button></p></form>");
+                .Append(Secondary).Append("\">").Append(LinkPages.Attribute(words.CancelTheMeeting)).Append("</button></p></form>");
         }
 
-        return LinkPages.Page(booked is null ? "Book your next mentoring meeting" : "Your next mentoring meeting", html.ToString());
+        return LinkPages.Page(booked is null ? words.TitleToBook : words.TitleBooked, html.ToString(), language: words.Language);
     }
 
     public static IResult Done(ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program, string status, DateTimeOffset start, int notInvited)
     {
-        var culture = ReaderLanguage.For(reader.Culture ?? program.Culture, EnglishOnly).Formats; // the page is English: one language on it
-        var when = LocalTimes.DateTime(start, reader.TimeZoneId, culture);
-        var partnerName = FirstName(partner);
-        var (title, text) = status switch
-        {
-            "booked" => ("Booked", $"Your meeting with {partnerName} is booked: {when}. You both get a calendar invitation by email."),
-            "moved" => ("Moved", $"Your meeting with {partnerName} is now {when}. You both get the updated invitation by email."),
-            "cancelled" => ("Cancelled", $"Your meeting with {partnerName} on {when} is cancelled. You both get the cancellation by email."),
-            _ => ("Already booked", $"Your meeting with {partnerName} is booked for {when}. Nothing else to do."),
-        };
+        var (words, culture) = WordsFor(reader, partner, program);
+        var (title, text) = words.Done(status, LocalTimes.DateTime(start, reader.TimeZoneId, culture));
         var body = LinkPages.Text(text);
         if (notInvited > 0)
-            body += LinkPages.Text("Not everyone takes email from the program, so not everyone gets the invitation: please tell your partner yourself.");
-        return LinkPages.Page(title, body);
+            body += LinkPages.Text(words.NotEveryoneInvited);
+        return LinkPages.Page(title, body, language: words.Language);
     }
 
-    private static string FirstName(ParticipantRecord person) =>
-        person.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "your partner";
+    /// <summary>A refusal after the link was verified, in its reader's language.</summary>
+    public static IResult Refuse(HttpRequest request, ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program, int status, Func<BookingWords, (string Title, string Detail)> what)
+    {
+        var (words, _) = WordsFor(reader, partner, program);
+        var (title, detail) = what(words);
+        return LinkPages.Refuse(request, status, title, detail, words.Language);
+    }
+
+    /// <summary>The page speaks the reader's language, as their emails do, with its date formats.</summary>
+    private static (BookingWords Words, System.Globalization.CultureInfo Culture) WordsFor(ParticipantRecord reader, ParticipantRecord partner, ProgramRecord program)
+    {
+        var language = ReaderLanguage.For(reader.Culture ?? program.Culture, BookingWords.Languages);
+        return (new BookingWords(language.Language, BookingWords.FirstName(partner.DisplayName, language.Language)), language.Formats);
+    }
 }

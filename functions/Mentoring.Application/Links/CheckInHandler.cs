@@ -2,6 +2,7 @@ using System.Globalization;
 using Mentoring.Application.Evaluation;
 using Mentoring.Application.Hosting;
 using Mentoring.Application.Ingest;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Application.Roster;
 using Mentoring.Application.Storage;
 using Mentoring.Engine;
@@ -40,15 +41,17 @@ internal sealed partial class CheckInHandler(
         if (!signer.TryVerify(HttpBodies.LastSegment(context.Request), Purposes, now, out var link, out var refusal))
             return LinkPages.Refuse(context.Request, refusal);
         var claims = link!.Claims;
+        var (zone, words) = await ReaderAsync(claims, context.RequestAborted);
         return claims.Purpose switch
         {
-            LinkPurpose.Met => LinkPages.Page("Did you meet?", LinkPages.Text("Confirm that your mentoring meeting took place. It takes one click and keeps your pair's record right.")
-                + LinkPages.Form("", "Yes, we met")),
-            LinkPurpose.Postponed => LinkPages.Page("Had to move it?", LinkPages.Text("No judgement: tell us why, so the program can remove what gets in the way.")
+            LinkPurpose.Met => LinkPages.Page(words.DidYouMeet, LinkPages.Text(words.ConfirmMet) + LinkPages.Form("", words.YesWeMet), language: words.Language),
+            LinkPurpose.Postponed => LinkPages.Page(words.HadToMoveIt, LinkPages.Text(words.TellUsWhy)
                 + LinkPages.Form(string.Concat(LinkPages.PostponeReasons.Select((r, i) =>
-                    $"<p><label><input type=\"radio\" name=\"reason\" value=\"{r}\"{(i == 0 ? " checked" : "")}> {Label(r)}</label></p>")), "Record it")),
-            _ => LinkPages.Page("When will you meet?", LinkPages.Text($"Enter the date and time you booked, in your own time zone ({await ZoneOfAsync(claims, context.RequestAborted)}).")
-                + LinkPages.Form("<p><input type=\"datetime-local\" name=\"at\" required style=\"font-size:1rem;padding:.4rem\"></p>", "Record our next meeting")),
+                    $"<p><label><input type=\"radio\" name=\"reason\" value=\"{r}\"{(i == 0 ? " checked" : "")}> {LinkPages.Attribute(words.Reason(r))}</label></p>")), words.RecordIt),
+                language: words.Language),
+            _ => LinkPages.Page(words.WhenWillYouMeet, LinkPages.Text(words.EnterTheTime(zone))
+                + LinkPages.Form("<p><input type=\"datetime-local\" name=\"at\" required style=\"font-size:1rem;padding:.4rem\"></p>", words.RecordNextMeeting),
+                language: words.Language),
         };
     }
 
@@ -61,8 +64,10 @@ internal sealed partial class CheckInHandler(
             return request.Refusal;
         var (link, form) = (request.Link, request.Form);
         var claims = link.Claims;
+        var (zoneId, words) = await ReaderAsync(claims, ct);
+        IResult Refuse(int status, (string Title, string Detail) what) => LinkPages.Refuse(context.Request, status, what.Title, what.Detail, words.Language);
         if (claims.PairId is not { } pairId || await programs.GetAsync(claims.ProgramId, ct) is not { } program)
-            return LinkPages.Refuse(context.Request, StatusCodes.Status404NotFound, "This pair no longer exists.", "There is nothing left to record.");
+            return Refuse(StatusCodes.Status404NotFound, words.PairGone);
 
         var by = RecipientKeys.Parse(claims.RecipientKey)?.Kind switch
         {
@@ -85,7 +90,7 @@ internal sealed partial class CheckInHandler(
                 {
                     var reason = form.TryGetValue("reason", out var r) ? r.ToString() : "";
                     if (!LinkPages.PostponeReasons.Contains(reason, StringComparer.Ordinal))
-                        return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "Please choose a reason.", "One of: deadline, travel, illness, other.");
+                        return Refuse(StatusCodes.Status400BadRequest, words.ChooseAReason);
                     var meeting = await MeetingAsync(claims, program, now, past: false, ct);
                     var missed = meeting is not null && meeting.End <= now;
                     change = new LedgerChange(changeId, meeting?.Id ?? changeId, missed ? ChangeKind.NoShow : ChangeKind.Cancelled, now,
@@ -95,16 +100,16 @@ internal sealed partial class CheckInHandler(
 
             default:
                 {
-                    var zone = Zones.Resolve(await ZoneOfAsync(claims, ct));
+                    var zone = Zones.Resolve(zoneId);
                     if (!DateTime.TryParseExact(form.TryGetValue("at", out var a) ? a.ToString() : "", ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"],
                             CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                        return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "Please give a date and time.", "For example 2026-03-12T10:00.");
+                        return Refuse(StatusCodes.Status400BadRequest, words.GiveATime);
                     // Range-check the local time before applying the offset: 0001-01-01 or 9999-12-31 would overflow it.
                     var start = local < now.AddDays(-2).UtcDateTime || local > (now + LatestMeetOn).AddDays(1).UtcDateTime
                         ? DateTimeOffset.MinValue
                         : WallClock.ToInstant(local, zone);
                     if (start < now.AddDays(-1) || start > now + LatestMeetOn)
-                        return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That date is out of range.", "Give a meeting within the next six months.");
+                        return Refuse(StatusCodes.Status400BadRequest, words.OutOfRange);
                     change = new LedgerChange(changeId, changeId, ChangeKind.Scheduled, now, start, start + program.Policy.DefaultMeetingLength, ChangedBy: by, Source: ChangeSources.CheckIn);
                     break;
                 }
@@ -113,11 +118,9 @@ internal sealed partial class CheckInHandler(
         var outcome = await calendar.HandleAsync(new CalendarChanges(changeId, claims.ProgramId, pairId, [change]), ct);
         LogRecorded(claims.Purpose.ToString(), claims.ProgramId, pairId, outcome.ToString());
         if (outcome == CalendarChangeOutcome.PairGone)
-            return LinkPages.Refuse(context.Request, StatusCodes.Status404NotFound, "This pair no longer exists.", "There is nothing left to record.");
+            return Refuse(StatusCodes.Status404NotFound, words.PairGone);
         return HttpBodies.WantsHtml(context.Request)
-            ? LinkPages.Page("Thank you", LinkPages.Text(outcome == CalendarChangeOutcome.Duplicate
-                ? "We had already recorded this. Nothing else to do."
-                : "Recorded. Thank you for keeping your mentoring time."))
+            ? LinkPages.Page(words.ThankYou, LinkPages.Text(outcome == CalendarChangeOutcome.Duplicate ? words.AlreadyRecorded : words.Recorded), language: words.Language)
             : Results.Ok(new { status = outcome == CalendarChangeOutcome.Duplicate ? "already-recorded" : "recorded", change = change.Kind.ToString() });
     }
 
@@ -133,21 +136,14 @@ internal sealed partial class CheckInHandler(
             : open.MinBy(m => (m.Start - now).Duration());
     }
 
-    private async Task<string> ZoneOfAsync(LinkClaims claims, CancellationToken ct)
+    /// <summary>The person the link was sent to: their zone (else the program's) and their language (else the program's).</summary>
+    private async Task<(string Zone, CheckInWords Words)> ReaderAsync(LinkClaims claims, CancellationToken ct)
     {
+        var program = await programs.GetAsync(claims.ProgramId, ct);
         var person = RecipientKeys.Parse(claims.RecipientKey)?.ParticipantId is { } id ? await participants.GetAsync(claims.ProgramId, id, ct) : null;
-        if (person is not null)
-            return person.TimeZoneId;
-        return (await programs.GetAsync(claims.ProgramId, ct))?.TimeZoneId ?? "UTC";
+        var language = ReaderLanguage.For(person?.Culture ?? program?.Culture, CheckInWords.Languages).Language;
+        return (person?.TimeZoneId ?? program?.TimeZoneId ?? "UTC", new CheckInWords(language));
     }
-
-    private static string Label(string reason) => reason switch
-    {
-        "deadline" => "A deadline got in the way",
-        "travel" => "One of us was travelling",
-        "illness" => "One of us was ill",
-        _ => "Something else",
-    };
 
     [LoggerMessage(5001, LogLevel.Information, "Check-in {Purpose} for pair {ProgramId}/{PairId}: {Outcome}")]
     private partial void LogRecorded(string purpose, string programId, string pairId, string outcome);

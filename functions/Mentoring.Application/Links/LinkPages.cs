@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Mentoring.Application.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -10,21 +11,22 @@ internal static class LinkPages
 {
     public static readonly string[] PostponeReasons = ["deadline", "travel", "illness", "other"];
 
-    private static readonly HtmlEncoder Encode = HtmlEncoder.Default;
+    // Letters of every script as they are (an "ä" stays "ä"); markup characters are still encoded.
+    private static readonly HtmlEncoder Encode = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>No script at all; inline styles only; the one form posts back to the page itself.</summary>
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static IResult Page(string title, string bodyHtml, int status = StatusCodes.Status200OK)
+    public static IResult Page(string title, string bodyHtml, int status = StatusCodes.Status200OK, string language = "en")
     {
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">")
+            .Append("<!DOCTYPE html><html lang=\"").Append(Encode.Encode(language)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>").Append(Encode.Encode(title)).Append("</title></head>")
             .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2933;line-height:1.5\">")
             .Append("<h1 style=\"font-size:1.4rem\">").Append(Encode.Encode(title)).Append("</h1>")
             .Append(bodyHtml)
             .Append("</body></html>");
-        return PageHeaders.With(Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status), Policy);
+        return PageHeaders.With(Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status), Policy, language);
     }
 
     /// <summary>A form that POSTs back to the page's own URL (the token stays in the path, never in a body a scanner could replay blindly).</summary>
@@ -38,9 +40,9 @@ internal static class LinkPages
     public static string Attribute(string text) => Encode.Encode(text);
 
     /// <summary>A refusal: a friendly page for browsers, problem+json for everything else.</summary>
-    public static IResult Refuse(HttpRequest request, int status, string title, string detail) =>
+    public static IResult Refuse(HttpRequest request, int status, string title, string detail, string language = "en") =>
         HttpBodies.WantsHtml(request)
-            ? Page(title, Text(detail), status)
+            ? Page(title, Text(detail), status, language)
             : Results.Problem(statusCode: status, title: title, detail: detail);
 
     /// <summary>A body over the link endpoints' cap, answered as the caller reads (a page for a browser).</summary>

@@ -1,5 +1,6 @@
 using Mentoring.Application.Hosting;
 using Mentoring.Application.Outbox;
+using Mentoring.Application.Outbox.Rendering;
 using Mentoring.Application.Outbox.Suppressions;
 using Mentoring.Application.Roster;
 using Mentoring.Engine.Messages;
@@ -37,15 +38,17 @@ internal sealed partial class UnsubscribeHandler(
             return Nobody(context.Request);
 
         var stopped = await StoppedAsync(claims, to, ct);
+        var words = to.Words;
         var ticked = stopped | (claims.Kind ?? EmailKinds.All);
         var boxes = string.Concat(EmailKindNames.Each.Select(e =>
             $"<p><label><input type=\"checkbox\" name=\"{StopField}\" value=\"{e.Name}\"{((ticked & e.Kind) != 0 ? " checked" : "")}> "
-            + $"<strong>{LinkPages.Attribute(Label(e.Kind))}</strong><br><span style=\"color:#52606d\">{LinkPages.Attribute(Describe(e.Kind))}</span></label></p>"));
+            + $"<strong>{LinkPages.Attribute(words.Label(e.Kind))}</strong><br><span style=\"color:#52606d\">{LinkPages.Attribute(words.Describe(e.Kind))}</span></label></p>"));
         return LinkPages.Page(
-            "Which emails should stop?",
-            LinkPages.Text($"Tick what you no longer want from {to.ProgramName}; untick what you want back.")
-            + LinkPages.Form($"<input type=\"hidden\" name=\"{ChooseField}\" value=\"1\">" + boxes, "Save my choice")
-            + LinkPages.Text("Emails about a meeting you or your partner book through the booking page still reach you unless you stop everything."));
+            words.WhichShouldStop,
+            LinkPages.Text(words.TickWhat)
+            + LinkPages.Form($"<input type=\"hidden\" name=\"{ChooseField}\" value=\"1\">" + boxes, words.SaveMyChoice)
+            + LinkPages.Text(words.BookingEmailsStill),
+            language: words.Language);
     }
 
     public async Task<IResult> PostAsync(HttpContext context)
@@ -60,13 +63,14 @@ internal sealed partial class UnsubscribeHandler(
         var claims = link.Claims;
         var choosing = form.ContainsKey(ChooseField);
         var chosen = EmailKinds.None;
+        var to = await AddresseeAsync(claims, ct);
         if (choosing && !TryReadChoice(form.GetValueOrDefault(StopField), out chosen))
         {
-            return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, "That is not one of our kinds of email.",
-                "Choose among: " + string.Join(", ", EmailKindNames.Each.Select(e => e.Name)) + ".");
+            var (title, detail) = (to?.Words ?? new UnsubscribeWords(ReaderLanguage.DefaultLanguage, "")).UnknownKind(string.Join(", ", EmailKindNames.Each.Select(e => e.Name)));
+            return LinkPages.Refuse(context.Request, StatusCodes.Status400BadRequest, title, detail, to?.Words.Language ?? ReaderLanguage.DefaultLanguage);
         }
 
-        if (await AddresseeAsync(claims, ct) is not { } to)
+        if (to is null)
         {
             LogNobody(claims.ProgramId, claims.RecipientKey); // erased or gone: nobody left to email
             return Nobody(context.Request);
@@ -96,17 +100,19 @@ internal sealed partial class UnsubscribeHandler(
         if (!HttpBodies.WantsHtml(context.Request))
             return Results.Ok(new { status = stopped == EmailKinds.None ? "subscribed" : "unsubscribed", stopped = names });
 
+        var words = to.Words;
         var page = context.Request.Path.Value ?? "";
-        var change = $"<p><a href=\"{LinkPages.Attribute(page)}\" style=\"color:#0b6e4f\">Change what you get</a></p>";
+        var change = $"<p><a href=\"{LinkPages.Attribute(page)}\" style=\"color:#0b6e4f\">{LinkPages.Attribute(words.ChangeWhatYouGet)}</a></p>";
         return stopped == EmailKinds.None
-            ? LinkPages.Page("You get every email again", LinkPages.Text($"Thank you: {to.ProgramName} will keep you posted.") + change)
+            ? LinkPages.Page(words.EveryEmailAgain, LinkPages.Text(words.KeepYouPosted) + change, language: words.Language)
             : LinkPages.Page(
-                stopped == EmailKinds.All ? "You are unsubscribed" : "You are unsubscribed from some emails",
-                LinkPages.Text("Stopped: " + string.Join("; ", EmailKindNames.Each.Where(e => (stopped & e.Kind) != 0).Select(e => Label(e.Kind))) + ".")
+                words.Unsubscribed(fromAll: stopped == EmailKinds.All),
+                LinkPages.Text(words.Stopped(EmailKindNames.Each.Where(e => (stopped & e.Kind) != 0).Select(e => words.Label(e.Kind))))
                 + (stopped == EmailKinds.All
-                    ? LinkPages.Text($"You will get no more emails from {to.ProgramName}. If your pair needs help, the program's admins will hear instead.")
-                    : LinkPages.Text("Still coming: " + string.Join("; ", EmailKindNames.Each.Where(e => (stopped & e.Kind) == 0).Select(e => Label(e.Kind))) + "."))
-                + change);
+                    ? LinkPages.Text(words.NoMoreEmails)
+                    : LinkPages.Text(words.StillComing(EmailKindNames.Each.Where(e => (stopped & e.Kind) == 0).Select(e => words.Label(e.Kind)))))
+                + change,
+                language: words.Language);
     }
 
     /// <summary>The page's ticks: each a known kind's name (an unknown one refuses the whole choice).</summary>
@@ -123,12 +129,13 @@ internal sealed partial class UnsubscribeHandler(
         return true;
     }
 
-    private sealed record Target(string Address, string ProgramName, ParticipantRecord? Person);
+    private sealed record Target(string Address, ParticipantRecord? Person, UnsubscribeWords Words);
 
     private async Task<Target?> AddresseeAsync(LinkClaims claims, CancellationToken ct) =>
         RecipientKeys.Parse(claims.RecipientKey) is { } r && await programs.GetAsync(claims.ProgramId, ct) is { } program
         && await assembler.AddresseeAsync(program, r, ct) is { } to
-            ? new Target(to.Address, program.Name, r.Kind is RecipientKind.Mentor or RecipientKind.Mentee ? to.Person : null)
+            ? new Target(to.Address, r.Kind is RecipientKind.Mentor or RecipientKind.Mentee ? to.Person : null,
+                new UnsubscribeWords(ReaderLanguage.For(to.Culture, UnsubscribeWords.Languages).Language, program.Name))
             : null;
 
     /// <summary>What the address takes no more: the suppression list's rows, and a participant's own record.</summary>
@@ -139,20 +146,6 @@ internal sealed partial class UnsubscribeHandler(
         HttpBodies.WantsHtml(request)
             ? LinkPages.Page("Nothing to change", LinkPages.Text("We no longer have this address for the program, so it gets no more emails."))
             : Results.Ok(new { status = "unsubscribed", stopped = EmailKindNames.Names(EmailKinds.All) });
-
-    private static string Label(EmailKinds kind) => kind switch
-    {
-        EmailKinds.Ladder => "Reminders when your pair has not met",
-        EmailKinds.Campaign => "The program's emails through the cycle",
-        _ => "Meeting reminders",
-    };
-
-    private static string Describe(EmailKinds kind) => kind switch
-    {
-        EmailKinds.Ladder => "A nudge when a meeting is overdue, later notes if it stays that way, and a thank-you when you meet.",
-        EmailKinds.Campaign => "Before launch, launch, your first meeting, mid-cycle and close.",
-        _ => "A reminder before each meeting you have booked.",
-    };
 
     [LoggerMessage(5101, LogLevel.Information, "Unsubscribe link refused: {Refusal}")]
     private partial void LogRefused(string refusal);

@@ -242,7 +242,7 @@ public sealed partial class BookingTests
             : "";
 
     /// <summary>A program whose ladder speaks within days (cadence 2, slow start 1, one day between steps, no campaign).</summary>
-    private static async Task CreateProgramAsync(AdminApi api, string programId)
+    private static async Task CreateProgramAsync(AdminApi api, string programId, string people = People)
     {
         await api.SendAsync(HttpMethod.Post, "programs", AdminApi.Json(new
         {
@@ -255,7 +255,7 @@ public sealed partial class BookingTests
             policy = new { slowStartDays = 1, ladder = new { stepSpacingDays = new[] { 1 } }, campaign = new { enabled = false }, sending = new { ignoreQuietHours = true } },
         }));
         await api.SendAsync(HttpMethod.Post, $"programs/{programId}/cycles", AdminApi.Json(new { id = "2026-q2", start = Now.AddDays(-1), end = Now.AddDays(60) }));
-        await api.SendAsync(HttpMethod.Post, $"programs/{programId}/participant-imports", AdminApi.Csv(People));
+        await api.SendAsync(HttpMethod.Post, $"programs/{programId}/participant-imports", AdminApi.Csv(people));
         await api.SendAsync(HttpMethod.Post, $"programs/{programId}/pair-imports", AdminApi.Csv("id,mentorId,menteeId\nana-ben,ana,ben\n"));
     }
 
