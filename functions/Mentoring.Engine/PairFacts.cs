@@ -21,7 +21,7 @@ internal static class PairFacts
             ["meetingsHeld"] = Number(seen.MeetingsHeld),
             ["postponementsSinceLastMeeting"] = Number(seen.Setbacks),
             ["lateChangesSinceLastMeeting"] = Number(seen.LateSetbacks),
-            ["daysSinceLastMeeting"] = Number((int)(now - seen.Reference).TotalDays),
+            ["daysSinceLastMeeting"] = Number(DaysSince(seen.Reference, now)),
             ["streak"] = Number(seen.Streak),
             ["healthScore"] = Number(health.Score),
             ["riskLevel"] = health.Level.ToString(),
@@ -50,6 +50,9 @@ internal static class PairFacts
 
         return facts;
     }
+
+    /// <summary>Whole days from <paramref name="then"/> to now; none before a pair's start (a preview of a pair yet to begin).</summary>
+    private static int DaysSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (int)(now - then).TotalDays);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

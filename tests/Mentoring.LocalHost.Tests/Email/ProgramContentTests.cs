@@ -95,6 +95,27 @@ public sealed partial class ProgramContentTests
         Assert.Contains("You agreed to meet every 21 days.", exampleText, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by a walkthrough: proofing the ladder of a pair that starts next week read "-6 days without a meeting".</summary>
+    [Fact]
+    public async Task Preview_OfAPairThatStartsNextWeek_CountsNoNegativeDays()
+    {
+        await using var host = await EmailHost.StartAsync(Now);
+        await CreateProgramAsync(host.Api, "content-ahead");
+        await host.Api.SendAsync(HttpMethod.Post, "programs/content-ahead/participant-imports", AdminApi.Csv(People));
+        await host.Api.SendAsync(HttpMethod.Post, "programs/content-ahead/pairs", AdminApi.Json(new
+        {
+            id = "ana-ben", mentorId = "ana", menteeId = "ben", startedAt = Now.AddDays(6),
+        }));
+
+        foreach (var template in new[] { "ladder-nudge", "ladder-value-reminder" })
+        {
+            var preview = await host.Api.SendAsync(HttpMethod.Get, $"programs/content-ahead/previews/{template}?pairId=ana-ben");
+            Assert.Equal("0", preview.GetProperty("facts").GetProperty("daysSinceLastMeeting").GetString());
+            var words = preview.GetProperty("subject").GetString() + "\n" + preview.GetProperty("text").GetString();
+            Assert.DoesNotMatch(@"-\d+ (day|Tag)", words);
+        }
+    }
+
     [Fact]
     public async Task TemplateOverride_ValidatedOnSave_IsWhatIsSentAndPreviewed()
     {
