@@ -46,6 +46,22 @@ public sealed class MeetingLogTests(AzuriteFixture azurite)
         Assert.Equal(2, health.GetProperty("current").GetProperty("meetingsHeld").GetInt32());
     }
 
+    /// <summary>Found by a walkthrough: a cycle that starts next week read "from" its start "to" today, a week earlier.</summary>
+    [Fact]
+    public async Task Health_OfACycleThatHasNotBegun_IsAnEmptyWindowAtItsStart()
+    {
+        await using var api = await AdminApi.StartAsync(azurite);
+        await api.SeedProgramAsync("log-ahead");
+        var start = TimeProvider.System.GetUtcNow().AddDays(7);
+        await api.SendAsync(HttpMethod.Post, "programs/log-ahead/cycles", AdminApi.Json(new { id = "c2", start, end = start.AddDays(90), current = true }));
+
+        var current = (await api.SendAsync(HttpMethod.Get, "programs/log-ahead/health")).GetProperty("current");
+
+        Assert.Equal("c2", current.GetProperty("cycleId").GetString());
+        Assert.Equal(current.GetProperty("from").GetDateTimeOffset(), current.GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(0, current.GetProperty("meetingsExpected").GetDouble());
+    }
+
     [Fact]
     public async Task LoggedMeeting_SentTwice_RecordedOnce()
     {

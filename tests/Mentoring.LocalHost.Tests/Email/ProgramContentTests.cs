@@ -104,7 +104,10 @@ public sealed partial class ProgramContentTests
         await host.Api.SendAsync(HttpMethod.Post, "programs/content-ahead/participant-imports", AdminApi.Csv(People));
         await host.Api.SendAsync(HttpMethod.Post, "programs/content-ahead/pairs", AdminApi.Json(new
         {
-            id = "ana-ben", mentorId = "ana", menteeId = "ben", startedAt = Now.AddDays(6),
+            id = "ana-ben",
+            mentorId = "ana",
+            menteeId = "ben",
+            startedAt = Now.AddDays(6),
         }));
 
         foreach (var template in new[] { "ladder-nudge", "ladder-value-reminder" })

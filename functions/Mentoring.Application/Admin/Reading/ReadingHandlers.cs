@@ -87,7 +87,8 @@ internal sealed class ReadingHandlers(ProgramStore programs, ProgramProfileStore
         foreach (var (_, summary) in pairs)
             levels[summary.RiskLevel?.ToString() ?? "Unevaluated"]++;
 
-        var window = current is null ? (request.Now.AddDays(-90), request.Now) : (current.Start, current.End < request.Now ? current.End : request.Now);
+        // The cycle so far: empty (from = to = its start) while it has not begun.
+        var window = current is null ? (request.Now.AddDays(-90), request.Now) : (current.Start, Clamp(request.Now, current.Start, current.End));
         var view = new ProgramHealthView(
             program.ProgramId,
             request.Now,
@@ -149,6 +150,9 @@ internal sealed class ReadingHandlers(ProgramStore programs, ProgramProfileStore
                 m.Decision.TemplateId, m.Decision.Recipient.Kind.ToString(), m.Decision.Reason, m.Status.ToString(), m.DecidedAt, m.Decision.NotBefore, m.SentAt, m.Decision.Step))]);
         return Results.Json(view, AdminJson.Options);
     }
+
+    private static DateTimeOffset Clamp(DateTimeOffset value, DateTimeOffset min, DateTimeOffset max) =>
+        value < min ? min : value > max ? max : value;
 
     private static CycleFigures Figures(
         string? cycleId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<(PairRecord Pair, IReadOnlyList<LedgerChange> Ledger)> ledgers,
